@@ -1,0 +1,3 @@
+"""Framecast: a desktop studio for AI video generation."""
+
+__version__ = "0.1.0"
