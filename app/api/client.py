@@ -1,0 +1,348 @@
+"""The async HTTP client for the SuperDuperAI contract.
+
+One `httpx.AsyncClient` serves every call (many jobs share it). The bearer
+token is attached by `_OriginBearerAuth`, which only ever sends it to the
+backend's own origin: result URLs on a CDN or any other host get no token,
+and httpx drops the header itself on a redirect to another origin. The token
+lives in one private attribute and never appears in a repr, a log line or an
+error message.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import logging
+import time
+from collections.abc import AsyncGenerator, Generator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
+
+import httpx
+from pydantic import BaseModel, ValidationError
+
+from app import __version__
+from app.api.errors import (
+    ApiError,
+    AuthenticationError,
+    BackendUnavailableError,
+    InsufficientCreditsError,
+    InvalidRequestError,
+    NotFoundError,
+    ProtocolError,
+    RateLimitedError,
+    UnsafeUrlError,
+)
+from app.api.models import (
+    MAX_UPLOAD_BYTES,
+    Account,
+    CreatedGeneration,
+    FileObject,
+    GenerationConfig,
+    GenerationRequest,
+    Page,
+    ProjectObject,
+    Style,
+    parse_created,
+    safe_id,
+)
+
+log = logging.getLogger("framecast.api")
+
+M = TypeVar("M", bound=BaseModel)
+
+API_PREFIX = "/api/v1"
+DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+# A live event stream is quiet for long stretches: no read timeout, the engine
+# watches for idleness itself.
+STREAM_TIMEOUT = httpx.Timeout(connect=10.0, read=None, write=10.0, pool=10.0)
+IMAGE_TYPES = {
+    b"\xff\xd8\xff": "image/jpeg",
+    b"\x89PNG\r\n\x1a\n": "image/png",
+}
+
+
+def normalise_token(token: str | None) -> str | None:
+    """Strip whitespace and a leading `Bearer ` that a user pasted."""
+    if token is None:
+        return None
+    token = token.strip()
+    if token.lower().startswith("bearer "):
+        token = token[7:].strip()
+    return token or None
+
+
+def origin_of(url: str | httpx.URL) -> tuple[str, str, int | None]:
+    u = httpx.URL(str(url))
+    port = u.port or {"http": 80, "https": 443}.get(u.scheme)
+    return (u.scheme, u.host, port)
+
+
+def check_http_url(url: str) -> str:
+    """Refuse anything but an absolute http(s) URL (no file:, data:, ftp:, ...)."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise UnsafeUrlError(f"refused a non-http(s) URL (scheme {parts.scheme or 'none'!r})")
+    return url
+
+
+def image_content_type(head: bytes) -> str | None:
+    """The MIME type of a JPEG, PNG or WebP file from its first bytes, else None."""
+    for magic, ctype in IMAGE_TYPES.items():
+        if head.startswith(magic):
+            return ctype
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "image/webp"
+    return None
+
+
+def parse_retry_after(value: str | None) -> float | None:
+    """Seconds from a Retry-After header (delta-seconds or an HTTP date)."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - time.time())
+
+
+class _OriginBearerAuth(httpx.Auth):
+    """Adds `Authorization: Bearer` only to requests for the backend's origin."""
+
+    def __init__(self, origin: tuple[str, str, int | None], token: str | None) -> None:
+        self._origin = origin
+        self._token = token
+
+    def __repr__(self) -> str:
+        return "_OriginBearerAuth(<redacted>)"
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        if self._token and origin_of(request.url) == self._origin:
+            request.headers["Authorization"] = f"Bearer {self._token}"
+        else:
+            request.headers.pop("Authorization", None)
+        yield request
+
+
+def _server_detail(response: httpx.Response) -> str:
+    """The server's own explanation from an error body, kept short."""
+    try:
+        body = response.json()
+    except ValueError:
+        text = response.text.strip()
+        return text[:300] if text and "<html" not in text.lower() else ""
+    if isinstance(body, dict):
+        for key in ("detail", "message", "error"):
+            value = body.get(key)
+            if isinstance(value, str):
+                return value[:500]
+            if isinstance(value, list) and value:
+                parts = []
+                for item in value[:5]:
+                    if isinstance(item, dict):
+                        loc = ".".join(str(p) for p in item.get("loc", [])[1:])
+                        msg = str(item.get("msg", ""))
+                        parts.append(f"{loc}: {msg}" if loc else msg)
+                    else:
+                        parts.append(str(item))
+                return "; ".join(parts)[:500]
+    return ""
+
+
+def error_for_response(response: httpx.Response) -> ApiError:
+    """The typed error for a non-2xx answer."""
+    status = response.status_code
+    detail = _server_detail(response)
+    where = f"{response.request.method} {response.request.url.path}"
+    if status in (401, 403):
+        return AuthenticationError(f"{where}: HTTP {status} {detail}".strip(), status=status)
+    if status == 402:
+        return InsufficientCreditsError(f"{where}: HTTP 402 {detail}".strip(), status=status)
+    if status in (400, 413, 415, 422):
+        return InvalidRequestError(detail or f"HTTP {status}", status=status)
+    if status == 404:
+        return NotFoundError(f"{where}: HTTP 404", status=status)
+    if status == 429:
+        return RateLimitedError(f"{where}: HTTP 429",
+                                retry_after=parse_retry_after(response.headers.get("Retry-After")))
+    if status >= 500:
+        return BackendUnavailableError(f"{where}: HTTP {status}", status=status)
+    return ProtocolError(f"{where}: unexpected HTTP {status}", status=status)
+
+
+class SuperDuperClient:
+    """Typed access to one backend (the cloud, or the built-in renderer)."""
+
+    def __init__(self, base_url: str, token: str | None, *,
+                 http: httpx.AsyncClient | None = None,
+                 timeout: httpx.Timeout = DEFAULT_TIMEOUT) -> None:
+        base_url = check_http_url(base_url.strip().rstrip("/"))
+        self.base_url = base_url
+        self._origin = origin_of(base_url)
+        self._token = normalise_token(token)
+        self._auth = _OriginBearerAuth(self._origin, self._token)
+        self._owns_http = http is None
+        self.http = http or httpx.AsyncClient(
+            timeout=timeout,
+            headers={"User-Agent": f"Framecast/{__version__}"},
+            limits=httpx.Limits(max_connections=200, max_keepalive_connections=50),
+        )
+
+    def __repr__(self) -> str:
+        return f"SuperDuperClient({self.base_url!r}, token={'set' if self._token else 'none'})"
+
+    @property
+    def has_token(self) -> bool:
+        return self._token is not None
+
+    def is_backend_url(self, url: str) -> bool:
+        return origin_of(url) == self._origin
+
+    def api_url(self, path: str) -> str:
+        return f"{self.base_url}{API_PREFIX}/{path.lstrip('/')}"
+
+    async def aclose(self) -> None:
+        if self._owns_http:
+            await self.http.aclose()
+
+    async def __aenter__(self) -> SuperDuperClient:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+    # ------------------------------------------------------------------ plumbing
+
+    async def _request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        url = self.api_url(path)
+        try:
+            response = await self.http.request(method, url, auth=self._auth, **kwargs)
+        except httpx.TimeoutException as exc:
+            raise BackendUnavailableError(f"{method} {path}: timed out ({type(exc).__name__})") \
+                from None
+        except httpx.TransportError as exc:
+            raise BackendUnavailableError(f"{method} {path}: {type(exc).__name__}") from None
+        log.debug("%s %s -> %s", method, path, response.status_code)
+        if response.is_error:
+            raise error_for_response(response)
+        return response
+
+    async def _get_model(self, path: str, model: type[M], **kwargs: Any) -> M:
+        response = await self._request("GET", path, **kwargs)
+        return self._validate(response, model)
+
+    @staticmethod
+    def _validate(response: httpx.Response, model: type[M]) -> M:
+        try:
+            return model.model_validate(response.json())
+        except ValueError as exc:  # JSONDecodeError and ValidationError are ValueErrors
+            what = response.request.url.path
+            if isinstance(exc, ValidationError):
+                raise ProtocolError(f"{what}: answer does not match the contract: "
+                                    f"{exc.error_count()} problem(s): "
+                                    f"{exc.errors()[0]['loc']} {exc.errors()[0]['msg']}") from None
+            raise ProtocolError(f"{what}: answer is not JSON") from None
+
+    # ------------------------------------------------------------------ endpoints
+
+    async def list_models(self, type: str | None = None) -> list[GenerationConfig]:
+        params: dict[str, str | int] = {"limit": 100, "offset": 0, "order_by": "name",
+                                        "order": "ascendent"}
+        if type:
+            params["type"] = type
+        page = await self._get_model("generation-config", Page[GenerationConfig], params=params)
+        return page.items
+
+    async def list_styles(self) -> list[Style]:
+        params: dict[str, str | int] = {"order_by": "name", "order": "descendent", "limit": 100}
+        page = await self._get_model("style", Page[Style], params=params)
+        return page.items
+
+    async def get_account(self) -> Account | None:
+        """The account's balance and VIP flag, or None where the backend has no such call."""
+        try:
+            return await self._get_model("user/me", Account)
+        except (NotFoundError, ProtocolError):
+            return None
+
+    async def upload_image(self, path: Path) -> FileObject:
+        """Upload a JPEG, PNG or WebP (at most 10 MB) as an image-to-video source."""
+        try:
+            size = path.stat().st_size
+        except OSError as exc:
+            raise InvalidRequestError(f"can't read {path.name}: {exc.strerror}",
+                                      user_message=f"Can't read the picture {path.name}.") \
+                from None
+        if size > MAX_UPLOAD_BYTES:
+            raise InvalidRequestError(
+                f"{path.name} is {size / 1e6:.1f} MB; the limit is 10 MB",
+                user_message=f"The picture {path.name} is larger than 10 MB. "
+                             "Use a smaller picture.")
+        data = path.read_bytes()
+        ctype = image_content_type(data[:16])
+        if ctype is None:
+            raise InvalidRequestError(
+                f"{path.name} is not a JPEG, PNG or WebP image",
+                user_message=f"{path.name} is not a JPEG, PNG or WebP picture.")
+        response = await self._request("POST", "file/upload", params={"type": "image"},
+                                       files={"payload": (path.name, data, ctype)})
+        return self._validate(response, FileObject)
+
+    async def generate_video(self, request: GenerationRequest) -> CreatedGeneration:
+        response = await self._request("POST", "file/generate-video", json=request.to_payload())
+        try:
+            body = response.json()
+        except ValueError:
+            raise ProtocolError("generate-video answer is not JSON") from None
+        return parse_created(body)
+
+    async def get_file(self, file_id: str) -> FileObject:
+        return await self._get_model(f"file/{safe_id(file_id)}", FileObject)
+
+    async def get_project(self, project_id: str) -> ProjectObject:
+        return await self._get_model(f"project/{safe_id(project_id)}", ProjectObject)
+
+    @asynccontextmanager
+    async def open_event_stream(self, channel: str, *, last_event_id: str | None = None
+                                ) -> AsyncGenerator[httpx.Response, None]:
+        """Open `events/{channel}` (e.g. `file.<id>`) and yield the streaming
+        response unread; the caller checks status and content type."""
+        kind, _, ident = channel.partition(".")
+        if kind not in ("file", "project"):
+            raise UnsafeUrlError(f"unknown event channel kind {kind!r}")
+        url = self.api_url(f"events/{kind}.{safe_id(ident)}")
+        headers = {"Accept": "text/event-stream", "Cache-Control": "no-cache"}
+        if last_event_id:
+            headers["Last-Event-ID"] = last_event_id
+        try:
+            async with self.http.stream("GET", url, headers=headers, auth=self._auth,
+                                        timeout=STREAM_TIMEOUT) as response:
+                yield response
+        except httpx.TimeoutException:
+            raise BackendUnavailableError(f"events/{kind}: timed out") from None
+        except httpx.TransportError as exc:
+            raise BackendUnavailableError(f"events/{kind}: {type(exc).__name__}") from None
+
+    @asynccontextmanager
+    async def stream_download(self, url: str, *, start: int = 0
+                              ) -> AsyncGenerator[httpx.Response, None]:
+        """Stream a result URL (any http(s) host; the token only goes to the
+        backend's origin). With `start`, ask for the rest from that byte on."""
+        check_http_url(url)
+        headers = {"Range": f"bytes={start}-"} if start > 0 else {}
+        try:
+            async with self.http.stream("GET", url, headers=headers, auth=self._auth,
+                                        follow_redirects=True,
+                                        timeout=httpx.Timeout(30.0, connect=10.0)) as response:
+                yield response
+        except httpx.TimeoutException:
+            raise BackendUnavailableError("download timed out") from None
+        except httpx.TransportError as exc:
+            raise BackendUnavailableError(f"download failed: {type(exc).__name__}") from None
