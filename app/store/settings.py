@@ -1,0 +1,253 @@
+"""Framecast's settings: environment over the saved settings file over defaults.
+
+Two kinds of values live in `Settings`:
+
+- saved fields (`backend_kind`, `custom_url`, `download_dir`, `language`), which
+  the Settings dialog edits and `save_settings` writes to `settings.json` in the
+  config dir (`app.store.paths.settings_file_path()`);
+- environment-only fields, read from exactly these variables and never saved:
+  `SUPERDUPERAI_URL` (`backend_url_override`), `SUPERDUPERAI_TOKEN` (`token`),
+  `FRAMECAST_DATA_DIR` (`data_dir`), `FRAMECAST_POLL_INTERVAL` (`poll_interval`),
+  `FRAMECAST_SSE_IDLE_TIMEOUT` (`sse_idle_timeout`).
+
+The token is a `SecretStr` and is excluded from the file by construction: only
+saved fields are ever written. The saved token lives in `app.store.credentials`.
+A damaged settings file or a bad value in it is logged and skipped, so the app
+still starts; a bad environment value is a `SettingsError` naming the variable.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import urlsplit
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic.fields import FieldInfo
+from pydantic_settings import (
+    BaseSettings,
+    EnvSettingsSource,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+)
+
+from app.store import paths
+
+log = logging.getLogger("framecast.store")
+
+CLOUD_URL = "https://editor.superduperai.co"
+
+BackendKind = Literal["local", "cloud", "custom"]
+Language = Literal["system", "en", "ru"]
+
+#: The fields written to and read from `settings.json`.
+SAVED_FIELDS: frozenset[str] = frozenset({"backend_kind", "custom_url", "download_dir", "language"})
+
+#: Environment-only fields and the one variable each is read from.
+ENV_VARIABLES: dict[str, str] = {
+    "backend_url_override": "SUPERDUPERAI_URL",
+    "token": "SUPERDUPERAI_TOKEN",
+    "data_dir": paths.DATA_DIR_ENV,
+    "poll_interval": "FRAMECAST_POLL_INTERVAL",
+    "sse_idle_timeout": "FRAMECAST_SSE_IDLE_TIMEOUT",
+}
+
+_BEARER_PREFIX = re.compile(r"^\s*bearer\s+", re.IGNORECASE)
+
+
+class SettingsError(ValueError):
+    """The environment holds a value Framecast cannot use (never quotes the value)."""
+
+
+def normalize_token(token: str) -> str:
+    """Strip whitespace and a leading `Bearer ` that a user pasted with the token."""
+    return _BEARER_PREFIX.sub("", token).strip()
+
+
+def normalize_url(url: str) -> str:
+    """A backend base URL without surrounding spaces or trailing slashes.
+
+    Raises ValueError unless it is an absolute http(s) URL.
+    """
+    url = url.strip().rstrip("/")
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError("must be an http:// or https:// URL")
+    return url
+
+
+class Settings(BaseSettings):
+    """All of Framecast's settings, resolved from their sources."""
+
+    model_config = SettingsConfigDict(extra="ignore", validate_assignment=True)
+
+    # Saved in settings.json.
+    backend_kind: BackendKind = "local"
+    custom_url: str | None = None
+    download_dir: Path | None = None
+    language: Language = "system"
+
+    # Environment only.
+    backend_url_override: str | None = None
+    token: SecretStr | None = None
+    data_dir: Path | None = None
+    poll_interval: float = Field(default=5.0, gt=0)
+    sse_idle_timeout: float = Field(default=45.0, gt=0)
+
+    @field_validator("custom_url", "backend_url_override", mode="before")
+    @classmethod
+    def _check_url(cls, value: object) -> object:
+        if isinstance(value, str):
+            return normalize_url(value) if value.strip() else None
+        return value
+
+    @field_validator("token", mode="before")
+    @classmethod
+    def _strip_bearer(cls, value: object) -> object:
+        if isinstance(value, SecretStr):
+            value = value.get_secret_value()
+        if isinstance(value, str):
+            return normalize_token(value) or None
+        return value
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # Earlier sources win: explicit arguments, then the environment, then the file.
+        return (
+            init_settings,
+            _NamedEnvironmentSource(settings_cls),
+            _SavedSettingsFileSource(settings_cls, paths.settings_file_path()),
+        )
+
+    def effective_backend_url(self) -> str | None:
+        """The backend to talk to; None means "use the built-in local renderer".
+
+        `SUPERDUPERAI_URL` wins over the saved choice. A "custom" choice without
+        a URL falls back to the local renderer.
+        """
+        if self.backend_url_override:
+            return self.backend_url_override
+        if self.backend_kind == "cloud":
+            return CLOUD_URL
+        if self.backend_kind == "custom":
+            return self.custom_url
+        return None
+
+    def effective_download_dir(self) -> Path:
+        """The folder for finished videos: the user's choice or `paths.videos_dir()`."""
+        if self.download_dir is not None:
+            self.download_dir.mkdir(parents=True, exist_ok=True)
+            return self.download_dir
+        return paths.videos_dir()
+
+    def saved_values(self) -> dict[str, Any]:
+        """The JSON-ready values `save_settings` writes (never the token)."""
+        return self.model_dump(mode="json", include=set(SAVED_FIELDS))
+
+
+class _NamedEnvironmentSource(EnvSettingsSource):
+    """Reads each environment-only field from its one variable, and nothing else.
+
+    pydantic-settings would otherwise map every field to a variable of its
+    name, and `language` would pick up the unrelated POSIX `LANGUAGE`.
+    """
+
+    def get_field_value(self, field: FieldInfo, field_name: str) -> tuple[Any, str, bool]:
+        variable = ENV_VARIABLES.get(field_name)
+        value = os.environ.get(variable) if variable else None
+        if value is not None and not value.strip():
+            value = None
+        return value, field_name, False
+
+
+class _SavedSettingsFileSource(PydanticBaseSettingsSource):
+    """Reads the saved fields from `settings.json`, skipping whatever is unusable."""
+
+    def __init__(self, settings_cls: type[BaseSettings], path: Path) -> None:
+        super().__init__(settings_cls)
+        self.path = path
+
+    def get_field_value(self, field: FieldInfo, field_name: str) -> tuple[Any, str, bool]:
+        return None, field_name, False  # everything happens in __call__
+
+    def __call__(self) -> dict[str, Any]:
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return {}
+        except OSError as exc:
+            log.warning("cannot read settings file %s: %s", self.path, exc)
+            return {}
+        try:
+            raw = json.loads(text)
+        except ValueError as exc:
+            log.warning("settings file %s is not valid JSON, ignoring it: %s", self.path, exc)
+            return {}
+        if not isinstance(raw, dict):
+            log.warning("settings file %s does not hold an object, ignoring it", self.path)
+            return {}
+        values: dict[str, Any] = {}
+        # Validate each value alone (field validators included) so one bad value
+        # costs only itself, not the whole file.
+        scratch = self.settings_cls.model_construct()
+        for name in sorted(SAVED_FIELDS & raw.keys()):
+            try:
+                self.settings_cls.__pydantic_validator__.validate_assignment(
+                    scratch, name, raw[name]
+                )
+            except ValidationError:
+                log.warning("settings file %s: ignoring a bad value for %r", self.path, name)
+                continue
+            values[name] = raw[name]
+        return values
+
+
+def load_settings() -> Settings:
+    """Settings from the environment, the saved file and defaults.
+
+    Raises SettingsError when an environment variable holds an unusable value.
+    """
+    try:
+        return Settings()
+    except ValidationError as exc:
+        raise SettingsError(_describe(exc)) from None
+
+
+def save_settings(settings: Settings) -> Path:
+    """Write the saved fields atomically (temp file + os.replace); return the path."""
+    path = paths.settings_file_path()
+    text = json.dumps(settings.saved_values(), indent=2, sort_keys=True) + "\n"
+    fd, tmp_name = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as tmp:
+            tmp.write(text)
+            tmp.flush()
+            os.fsync(tmp.fileno())
+        os.replace(tmp_name, path)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+    log.info("saved settings to %s", path)
+    return path
+
+
+def _describe(exc: ValidationError) -> str:
+    """Name each bad variable and why, without quoting any value (it may be the token)."""
+    problems = []
+    for error in exc.errors(include_input=False, include_url=False):
+        field = str(error["loc"][0]) if error["loc"] else "settings"
+        where = ENV_VARIABLES.get(field, field)
+        problems.append(f"{where}: {error['msg']}")
+    return "invalid setting: " + "; ".join(problems)
