@@ -52,7 +52,6 @@ def build_parser() -> argparse.ArgumentParser:
                        "(default: a random one, printed)")
     serve.add_argument("--data-dir", metavar="DIR", help="where uploads and renders are kept")
     serve.add_argument("--workers", type=int, default=None, help="render worker processes")
-    serve.add_argument("--chaos", metavar="SPEC", help=argparse.SUPPRESS)
 
     gen = sub.add_parser("generate", help="generate a video from a prompt")
     gen.add_argument("prompt", metavar="PROMPT")
