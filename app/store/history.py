@@ -1,0 +1,427 @@
+"""The job history: one SQLite row per generation, written before the first wait.
+
+`HistoryStore` is a thread-safe wrapper of one stdlib `sqlite3` connection (WAL
+mode, so the GUI and a CLI run can share the file). `AsyncHistoryStore` gives
+the same methods as coroutines that run on one dedicated worker thread, so the
+asyncio/Qt loop never blocks on disk.
+
+Times are ISO-8601 UTC strings with microseconds (`2026-01-02T03:04:05.000006+00:00`),
+which sort as text in time order. The token is never stored: there is no
+column for it, and `backend_url` is the bare base URL the engine talks to.
+
+The schema is versioned with `PRAGMA user_version`. `MIGRATIONS` is the ordered
+list of steps; step *n* (1-based) brings a database from version n-1 to n.
+To change the schema, append one function to it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import builtins
+import concurrent.futures
+import json
+import logging
+import math
+import os
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, fields, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import ParamSpec, TypeVar
+
+from app.store import paths
+
+log = logging.getLogger("framecast.store")
+
+#: Every state a job can be in; the same strings as the engine's `JobState`.
+JOB_STATES: frozenset[str] = frozenset(
+    {"submitting", "queued", "processing", "downloading", "completed", "failed", "cancelled"}
+)
+TERMINAL_STATES: frozenset[str] = frozenset({"completed", "failed", "cancelled"})
+
+
+def utc_now() -> str:
+    """Now, as the history stores times."""
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+class HistoryError(Exception):
+    """The history database cannot do what was asked."""
+
+
+class DuplicateJobError(HistoryError):
+    """A job with this id is already in the history."""
+
+
+class HistoryVersionError(HistoryError):
+    """The database was written by a newer Framecast with a schema this one does not know."""
+
+
+@dataclass(frozen=True)
+class JobRecord:
+    """One job as the history keeps it.
+
+    `state` takes the engine's `JobState` or its string; it is stored as the
+    string. `progress` is 0..1 or None. `request_json` is the full generation
+    request as JSON text. `updated_at` defaults to `created_at`.
+    """
+
+    job_id: str
+    prompt: str = ""
+    model: str | None = None
+    request_json: str = "{}"
+    backend_url: str | None = None
+    source_image: str | None = None
+    file_id: str | None = None
+    project_id: str | None = None
+    state: str = "submitting"
+    progress: float | None = None
+    message: str | None = None
+    url: str | None = None
+    local_path: str | None = None
+    thumbnail_path: str | None = None
+    error: str | None = None
+    error_kind: str | None = None
+    created_at: str = field(default_factory=utc_now)
+    updated_at: str = ""
+    finished_at: str | None = None
+
+    def __post_init__(self) -> None:
+        if not self.job_id:
+            raise ValueError("job_id must not be empty")
+        for name, value in _checked(vars(self)).items():
+            object.__setattr__(self, name, value)
+        if not self.updated_at:
+            object.__setattr__(self, "updated_at", self.created_at)
+
+    @property
+    def is_finished(self) -> bool:
+        return self.state in TERMINAL_STATES
+
+
+#: Column order in the table and in every SELECT.
+COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(JobRecord))
+#: What `update()` may change; `updated_at` is always bumped by the store itself.
+UPDATABLE: frozenset[str] = frozenset(COLUMNS) - {"job_id", "created_at", "updated_at"}
+_SELECT = f"SELECT {', '.join(COLUMNS)} FROM jobs"
+_PATH_COLUMNS = frozenset({"source_image", "local_path", "thumbnail_path"})
+
+
+def _checked(values: Mapping[str, object]) -> dict[str, object]:
+    """Validate and normalise column values (enums to strings, paths to text)."""
+    out: dict[str, object] = {}
+    for name, value in values.items():
+        if name == "state":
+            value = str(value)
+            if value not in JOB_STATES:
+                raise ValueError(f"unknown job state {value!r}")
+        elif name == "error_kind" and value is not None:
+            value = str(value)
+        elif name == "progress" and value is not None:
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                raise ValueError("progress must be a number in 0..1 or None")
+            value = float(value)
+            if math.isnan(value) or not 0.0 <= value <= 1.0:
+                raise ValueError("progress must be in 0..1")
+        elif name == "request_json":
+            if not isinstance(value, str):
+                raise ValueError("request_json must be JSON text")
+            json.loads(value)  # raises ValueError for anything else
+        elif name in _PATH_COLUMNS and isinstance(value, os.PathLike):
+            value = os.fspath(value)
+        out[name] = value
+    return out
+
+
+# --- schema -----------------------------------------------------------------
+
+
+def _migration_1_create_jobs(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        """
+        CREATE TABLE jobs (
+            job_id         TEXT PRIMARY KEY NOT NULL,
+            prompt         TEXT NOT NULL DEFAULT '',
+            model          TEXT,
+            request_json   TEXT NOT NULL DEFAULT '{}',
+            backend_url    TEXT,
+            source_image   TEXT,
+            file_id        TEXT,
+            project_id     TEXT,
+            state          TEXT NOT NULL,
+            progress       REAL,
+            message        TEXT,
+            url            TEXT,
+            local_path     TEXT,
+            thumbnail_path TEXT,
+            error          TEXT,
+            error_kind     TEXT,
+            created_at     TEXT NOT NULL,
+            updated_at     TEXT NOT NULL,
+            finished_at    TEXT
+        )
+        """
+    )
+
+
+def _migration_2_index_jobs(conn: sqlite3.Connection) -> None:
+    # The history list sorts by creation, start-up looks for unfinished jobs,
+    # `framecast track` looks a job up by its backend file id.
+    conn.execute("CREATE INDEX jobs_created_at ON jobs (created_at)")
+    conn.execute("CREATE INDEX jobs_state ON jobs (state)")
+    conn.execute("CREATE INDEX jobs_file_id ON jobs (file_id)")
+
+
+Migration = Callable[[sqlite3.Connection], None]
+
+#: Ordered schema steps; the database's `user_version` counts how many have run.
+MIGRATIONS: tuple[Migration, ...] = (
+    _migration_1_create_jobs,
+    _migration_2_index_jobs,
+)
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    version: int = conn.execute("PRAGMA user_version").fetchone()[0]
+    return version
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Run the pending migrations, each in its own transaction; return the version.
+
+    Safe against another process migrating the same file at the same time:
+    the version is re-read after taking the write lock.
+    """
+    target = len(MIGRATIONS)
+    while True:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            version = schema_version(conn)
+            if version > target:
+                raise HistoryVersionError(
+                    f"the history database has schema version {version}, newer than this "
+                    f"Framecast knows ({target}); update Framecast or move the file away"
+                )
+            if version == target:
+                conn.execute("COMMIT")
+                return version
+            MIGRATIONS[version](conn)
+            conn.execute(f"PRAGMA user_version = {version + 1}")
+            conn.execute("COMMIT")
+            log.info("history schema migrated from version %d to %d", version, version + 1)
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+
+def _fold(text: str | None) -> str | None:
+    return text.casefold() if text is not None else None
+
+
+def _like_pattern(search: str) -> str:
+    """A LIKE pattern matching `search` literally anywhere (escape character `\\`)."""
+    escaped = search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _record(row: Iterable[object]) -> JobRecord:
+    return JobRecord(**dict(zip(COLUMNS, row, strict=True)))  # type: ignore[arg-type]
+
+
+# --- the store --------------------------------------------------------------
+
+
+class HistoryStore:
+    """The job history in one SQLite file, safe to call from any thread."""
+
+    def __init__(self, path: Path | str | None = None) -> None:
+        self.path = Path(path) if path is not None else paths.history_db_path()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.Lock()
+        self._conn = sqlite3.connect(
+            self.path, timeout=10.0, isolation_level=None, check_same_thread=False
+        )
+        try:
+            self._conn.execute("PRAGMA journal_mode = WAL")
+            # WAL + NORMAL survives an app crash; only a power cut may lose the last update.
+            self._conn.execute("PRAGMA synchronous = NORMAL")
+            self._conn.create_function("fc_fold", 1, _fold, deterministic=True)
+            migrate(self._conn)
+        except BaseException:
+            self._conn.close()
+            raise
+        log.debug("history opened at %s", self.path)
+
+    def insert(self, record: JobRecord) -> None:
+        """Add a new job. Raises DuplicateJobError if its id is taken."""
+        if record.state in TERMINAL_STATES and record.finished_at is None:
+            record = replace(record, finished_at=record.updated_at)
+        values = [getattr(record, name) for name in COLUMNS]
+        sql = f"INSERT INTO jobs ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})"
+        with self._lock:
+            try:
+                self._conn.execute(sql, values)
+            except sqlite3.IntegrityError:
+                raise DuplicateJobError(f"job {record.job_id} is already in the history") from None
+
+    def update(self, job_id: str, **changes: object) -> bool:
+        """Change some columns of a job and bump its `updated_at`.
+
+        Reaching a terminal state stamps `finished_at` once, unless given.
+        Returns False when no such job exists. Raises ValueError for unknown
+        columns or bad values.
+        """
+        unknown = changes.keys() - UPDATABLE
+        if unknown:
+            raise ValueError(f"cannot update history column(s): {', '.join(sorted(unknown))}")
+        values = _checked(changes)
+        now = utc_now()
+        assignments = [f"{name} = ?" for name in values]
+        params: list[object] = list(values.values())
+        assignments.append("updated_at = ?")
+        params.append(now)
+        if values.get("state") in TERMINAL_STATES and "finished_at" not in values:
+            assignments.append("finished_at = COALESCE(finished_at, ?)")
+            params.append(now)
+        params.append(job_id)
+        sql = f"UPDATE jobs SET {', '.join(assignments)} WHERE job_id = ?"
+        with self._lock:
+            return self._conn.execute(sql, params).rowcount > 0
+
+    def get(self, job_id: str) -> JobRecord | None:
+        with self._lock:
+            row = self._conn.execute(f"{_SELECT} WHERE job_id = ?", (job_id,)).fetchone()
+        return _record(row) if row is not None else None
+
+    def find_by_file_id(self, file_id: str) -> JobRecord | None:
+        """The newest job the backend knows by this file id, if any."""
+        sql = f"{_SELECT} WHERE file_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1"
+        with self._lock:
+            row = self._conn.execute(sql, (file_id,)).fetchone()
+        return _record(row) if row is not None else None
+
+    def list(self, limit: int | None = None, search: str | None = None) -> builtins.list[JobRecord]:
+        """Jobs, newest first; `search` matches prompt or model, any case, literally."""
+        sql = _SELECT
+        params: list[object] = []
+        if search and search.strip():
+            pattern = _like_pattern(search.strip().casefold())
+            sql += (
+                " WHERE fc_fold(prompt) LIKE ? ESCAPE '\\'"
+                " OR fc_fold(model) LIKE ? ESCAPE '\\'"
+            )
+            params += [pattern, pattern]
+        sql += " ORDER BY created_at DESC, rowid DESC"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(max(0, limit))
+        with self._lock:
+            rows = self._conn.execute(sql, params).fetchall()
+        return [_record(row) for row in rows]
+
+    def unfinished(self) -> builtins.list[JobRecord]:
+        """Jobs not yet completed, failed or cancelled, oldest first (to resume)."""
+        marks = ", ".join("?" * len(TERMINAL_STATES))
+        sql = f"{_SELECT} WHERE state NOT IN ({marks}) ORDER BY created_at, rowid"
+        with self._lock:
+            rows = self._conn.execute(sql, sorted(TERMINAL_STATES)).fetchall()
+        return [_record(row) for row in rows]
+
+    def delete(self, job_id: str) -> bool:
+        """Remove a job's row (not its files). Returns False if it was not there."""
+        with self._lock:
+            return self._conn.execute("DELETE FROM jobs WHERE job_id = ?", (job_id,)).rowcount > 0
+
+    def count(self) -> int:
+        with self._lock:
+            total: int = self._conn.execute("SELECT COUNT(*) FROM jobs").fetchone()[0]
+        return total
+
+    def close(self) -> None:
+        """Close the database; safe to call twice."""
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> HistoryStore:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+class AsyncHistoryStore:
+    """`HistoryStore`'s methods as coroutines, run on one dedicated worker thread.
+
+    Calls run one at a time in the order they were awaited, so updates of a job
+    land in order. Usable from any asyncio loop (qasync's included).
+    """
+
+    def __init__(self, store: HistoryStore | None = None) -> None:
+        self.store = store if store is not None else HistoryStore()
+        self._executor = concurrent.futures.ThreadPoolExecutor(
+            max_workers=1, thread_name_prefix="framecast-history"
+        )
+        self._closed = False
+
+    @property
+    def path(self) -> Path:
+        return self.store.path
+
+    async def _run(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+        future = self._executor.submit(fn, *args, **kwargs)
+        return await asyncio.wrap_future(future, loop=asyncio.get_running_loop())
+
+    async def insert(self, record: JobRecord) -> None:
+        await self._run(self.store.insert, record)
+
+    async def update(self, job_id: str, **changes: object) -> bool:
+        return await self._run(self.store.update, job_id, **changes)
+
+    async def get(self, job_id: str) -> JobRecord | None:
+        return await self._run(self.store.get, job_id)
+
+    async def find_by_file_id(self, file_id: str) -> JobRecord | None:
+        return await self._run(self.store.find_by_file_id, file_id)
+
+    async def list(
+        self, limit: int | None = None, search: str | None = None
+    ) -> builtins.list[JobRecord]:
+        return await self._run(self.store.list, limit, search)
+
+    async def unfinished(self) -> builtins.list[JobRecord]:
+        return await self._run(self.store.unfinished)
+
+    async def delete(self, job_id: str) -> bool:
+        return await self._run(self.store.delete, job_id)
+
+    async def count(self) -> int:
+        return await self._run(self.store.count)
+
+    async def aclose(self) -> None:
+        """Finish queued calls, close the database and stop the worker thread.
+
+        Safe to call twice; any call after it raises RuntimeError.
+        """
+        if self._closed:
+            return
+        self._closed = True
+        await self._run(self.store.close)
+        self._executor.shutdown(wait=False)
+
+    def close(self) -> None:
+        """Blocking close for code outside the loop (finishes queued calls first)."""
+        self._closed = True
+        self._executor.shutdown(wait=True)
+        self.store.close()
+
+    async def __aenter__(self) -> AsyncHistoryStore:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
