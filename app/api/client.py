@@ -224,6 +224,9 @@ class SuperDuperClient:
         url = self.api_url(path)
         try:
             response = await self.http.request(method, url, auth=self._auth, **kwargs)
+        except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
+            raise BackendUnavailableError(f"{method} {path}: {type(exc).__name__}",
+                                          request_sent=False) from None
         except httpx.TimeoutException as exc:
             raise BackendUnavailableError(f"{method} {path}: timed out ({type(exc).__name__})") \
                 from None

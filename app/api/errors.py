@@ -81,6 +81,13 @@ class BackendUnavailableError(ApiError):
     user_message = ("Can't reach the video service right now. Check your internet "
                     "connection; Framecast will keep trying.")
 
+    def __init__(self, detail: str = "", *, status: int | None = None,
+                 user_message: str | None = None, request_sent: bool = True) -> None:
+        super().__init__(detail, status=status, user_message=user_message)
+        #: False when the request certainly never reached the server (connection
+        #: refused, DNS failure): repeating a non-idempotent call is then safe.
+        self.request_sent = request_sent
+
     @property
     def retryable(self) -> bool:
         return True
