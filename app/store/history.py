@@ -266,7 +266,7 @@ class HistoryStore:
             except sqlite3.IntegrityError:
                 raise DuplicateJobError(f"job {record.job_id} is already in the history") from None
 
-    def update(self, job_id: str, **changes: object) -> bool:
+    def update(self, job_id: str, /, **changes: object) -> bool:
         """Change some columns of a job and bump its `updated_at`.
 
         Reaching a terminal state stamps `finished_at` once, unless given.
@@ -380,7 +380,7 @@ class AsyncHistoryStore:
     async def insert(self, record: JobRecord) -> None:
         await self._run(self.store.insert, record)
 
-    async def update(self, job_id: str, **changes: object) -> bool:
+    async def update(self, job_id: str, /, **changes: object) -> bool:
         return await self._run(self.store.update, job_id, **changes)
 
     async def get(self, job_id: str) -> JobRecord | None:
