@@ -1,0 +1,198 @@
+"""The built-in renderer's files (uploads and videos) and their wire shapes.
+
+Each file is a `FileRecord` kept in memory and mirrored to
+`<data dir>/files/<id>.json`, so a restarted renderer still answers for the
+videos it made before. The media itself (uploaded pictures, finished videos,
+posters) lives in `<data dir>/media/` under the file's id and is served
+without auth at `/media/<name>`, like a CDN: ids are uuid4 hex, unguessable.
+This module also builds the JSON shapes of the SuperDuperAI contract (file
+object, project, task) from a record.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import uuid
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+log = logging.getLogger("framecast.local.records")
+
+IN_PROGRESS = "in_progress"
+COMPLETED = "completed"
+ERROR = "error"
+TASK_TYPE = "video-generation-flow"
+
+_ID_RE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+_MEDIA_RE = re.compile(r"^[0-9a-f]{32}\.(mp4|jpg|png|webp)$")
+
+MEDIA_TYPES = {
+    "mp4": "video/mp4",
+    "jpg": "image/jpeg",
+    "png": "image/png",
+    "webp": "image/webp",
+}
+
+RESTARTED_MESSAGE = "The renderer was restarted before this video was finished. Try again."
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+def is_valid_id(value: str) -> bool:
+    """True for URL-safe tokens such as the uuid4 hex ids this renderer hands out."""
+    return bool(_ID_RE.fullmatch(value))
+
+
+def is_media_name(value: str) -> bool:
+    return bool(_MEDIA_RE.fullmatch(value))
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass
+class FileRecord:
+    """One uploaded picture or one generated video."""
+
+    id: str
+    type: str  # "image" or "video"
+    created_at: str = field(default_factory=_now)
+    media_name: str | None = None  # under media/, once the bytes exist
+    content_type: str | None = None
+    size: int | None = None
+    width: int | None = None
+    height: int | None = None
+    # Videos only.
+    project_id: str | None = None
+    task_id: str | None = None
+    video_generation_id: str | None = None
+    config: dict[str, object] | None = None
+    status: str = COMPLETED
+    progress: float = 0.0
+    message: str | None = None
+    error: str | None = None
+    poster_name: str | None = None
+
+    def media_url(self, base_url: str) -> str | None:
+        return f"{base_url}/media/{self.media_name}" if self.media_name else None
+
+    def poster_url(self, base_url: str) -> str | None:
+        return f"{base_url}/media/{self.poster_name}" if self.poster_name else None
+
+    def task_json(self) -> dict[str, object]:
+        return {
+            "id": self.task_id,
+            "type": TASK_TYPE,
+            "status": self.status,
+            "file_id": self.id,
+            "project_id": self.project_id,
+        }
+
+    def to_json(self, base_url: str) -> dict[str, object]:
+        """The contract's current file-object shape."""
+        url = self.media_url(base_url) if self.status == COMPLETED else None
+        body: dict[str, object] = {
+            "id": self.id,
+            "url": url,
+            "type": self.type,
+            "created_at": self.created_at,
+            "contentType": self.content_type,
+            "size": self.size,
+            "width": self.width,
+            "height": self.height,
+        }
+        if self.type == "image":
+            body["thumbnail_url"] = url
+            body["tasks"] = []
+            return body
+        body["thumbnail_url"] = self.poster_url(base_url) if self.status == COMPLETED else None
+        body["project_id"] = self.project_id
+        body["video_generation_id"] = self.video_generation_id
+        body["video_generation"] = {
+            "id": self.video_generation_id,
+            "status": self.status,
+            **(self.config or {}),
+        }
+        body["tasks"] = [self.task_json()]
+        body["progress"] = round(self.progress, 4)
+        body["message"] = self.message
+        if self.error is not None:
+            body["error"] = self.error
+        return body
+
+    def project_json(self, base_url: str) -> dict[str, object]:
+        value: dict[str, object] = {
+            "file_id": self.id,
+            "project_id": self.project_id,
+            "url": self.media_url(base_url) if self.status == COMPLETED else None,
+            "thumbnail_url": self.poster_url(base_url) if self.status == COMPLETED else None,
+            "contentType": "video/mp4",
+        }
+        return {
+            "id": self.project_id,
+            "status": self.status,
+            "data": [{"id": self.id, "type": "file", "value": value}],
+            "tasks": [self.task_json()],
+        }
+
+
+class RecordStore:
+    """Every file this renderer knows, by file id and by project id."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.files_dir = data_dir / "files"
+        self.media_dir = data_dir / "media"
+        self.files_dir.mkdir(parents=True, exist_ok=True)
+        self.media_dir.mkdir(parents=True, exist_ok=True)
+        self._files: dict[str, FileRecord] = {}
+        self._projects: dict[str, str] = {}
+
+    def load(self) -> None:
+        """Read the records a previous run left; unfinished renders become failures."""
+        for path in sorted(self.files_dir.glob("*.json")):
+            try:
+                record = FileRecord(**json.loads(path.read_text("utf-8")))
+            except (OSError, ValueError, TypeError) as exc:
+                log.warning("skipping unreadable record %s: %s", path.name, exc)
+                continue
+            if not is_valid_id(record.id):
+                continue
+            if record.status == IN_PROGRESS:
+                record.status = ERROR
+                record.error = RESTARTED_MESSAGE
+                record.message = RESTARTED_MESSAGE
+                self.save(record)
+            self._index(record)
+        log.info("loaded %d records", len(self._files))
+
+    def _index(self, record: FileRecord) -> None:
+        self._files[record.id] = record
+        if record.project_id:
+            self._projects[record.project_id] = record.id
+
+    def add(self, record: FileRecord) -> None:
+        self._index(record)
+        self.save(record)
+
+    def save(self, record: FileRecord) -> None:
+        path = self.files_dir / f"{record.id}.json"
+        tmp = path.with_name(f".{record.id}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(asdict(record)), "utf-8")
+        os.replace(tmp, path)
+
+    def get(self, file_id: str) -> FileRecord | None:
+        return self._files.get(file_id)
+
+    def by_project(self, project_id: str) -> FileRecord | None:
+        file_id = self._projects.get(project_id)
+        return self._files.get(file_id) if file_id else None
+
+    def media_path(self, name: str) -> Path:
+        return self.media_dir / name

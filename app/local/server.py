@@ -1,0 +1,441 @@
+"""The built-in renderer's HTTP server: `framecast serve`.
+
+It speaks the SuperDuperAI contract (`shared/superduperai-api.md`) under
+`/api/v1/...` so the app has one code path for the cloud and for this local
+backend: catalogue and styles, picture upload, `generate-video`, polling of
+files and projects, and Server-Sent Events with ids and `Last-Event-ID`
+replay. Every `/api/v1` request needs `Authorization: Bearer <token>`;
+finished videos, posters and uploads are served without auth at unguessable
+`/media/<uuid4 hex>.<ext>` URLs with HTTP Range support, as a CDN would.
+
+The token comes from `--token`, else from the environment variable
+`FRAMECAST_SERVE_TOKEN` (how `launcher.LocalRendererProcess` passes it, so it
+stays off the process list), else a random one printed as `token: <token>`.
+Once the socket accepts requests, one line `listening on http://HOST:PORT` is
+printed on stdout; the server then runs until SIGINT or SIGTERM and stops its
+render workers before it exits.
+
+Environment variable for demos and tests: `FRAMECAST_LOCAL_MIN_RENDER_SECONDS`
+(a number of seconds) paces every render to last at least that long, so
+progress can be seen moving; unset or 0 renders as fast as the machine can.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import io
+import json
+import logging
+import os
+import secrets
+import signal
+import socket
+import sys
+from collections.abc import AsyncIterator, Awaitable, Callable, Generator
+from pathlib import Path
+
+import platformdirs
+import uvicorn
+from PIL import Image
+from sse_starlette.sse import AppStatus, EventSourceResponse, ServerSentEvent
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import FileResponse, JSONResponse, Response
+from starlette.routing import Route
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from app.local.catalogue import MODELS, STYLES, InvalidConfig, parse_config
+from app.local.jobs import RenderService
+from app.local.records import (
+    MEDIA_TYPES,
+    FileRecord,
+    RecordStore,
+    is_media_name,
+    is_valid_id,
+    new_id,
+)
+from app.local.renderer import base_hue, hsv_colour
+from app.local.uploads import MAX_UPLOAD_BYTES, UploadRejected, check_image, multipart_field
+
+log = logging.getLogger("framecast.local.server")
+
+TOKEN_ENV = "FRAMECAST_SERVE_TOKEN"
+MIN_RENDER_SECONDS_ENV = "FRAMECAST_LOCAL_MIN_RENDER_SECONDS"
+KEEPALIVE_SECONDS = 15
+API_PREFIX = "/api/"
+_BODY_SLACK = 256 * 1024  # multipart headers around the picture
+_DRAIN_LIMIT = 64 * 1024 * 1024  # past this an oversized upload is not even read
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir("Framecast", appauthor=False)) / "local-renderer"
+
+
+def _error(status: int, detail: str) -> JSONResponse:
+    return JSONResponse({"detail": detail}, status_code=status)
+
+
+class BearerAuth:
+    """ASGI middleware: `/api/...` needs the bearer token; media stays public."""
+
+    def __init__(self, app: ASGIApp, token: str) -> None:
+        self.app = app
+        self._token = token.encode("utf-8")
+
+    def _authorized(self, scope: Scope) -> bool:
+        for name, value in scope.get("headers", []):
+            if name == b"authorization":
+                scheme, _, credentials = value.partition(b" ")
+                return scheme.lower() == b"bearer" and secrets.compare_digest(
+                    credentials.strip(), self._token)
+        return False
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["path"].startswith(API_PREFIX) \
+                and not self._authorized(scope):
+            response = JSONResponse({"detail": "Missing or invalid API token."},
+                                    status_code=401, headers={"WWW-Authenticate": "Bearer"})
+            await response(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
+
+
+class LocalApi:
+    """The route handlers, over one record store and one render service."""
+
+    def __init__(self, store: RecordStore, service: RenderService) -> None:
+        self.store = store
+        self.service = service
+        self._thumbnails: dict[str, bytes] = {}
+
+    @property
+    def base_url(self) -> str:
+        return self.service.base_url
+
+    # ------------------------------------------------------------ catalogue
+
+    def _page(self, request: Request, items: list[dict[str, object]]) -> Response:
+        query = request.query_params
+        try:
+            limit = int(query.get("limit", "100"))
+            offset = int(query.get("offset", "0"))
+        except ValueError:
+            return _error(422, "limit and offset must be whole numbers.")
+        if not 1 <= limit <= 1000 or offset < 0:
+            return _error(422, "limit must be 1 to 1000 and offset at least 0.")
+        order = query.get("order", "ascendent")
+        if order not in ("ascendent", "descendent", "asc", "desc"):
+            return _error(422, "order must be ascendent or descendent.")
+        order_by = query.get("order_by", "name")
+        if order_by not in ("name", "label", "title"):
+            return _error(422, "order_by must be name.")
+        items = sorted(items, key=lambda item: str(item.get(order_by, item["name"])),
+                       reverse=order in ("descendent", "desc"))
+        total = len(items)
+        page = items[offset:offset + limit]
+        next_url = None
+        if offset + limit < total:
+            next_url = str(request.url.include_query_params(offset=offset + limit, limit=limit))
+        return JSONResponse({"items": page, "total": total, "limit": limit, "offset": offset,
+                             "next": next_url})
+
+    async def generation_config(self, request: Request) -> Response:
+        kind = request.query_params.get("type")
+        items = [m.to_json() for m in MODELS.values() if kind in (None, "", m.type)]
+        return self._page(request, items)
+
+    async def styles(self, request: Request) -> Response:
+        items = [s.to_json(f"{self.base_url}/media/styles/{s.name}.png")
+                 for s in STYLES.values()]
+        return self._page(request, items)
+
+    async def style_thumbnail(self, request: Request) -> Response:
+        name = request.path_params["name"].removesuffix(".png")
+        style = STYLES.get(name)
+        if style is None:
+            return _error(404, "No such style.")
+        if name not in self._thumbnails:
+            hue = base_hue(style.title)
+            img = Image.new("RGB", (160, 90))
+            top, bottom = hsv_colour(hue, style.saturation, style.top_value), \
+                hsv_colour(hue, style.saturation, style.bottom_value)
+            for y in range(90):
+                mix = y / 89
+                colour = top * (1 - mix) + bottom * mix
+                img.paste(tuple(int(c) for c in colour), (0, y, 160, y + 1))
+            accent = hsv_colour(hue + style.hue_offsets[-1], style.saturation, style.accent_value)
+            img.paste(tuple(int(c) for c in accent), (60, 25, 100, 65))
+            buffer = io.BytesIO()
+            img.save(buffer, "PNG")
+            self._thumbnails[name] = buffer.getvalue()
+        return Response(self._thumbnails[name], media_type="image/png",
+                        headers={"Cache-Control": "public, max-age=86400"})
+
+    async def user_me(self, request: Request) -> Response:
+        return JSONResponse({"id": "local", "name": "Local renderer", "balance": None,
+                             "vip": False, "admin": False})
+
+    # ------------------------------------------------------------ upload
+
+    async def _read_body(self, request: Request, limit: int) -> bytes:
+        chunks: list[bytes] = []
+        size = 0
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size <= limit:
+                chunks.append(chunk)
+            elif size > _DRAIN_LIMIT:
+                break
+        if size > limit:
+            raise UploadRejected(f"The picture is too large ({size / 1_048_576:.1f} MB); "
+                                 "the limit is 10 MB.")
+        return b"".join(chunks)
+
+    async def upload(self, request: Request) -> Response:
+        kind = request.query_params.get("type", "image")
+        if kind != "image":
+            return _error(422, f"Uploads of type {kind!r} are not supported; use type=image.")
+        try:
+            body = await self._read_body(request, MAX_UPLOAD_BYTES + _BODY_SLACK)
+            data = multipart_field(request.headers.get("content-type", ""), body)
+            checked = await run_in_threadpool(check_image, data)
+        except UploadRejected as exc:
+            return _error(422, str(exc))
+        file_id = new_id()
+        name = f"{file_id}.{checked.extension}"
+        path = self.store.media_path(name)
+        tmp = path.with_name(f".{name}.part")
+        await run_in_threadpool(tmp.write_bytes, checked.data)
+        os.replace(tmp, path)
+        record = FileRecord(id=file_id, type="image", media_name=name,
+                            content_type=checked.content_type, size=len(checked.data),
+                            width=checked.width, height=checked.height, progress=1.0)
+        self.store.add(record)
+        log.info("upload %s: %s %dx%d, %d bytes", file_id, checked.content_type,
+                 checked.width, checked.height, len(checked.data))
+        return JSONResponse(record.to_json(self.base_url))
+
+    # ------------------------------------------------------------ generation
+
+    async def generate_video(self, request: Request) -> Response:
+        try:
+            body = await request.json()
+        except ValueError:
+            return _error(422, "The request body must be JSON: {\"config\": {...}}.")
+        config = body.get("config") if isinstance(body, dict) else None
+        if not isinstance(config, dict):
+            return _error(422, "Send the settings as {\"config\": {...}}.")
+        try:
+            generation = parse_config(config)
+        except InvalidConfig as exc:
+            return _error(422, str(exc))
+        source: FileRecord | None = None
+        if generation.source_id is not None:
+            found = self.store.get(generation.source_id) \
+                if is_valid_id(generation.source_id) else None
+            if found is None or found.type != "image":
+                return _error(422, f"The source picture {generation.source_id!r} was not "
+                                   "found: upload it first with file/upload.")
+            source = found
+        record = self.service.submit(generation, source)
+        return JSONResponse(record.to_json(self.base_url))
+
+    def _lookup(self, request: Request, key: str) -> FileRecord:
+        ident = request.path_params[key]
+        if not is_valid_id(ident):
+            raise HTTPException(404, "Not a valid id.")
+        record = self.store.get(ident) if key == "file_id" else self.store.by_project(ident)
+        if record is None:
+            raise HTTPException(404, "Not found.")
+        return record
+
+    async def get_file(self, request: Request) -> Response:
+        return JSONResponse(self._lookup(request, "file_id").to_json(self.base_url))
+
+    async def get_project(self, request: Request) -> Response:
+        return JSONResponse(self._lookup(request, "project_id").project_json(self.base_url))
+
+    async def events(self, request: Request) -> Response:
+        kind, _, ident = request.path_params["channel"].partition(".")
+        if kind not in ("file", "project") or not is_valid_id(ident):
+            return _error(404, "No such event channel; use file.<id> or project.<id>.")
+        record = self.store.get(ident) if kind == "file" else self.store.by_project(ident)
+        if record is None or record.type != "video":
+            return _error(404, "Not found.")
+        events = self.service.events_for(record)
+        try:
+            last_seen = max(0, int(request.headers.get("last-event-id", "0")))
+        except ValueError:
+            last_seen = 0
+
+        async def stream() -> AsyncIterator[ServerSentEvent]:
+            seen = last_seen
+            while True:
+                for event in await events.wait_after(seen):
+                    seen = event.id
+                    yield ServerSentEvent(data=json.dumps(event.payload), id=str(event.id))
+
+        return EventSourceResponse(stream(), ping=KEEPALIVE_SECONDS,
+                                   headers={"Cache-Control": "no-cache",
+                                            "X-Accel-Buffering": "no"})
+
+    # ------------------------------------------------------------ media
+
+    async def media(self, request: Request) -> Response:
+        name = request.path_params["name"]
+        if not is_media_name(name):
+            return _error(404, "Not found.")
+        path = self.store.media_path(name)
+        if not path.is_file():
+            return _error(404, "Not found.")
+        return FileResponse(path, media_type=MEDIA_TYPES[name.rsplit(".", 1)[1]],
+                            headers={"Cache-Control": "public, max-age=31536000, immutable"})
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    return JSONResponse({"detail": exc.detail}, status_code=exc.status_code,
+                        headers=exc.headers)
+
+
+def build_app(store: RecordStore, service: RenderService, token: str) -> ASGIApp:
+    """The ASGI application: routes, JSON errors and bearer auth."""
+    api = LocalApi(store, service)
+    v1 = "/api/v1"
+    routes = [
+        Route(f"{v1}/generation-config", api.generation_config, methods=["GET"]),
+        Route(f"{v1}/style", api.styles, methods=["GET"]),
+        Route(f"{v1}/user/me", api.user_me, methods=["GET"]),
+        Route(f"{v1}/file/upload", api.upload, methods=["POST"]),
+        Route(f"{v1}/file/generate-video", api.generate_video, methods=["POST"]),
+        Route(f"{v1}/file/{{file_id}}", api.get_file, methods=["GET"]),
+        Route(f"{v1}/project/{{project_id}}", api.get_project, methods=["GET"]),
+        Route(f"{v1}/events/{{channel}}", api.events, methods=["GET"]),
+        Route("/media/styles/{name}", api.style_thumbnail, methods=["GET", "HEAD"]),
+        Route("/media/{name}", api.media, methods=["GET", "HEAD"]),
+    ]
+    handlers: dict[type[Exception] | int, Callable[[Request, Exception], Awaitable[Response]]]
+    handlers = {HTTPException: _http_error}
+    app = Starlette(routes=routes, exception_handlers=handlers)
+    return BearerAuth(app, token)
+
+
+# ---------------------------------------------------------------- running
+
+
+class _Server(uvicorn.Server):
+    """uvicorn without its own signal handling: `serve_main` installs its own,
+    so a signal ends the server cleanly instead of being re-raised after it."""
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Generator[None, None, None]:
+        yield
+
+
+def _bind(host: str, port: int) -> socket.socket:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError:
+        sock.close()
+        raise
+    sock.set_inheritable(True)
+    return sock
+
+
+def _url_for(sock: socket.socket) -> str:
+    host, port = sock.getsockname()[:2]
+    if sock.family == socket.AF_INET6:
+        host = f"[{host}]"
+    return f"http://{host}:{port}"
+
+
+def _configure_logging() -> None:
+    if not logging.getLogger().handlers:
+        logging.basicConfig(stream=sys.stderr, level=logging.INFO,
+                            format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    for name in ("uvicorn", "uvicorn.error", "uvicorn.access", "sse_starlette"):
+        logging.getLogger(name).setLevel(logging.WARNING)
+
+
+def _min_render_seconds() -> float:
+    raw = os.environ.get(MIN_RENDER_SECONDS_ENV, "").strip()
+    if not raw:
+        return 0.0
+    try:
+        return max(0.0, float(raw))
+    except ValueError:
+        log.warning("ignoring %s=%r: not a number", MIN_RENDER_SECONDS_ENV, raw)
+        return 0.0
+
+
+async def _serve(sock: socket.socket, store: RecordStore, token: str, workers: int,
+                 min_seconds: float) -> int:
+    url = _url_for(sock)
+    service = RenderService(store, url, workers=workers, min_render_seconds=min_seconds)
+    config = uvicorn.Config(build_app(store, service, token), log_config=None,
+                            log_level="warning", access_log=False, lifespan="off",
+                            timeout_graceful_shutdown=5)
+    server = _Server(config)
+
+    def request_stop() -> None:
+        if server.should_exit:
+            server.force_exit = True
+        server.should_exit = True
+        AppStatus.should_exit = True
+
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, request_stop)
+    service.start()
+    serving = asyncio.create_task(server.serve(sockets=[sock]))
+    try:
+        while not server.started:
+            if serving.done():
+                log.error("the server did not start")
+                return 1
+            await asyncio.sleep(0.01)
+        print(f"listening on {url}", flush=True)
+        log.info("render workers: %d; data in %s", service.workers, store.files_dir.parent)
+        await serving
+    finally:
+        await service.close()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.remove_signal_handler(sig)
+    log.info("stopped")
+    return 0
+
+
+def serve_main(args: argparse.Namespace) -> int:
+    """`framecast serve`: run the built-in renderer until SIGINT/SIGTERM."""
+    _configure_logging()
+    env_token = os.environ.pop(TOKEN_ENV, None)  # workers need not inherit it
+    token = getattr(args, "token", None) or env_token
+    if not token:
+        token = secrets.token_urlsafe(24)
+        print(f"token: {token}", flush=True)
+    host = getattr(args, "host", None) or "127.0.0.1"
+    port = getattr(args, "port", None) or 0
+    data_dir = Path(args.data_dir) if getattr(args, "data_dir", None) else default_data_dir()
+    workers = getattr(args, "workers", None) or 1
+    if workers < 1:
+        print("framecast serve: --workers must be at least 1", file=sys.stderr)
+        return 2
+    try:
+        sock = _bind(host, port)
+    except OSError as exc:
+        print(f"framecast serve: cannot listen on {host}:{port}: {exc.strerror}",
+              file=sys.stderr)
+        return 1
+    store = RecordStore(data_dir)
+    store.load()
+    try:
+        return asyncio.run(_serve(sock, store, token, workers, _min_render_seconds()))
+    finally:
+        sock.close()
