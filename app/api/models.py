@@ -45,7 +45,8 @@ _ASPECT = re.compile(r"^([1-9][0-9]{0,3}):([1-9][0-9]{0,3})$")
 def safe_id(value: str) -> str:
     """Return `value` if it can go into a URL path as is; refuse anything else
     (`../x`, `a/b`, `%2e`, empty, very long)."""
-    if not isinstance(value, str) or not _SAFE_ID.match(value):
+    # fullmatch, not match: `$` would let a trailing newline through.
+    if not isinstance(value, str) or not _SAFE_ID.fullmatch(value):
         raise UnsafeUrlError(f"refused an id that is not a URL-safe token: {value!r:.80}")
     return value
 
@@ -178,7 +179,7 @@ class GenerationRequest(_Model):
     @field_validator("aspect_ratio")
     @classmethod
     def _aspect(cls, value: str) -> str:
-        if not _ASPECT.match(value):
+        if not _ASPECT.fullmatch(value):
             raise ValueError(f"aspect ratio must look like 16:9, not {value!r}")
         return value
 
@@ -297,10 +298,12 @@ def parse_created(data: object) -> CreatedGeneration:
     try:
         if "data" in data and "id" not in data:
             entries = data.get("data") or []
-            if not entries or not isinstance(entries[0], dict):
+            if not isinstance(entries, list) or not entries or not isinstance(entries[0], dict):
                 raise ProtocolError("generate-video answered without a file id")
             first = entries[0]
-            value = first.get("value") or {}
+            value = first.get("value")
+            if not isinstance(value, dict):
+                value = {}
             file_id = value.get("file_id") or first.get("id")
             project_id = value.get("project_id") or data.get("project_id")
             if not file_id:
