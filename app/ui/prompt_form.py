@@ -1,0 +1,621 @@
+"""The prompt form: what to make, with which model, and the Generate button.
+
+Everything the backend would refuse is caught here first, in words: an empty
+prompt, a duration the model does not offer, a picture that is missing, too
+large or not a JPEG/PNG/WebP. Generate stays disabled until the form is valid.
+The form knows nothing about jobs; it emits `generateRequested`.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QMouseEvent, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.api.client import image_content_type
+from app.api.models import (
+    FRAME_RATES,
+    MAX_PROMPT_CHARS,
+    MAX_UPLOAD_BYTES,
+    RESOLUTIONS,
+    SHOT_SIZES,
+    GenerationConfig,
+    GenerationRequest,
+    Reference,
+    Style,
+    aspect_of,
+)
+from app.ui.icons import icon
+from app.ui.workers import run_in_thread
+
+log = logging.getLogger("framecast.ui")
+
+SEED_MAX = 2**31 - 1
+DEFAULT_DURATIONS = [5]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PromptForm", text)
+
+
+def shot_size_label(name: str) -> str:
+    labels = {
+        "extreme_long_shot": _tr("Extreme long shot"),
+        "long_shot": _tr("Long shot"),
+        "medium_shot": _tr("Medium shot"),
+        "medium_close_up": _tr("Medium close-up"),
+        "close_up": _tr("Close-up"),
+        "extreme_close_up": _tr("Extreme close-up"),
+        "two_shot": _tr("Two shot"),
+        "detail_shot": _tr("Detail shot"),
+    }
+    return labels.get(name, name.replace("_", " ").capitalize())
+
+
+def format_price(amount: float) -> str:
+    if amount <= 0:
+        return _tr("Free")
+    return f"${amount:,.2f}"
+
+
+def model_item_text(model: GenerationConfig) -> str:
+    mode = _tr("Image → video") if model.needs_image else _tr("Text → video")
+    if model.price_per_second > 0:
+        price = _tr("%1/s").replace("%1", f"${model.price_per_second:g}")
+    else:
+        price = _tr("Free")
+    text = f"{model.display_name}  ·  {mode}  ·  {price}"
+    if model.vip_required:
+        text += "  ·  ★ VIP"
+    return text
+
+
+@dataclass(frozen=True)
+class ImageCheck:
+    """The result of probing a picture off the GUI thread."""
+
+    path: Path
+    error: str | None
+    preview: QImage | None
+
+
+def check_image(path: Path) -> ImageCheck:
+    """Is this a JPEG, PNG or WebP of at most 10 MB? Blocking: call off the GUI thread."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(16)
+    except OSError:
+        return ImageCheck(path, _tr("Can't read this file."), None)
+    if image_content_type(head) is None:
+        return ImageCheck(path, _tr("Use a JPEG, PNG or WebP picture."), None)
+    if size > MAX_UPLOAD_BYTES:
+        return ImageCheck(path, _tr("This picture is larger than 10 MB."), None)
+    image = QImage(str(path))
+    if image.isNull():
+        return ImageCheck(path, _tr("This picture could not be opened."), None)
+    preview = image.scaled(QSize(480, 270), Qt.AspectRatioMode.KeepAspectRatio,
+                           Qt.TransformationMode.SmoothTransformation)
+    return ImageCheck(path, None, preview)
+
+
+class ImageDropZone(QFrame):
+    """Drop a picture here (or click to choose one) for image-to-video models."""
+
+    imageChanged = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("imageDropZone")
+        self.setAccessibleName(self.tr("Source picture"))
+        self.setAcceptDrops(True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setMinimumHeight(112)
+        self.image_path: Path | None = None
+        self.error: str | None = None
+        self.checking = False
+        self._pending: Path | None = None
+        self.preview = QLabel()
+        self.preview.setObjectName("imagePreview")
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.hide()
+        self.hint = QLabel(
+            self.tr("Drop a picture here or click to choose\nJPEG, PNG or WebP, up to 10 MB"))
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setProperty("role", "muted")
+        self.clearButton = QToolButton()
+        self.clearButton.setObjectName("clearImageButton")
+        self.clearButton.setText("✕")
+        self.clearButton.setAccessibleName(self.tr("Remove picture"))
+        self.clearButton.setToolTip(self.tr("Remove picture"))
+        self.clearButton.clicked.connect(self.clear)
+        self.clearButton.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        top = QHBoxLayout()
+        top.addStretch(1)
+        top.addWidget(self.clearButton)
+        layout.addLayout(top)
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(self.hint, 1)
+        self._dialog: QFileDialog | None = None
+
+    def clear(self) -> None:
+        self.image_path = None
+        self.error = None
+        self._pending = None
+        self.preview.clear()
+        self.preview.hide()
+        self.hint.show()
+        self.clearButton.hide()
+        self.imageChanged.emit()
+
+    def set_image(self, path: Path) -> None:
+        """Check the picture off the GUI thread; the preview or an error follows."""
+        self._pending = path
+        self.checking = True
+        self.imageChanged.emit()
+        run_in_thread(lambda: check_image(path), self._checked)
+
+    def _checked(self, result: ImageCheck | None, error: BaseException | None) -> None:
+        if result is None or result.path != self._pending:
+            return  # a newer choice replaced this one
+        self.checking = False
+        self._pending = None
+        if result.error is not None or result.preview is None:
+            self.image_path = None
+            self.error = result.error or _tr("This picture could not be opened.")
+            self.preview.hide()
+            self.hint.show()
+            self.clearButton.hide()
+        else:
+            self.image_path = result.path
+            self.error = None
+            pixmap = QPixmap.fromImage(result.preview)
+            self.preview.setPixmap(pixmap.scaled(
+                QSize(max(120, self.width() - 24), 150), Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation))
+            self.preview.show()
+            self.hint.hide()
+            self.clearButton.show()
+        self.imageChanged.emit()
+
+    def choose(self) -> None:
+        dialog = QFileDialog(self.window(), self.tr("Choose a picture"))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setNameFilter(self.tr("Pictures (*.jpg *.jpeg *.png *.webp)"))
+        dialog.fileSelected.connect(lambda name: self.set_image(Path(name)))
+        self._dialog = dialog
+        dialog.open()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.choose()
+        super().mouseReleaseEvent(event)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        urls = [u for u in event.mimeData().urls() if u.isLocalFile()]
+        if urls:
+            self.set_image(Path(urls[0].toLocalFile()))
+            event.acceptProposedAction()
+
+
+class PromptForm(QWidget):
+    """The left column: prompt, model and settings, cost, Generate."""
+
+    generateRequested = Signal(object, object)  # GenerationRequest, Path | None
+    validityChanged = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("promptForm")
+        self.models: list[GenerationConfig] = []
+        self.styles: list[Style] = []
+        self._valid = False
+        self._busy = False
+
+        heading = QLabel(self.tr("Describe your video"))
+        heading.setProperty("role", "title")
+
+        self.promptEdit = QPlainTextEdit()
+        self.promptEdit.setObjectName("promptEdit")
+        self.promptEdit.setAccessibleName(self.tr("Prompt"))
+        self.promptEdit.setPlaceholderText(self.tr(
+            "A lighthouse on a cliff at dusk, waves crashing below, "
+            "warm light sweeping through the fog…"))
+        self.promptEdit.setTabChangesFocus(True)
+        self.promptEdit.setMinimumHeight(120)
+        self.promptEdit.textChanged.connect(self._on_prompt_changed)
+        self.charCount = QLabel(f"0 / {MAX_PROMPT_CHARS}")
+        self.charCount.setObjectName("charCount")
+        self.charCount.setProperty("role", "muted")
+        self.charCount.setAlignment(Qt.AlignmentFlag.AlignRight)
+
+        self.modelCombo = QComboBox()
+        self.modelCombo.setObjectName("modelCombo")
+        self.modelCombo.setAccessibleName(self.tr("Model"))
+        self.modelCombo.addItem(self.tr("Loading models…"))
+        self.modelCombo.setEnabled(False)
+        self.modelCombo.currentIndexChanged.connect(self._on_model_changed)
+        self.modelCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.modelCombo.setMinimumContentsLength(16)
+
+        self.durationCombo = QComboBox()
+        self.durationCombo.setObjectName("durationCombo")
+        self.durationCombo.setAccessibleName(self.tr("Duration"))
+        self.durationCombo.currentIndexChanged.connect(self._revalidate)
+
+        self.aspectCombo = QComboBox()
+        self.aspectCombo.setObjectName("aspectCombo")
+        self.aspectCombo.setAccessibleName(self.tr("Aspect ratio and resolution"))
+        for width, height in RESOLUTIONS:
+            self.aspectCombo.addItem(f"{aspect_of(width, height)}  ·  {width}×{height}",
+                                     (width, height))
+
+        self.styleCombo = QComboBox()
+        self.styleCombo.setObjectName("styleCombo")
+        self.styleCombo.setAccessibleName(self.tr("Style"))
+        self.styleCombo.addItem(self.tr("No style"), None)
+
+        self.shotCombo = QComboBox()
+        self.shotCombo.setObjectName("shotCombo")
+        self.shotCombo.setAccessibleName(self.tr("Shot size"))
+        self.shotCombo.addItem(self.tr("Any shot"), None)
+        for name in SHOT_SIZES:
+            self.shotCombo.addItem(shot_size_label(name), name)
+
+        self.fpsCombo = QComboBox()
+        self.fpsCombo.setObjectName("fpsCombo")
+        self.fpsCombo.setAccessibleName(self.tr("Frames per second"))
+        for fps in FRAME_RATES:
+            self.fpsCombo.addItem(self.tr("%1 fps").replace("%1", str(fps)), fps)
+
+        self.seedSpin = QSpinBox()
+        self.seedSpin.setObjectName("seedSpin")
+        self.seedSpin.setAccessibleName(self.tr("Seed"))
+        self.seedSpin.setRange(0, SEED_MAX)
+        self.seedSpin.setValue(random.randint(0, SEED_MAX))
+        self.seedSpin.setToolTip(self.tr("The same seed and settings give the same video"))
+        self.shuffleButton = QToolButton()
+        self.shuffleButton.setObjectName("shuffleSeedButton")
+        self.shuffleButton.setAccessibleName(self.tr("New random seed"))
+        self.shuffleButton.setToolTip(self.tr("New random seed"))
+        self.shuffleButton.setIcon(icon("shuffle", "#c9cfdb"))
+        self.shuffleButton.clicked.connect(self.shuffle_seed)
+
+        self.imageZone = ImageDropZone()
+        self.imageZone.imageChanged.connect(self._revalidate)
+        self.imageLabel = QLabel(self.tr("Source picture"))
+        self.imageLabel.setProperty("role", "field")
+
+        self.negativeEdit = QPlainTextEdit()
+        self.negativeEdit.setObjectName("negativeEdit")
+        self.negativeEdit.setAccessibleName(self.tr("Negative prompt"))
+        self.negativeEdit.setPlaceholderText(self.tr("What the video should not show"))
+        self.negativeEdit.setTabChangesFocus(True)
+        self.negativeEdit.setFixedHeight(64)
+
+        self.advancedToggle = QToolButton()
+        self.advancedToggle.setObjectName("advancedToggle")
+        self.advancedToggle.setText(self.tr("Advanced"))
+        self.advancedToggle.setAccessibleName(self.tr("Advanced settings"))
+        self.advancedToggle.setCheckable(True)
+        self.advancedToggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.advancedToggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.advancedToggle.toggled.connect(self._toggle_advanced)
+
+        self.costLabel = QLabel("")
+        self.costLabel.setObjectName("costLabel")
+        self.costLabel.setAccessibleName(self.tr("Estimated cost"))
+        self.validationLabel = QLabel("")
+        self.validationLabel.setObjectName("validationLabel")
+        self.validationLabel.setAccessibleName(self.tr("What to fix"))
+        self.validationLabel.setProperty("role", "hint")
+        self.validationLabel.setWordWrap(True)
+
+        self.generateButton = QPushButton(self.tr("Generate"))
+        self.generateButton.setObjectName("generateButton")
+        self.generateButton.setAccessibleName(self.tr("Generate"))
+        self.generateButton.setProperty("role", "primary")
+        self.generateButton.setIcon(icon("sparkle", "#ffffff"))
+        self.generateButton.setIconSize(QSize(18, 18))
+        self.generateButton.setToolTip(self.tr("Generate (Ctrl+Enter)"))
+        self.generateButton.setMinimumHeight(48)
+        self.generateButton.setEnabled(False)
+        self.generateButton.clicked.connect(self.submit)
+
+        # Layout
+        prompt_box = QVBoxLayout()
+        prompt_box.setSpacing(6)
+        prompt_box.addWidget(heading)
+        prompt_box.addWidget(self.promptEdit, 1)
+        prompt_box.addWidget(self.charCount)
+
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setHorizontalSpacing(14)
+        form.setVerticalSpacing(10)
+        form.addRow(self._field(self.tr("Model")), self.modelCombo)
+        form.addRow(self._field(self.tr("Duration")), self.durationCombo)
+        form.addRow(self._field(self.tr("Frame")), self.aspectCombo)
+        form.addRow(self._field(self.tr("Style")), self.styleCombo)
+        seed_row = QHBoxLayout()
+        seed_row.setSpacing(6)
+        seed_row.addWidget(self.seedSpin, 1)
+        seed_row.addWidget(self.shuffleButton)
+        form.addRow(self._field(self.tr("Seed")), seed_row)
+
+        self.advancedBox = QWidget()
+        advanced = QFormLayout(self.advancedBox)
+        advanced.setContentsMargins(0, 4, 0, 0)
+        advanced.setHorizontalSpacing(14)
+        advanced.setVerticalSpacing(10)
+        advanced.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        advanced.addRow(self._field(self.tr("Shot")), self.shotCombo)
+        advanced.addRow(self._field(self.tr("Frame rate")), self.fpsCombo)
+        advanced.addRow(self._field(self.tr("Avoid")), self.negativeEdit)
+        self.advancedBox.hide()
+
+        footer = QHBoxLayout()
+        footer.addWidget(self.costLabel, 1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 20, 20, 20)
+        layout.setSpacing(14)
+        layout.addLayout(prompt_box, 1)
+        layout.addLayout(form)
+        layout.addWidget(self.imageLabel)
+        layout.addWidget(self.imageZone)
+        layout.addWidget(self.advancedToggle, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.advancedBox)
+        layout.addSpacing(4)
+        layout.addLayout(footer)
+        layout.addWidget(self.validationLabel)
+        layout.addWidget(self.generateButton)
+        self.imageLabel.hide()
+        self.imageZone.hide()
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        self._revalidate()
+
+    @staticmethod
+    def _field(text: str) -> QLabel:
+        label = QLabel(text)
+        label.setProperty("role", "field")
+        return label
+
+    # ------------------------------------------------------------------ catalogue
+
+    def set_catalogue(self, models: list[GenerationConfig], styles: list[Style]) -> None:
+        current = self.current_model()
+        self.models = list(models)
+        self.styles = list(styles)
+        self.modelCombo.blockSignals(True)
+        self.modelCombo.clear()
+        for model in self.models:
+            self.modelCombo.addItem(icon("image" if model.needs_image else "film", "#9aa3b2"),
+                                    model_item_text(model), model.name)
+            self.modelCombo.setItemData(self.modelCombo.count() - 1,
+                                        self._model_tooltip(model), Qt.ItemDataRole.ToolTipRole)
+        if not self.models:
+            self.modelCombo.addItem(self.tr("No models available"))
+        self.modelCombo.setEnabled(bool(self.models))
+        if current is not None:
+            index = self.modelCombo.findData(current.name)
+            if index >= 0:
+                self.modelCombo.setCurrentIndex(index)
+        self.modelCombo.blockSignals(False)
+        style_name = self.styleCombo.currentData()
+        self.styleCombo.clear()
+        self.styleCombo.addItem(self.tr("No style"), None)
+        for style in self.styles:
+            self.styleCombo.addItem(style.display_name, style.name)
+        if style_name:
+            index = self.styleCombo.findData(style_name)
+            if index >= 0:
+                self.styleCombo.setCurrentIndex(index)
+        self._on_model_changed()
+
+    def set_catalogue_error(self, text: str) -> None:
+        self.modelCombo.clear()
+        self.modelCombo.addItem(text)
+        self.modelCombo.setEnabled(False)
+        self.models = []
+        self._revalidate()
+
+    def _model_tooltip(self, model: GenerationConfig) -> str:
+        durations = ", ".join(f"{d} s" for d in model.available_durations) or "5 s"
+        lines = [model.display_name, model.name,
+                 self.tr("Durations: %1").replace("%1", durations)]
+        if model.vip_required:
+            lines.append(self.tr("Needs a VIP account"))
+        return "\n".join(lines)
+
+    def current_model(self) -> GenerationConfig | None:
+        name = self.modelCombo.currentData()
+        for model in self.models:
+            if model.name == name:
+                return model
+        return None
+
+    def durations(self) -> list[int]:
+        model = self.current_model()
+        if model is None:
+            return []
+        return list(model.available_durations) or list(DEFAULT_DURATIONS)
+
+    def _on_model_changed(self, *_: object) -> None:
+        model = self.current_model()
+        previous = self.durationCombo.currentData()
+        self.durationCombo.blockSignals(True)
+        self.durationCombo.clear()
+        for seconds in self.durations():
+            self.durationCombo.addItem(self.tr("%1 s").replace("%1", str(seconds)), seconds)
+        index = self.durationCombo.findData(previous)
+        self.durationCombo.setCurrentIndex(index if index >= 0 else 0)
+        self.durationCombo.blockSignals(False)
+        needs_image = model is not None and model.needs_image
+        self.imageLabel.setVisible(needs_image)
+        self.imageZone.setVisible(needs_image)
+        self._revalidate()
+
+    # ------------------------------------------------------------------ values
+
+    def prompt(self) -> str:
+        return self.promptEdit.toPlainText()
+
+    def shuffle_seed(self) -> None:
+        self.seedSpin.setValue(random.randint(0, SEED_MAX))
+
+    def _toggle_advanced(self, shown: bool) -> None:
+        self.advancedBox.setVisible(shown)
+        self.advancedToggle.setArrowType(
+            Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+
+    def _on_prompt_changed(self) -> None:
+        count = len(self.prompt())
+        self.charCount.setText(f"{count} / {MAX_PROMPT_CHARS}")
+        over = count > MAX_PROMPT_CHARS
+        if self.charCount.property("over") != over:
+            self.charCount.setProperty("over", over)
+            self.charCount.style().unpolish(self.charCount)
+            self.charCount.style().polish(self.charCount)
+        self._revalidate()
+
+    def problem(self) -> str | None:
+        """What stops this form from being sent, in words; None when it is valid."""
+        model = self.current_model()
+        text = self.prompt().strip()
+        if model is None:
+            return self.tr("Waiting for the list of models…") if not self.models else \
+                self.tr("Choose a model.")
+        if not text:
+            return self.tr("Describe the video you want to start.")
+        if len(text) > MAX_PROMPT_CHARS:
+            return self.tr("The prompt is too long: shorten it to %1 characters.").replace(
+                "%1", str(MAX_PROMPT_CHARS))
+        duration = self.durationCombo.currentData()
+        if duration not in self.durations():
+            offered = ", ".join(f"{d} s" for d in self.durations())
+            return self.tr("This model does not offer that duration. Choose %1.").replace(
+                "%1", offered)
+        if model.needs_image:
+            if self.imageZone.checking:
+                return self.tr("Checking the picture…")
+            if self.imageZone.error:
+                return self.imageZone.error
+            if self.imageZone.image_path is None:
+                return self.tr("This model animates a picture: add one above.")
+        return None
+
+    def is_valid(self) -> bool:
+        return self._valid
+
+    def _revalidate(self, *_: object) -> None:
+        problem = self.problem()
+        valid = problem is None
+        # An empty form is not an error yet: say it gently.
+        self.validationLabel.setText(problem or "")
+        self.validationLabel.setVisible(bool(problem))
+        self._update_cost()
+        self.generateButton.setEnabled(valid and not self._busy)
+        if valid != self._valid:
+            self._valid = valid
+            self.validityChanged.emit(valid)
+
+    def _update_cost(self) -> None:
+        model = self.current_model()
+        duration = self.durationCombo.currentData()
+        if model is None or not isinstance(duration, int):
+            self.costLabel.setText("")
+            return
+        amount = model.price_for(duration)
+        self.costLabel.setText(
+            self.tr("Estimated cost: %1").replace("%1", format_price(amount))
+        )
+
+    def set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.generateButton.setText(self.tr("Sending…") if busy else self.tr("Generate"))
+        self._revalidate()
+
+    def build_request(self, reference_id: str | None = None) -> GenerationRequest:
+        model = self.current_model()
+        if model is None:
+            raise ValueError("no model chosen")
+        width, height = self.aspectCombo.currentData()
+        references = [Reference(reference_id=reference_id)] if reference_id else []
+        return GenerationRequest(
+            prompt=self.prompt().strip(),
+            negative_prompt=self.negativeEdit.toPlainText().strip(),
+            generation_config_name=model.name,
+            duration=int(self.durationCombo.currentData()),
+            aspect_ratio=aspect_of(width, height),
+            width=width,
+            height=height,
+            seed=self.seedSpin.value(),
+            frame_rate=int(self.fpsCombo.currentData()),
+            shot_size=self.shotCombo.currentData(),
+            style_name=self.styleCombo.currentData(),
+            references=references,
+        )
+
+    def submit(self) -> None:
+        if not self.is_valid() or self._busy:
+            return
+        model = self.current_model()
+        image = self.imageZone.image_path if model is not None and model.needs_image else None
+        self.generateRequested.emit(self.build_request(), image)
+
+    def apply_request(self, request: GenerationRequest) -> None:
+        """Refill the form from an earlier generation ("Use these settings")."""
+        self.promptEdit.setPlainText(request.prompt)
+        self.negativeEdit.setPlainText(request.negative_prompt or "")
+        index = self.modelCombo.findData(request.generation_config_name)
+        if index >= 0:
+            self.modelCombo.setCurrentIndex(index)
+        seconds_index = self.durationCombo.findData(request.duration)
+        if seconds_index < 0:
+            # Keep the old value visible but invalid, so the creator sees why.
+            self.durationCombo.addItem(
+                self.tr("%1 s (not offered)").replace("%1", str(request.duration)),
+                request.duration)
+            seconds_index = self.durationCombo.count() - 1
+        self.durationCombo.setCurrentIndex(seconds_index)
+        frame = self.aspectCombo.findData((request.width, request.height))
+        if frame >= 0:
+            self.aspectCombo.setCurrentIndex(frame)
+        style = self.styleCombo.findData(request.style_name)
+        self.styleCombo.setCurrentIndex(style if style >= 0 else 0)
+        shot = self.shotCombo.findData(request.shot_size)
+        self.shotCombo.setCurrentIndex(shot if shot >= 0 else 0)
+        fps = self.fpsCombo.findData(request.frame_rate)
+        if fps >= 0:
+            self.fpsCombo.setCurrentIndex(fps)
+        if request.seed is not None:
+            self.seedSpin.setValue(min(request.seed, SEED_MAX))
+        self._revalidate()
+        self.promptEdit.setFocus()
