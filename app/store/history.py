@@ -227,7 +227,10 @@ def _like_pattern(search: str) -> str:
 
 
 def _record(row: Iterable[object]) -> JobRecord:
-    return JobRecord(**dict(zip(COLUMNS, row, strict=True)))  # type: ignore[arg-type]
+    """A record from a row; rows were validated on the way in, so skip that here."""
+    record = object.__new__(JobRecord)
+    record.__dict__.update(zip(COLUMNS, row, strict=True))
+    return record
 
 
 # --- the store --------------------------------------------------------------
