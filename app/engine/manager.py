@@ -1,0 +1,263 @@
+"""Many jobs at once, on one shared client, remembered across restarts.
+
+`JobManager` is the engine's front door for the window and the CLI: it
+writes a job to the history before the first network wait, runs one
+`JobTracker` per job, fans every `JobUpdate` out to subscribers, keeps the
+history row in step (state changes at once, progress at most once a second),
+and on start-up resumes every job that had not finished. Stopping the
+manager (`aclose`) stops following without marking anything cancelled, so
+the next run picks the jobs up again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+import uuid
+from collections.abc import Callable, Coroutine
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from app.api.client import SuperDuperClient
+from app.api.models import GenerationRequest, safe_id
+from app.engine.config import EngineConfig
+from app.engine.diagnostics import Diagnostics
+from app.engine.downloader import Downloader
+from app.engine.tracker import JobTracker
+from app.engine.updates import ErrorKind, JobState, JobUpdate
+from app.store.history import AsyncHistoryStore, JobRecord, utc_now
+
+log = logging.getLogger("framecast.engine")
+
+Subscriber = Callable[[JobUpdate], None]
+
+#: Progress-only changes reach the history at most this often (seconds).
+PROGRESS_WRITE_INTERVAL = 1.0
+
+INTERRUPTED_BEFORE_CONFIRMED = (
+    "Framecast was closed before the video service confirmed this job, so it may not "
+    "have started. Press Retry to send it again.")
+
+
+def update_from_record(record: JobRecord) -> JobUpdate:
+    """A tracker's starting snapshot for a job read back from the history."""
+    return JobUpdate(
+        job_id=record.job_id, state=JobState(record.state), file_id=record.file_id,
+        project_id=record.project_id, progress=record.progress, message=record.message,
+        url=record.url, path=record.local_path, thumbnail=record.thumbnail_path,
+        error=record.error,
+        error_kind=ErrorKind(record.error_kind) if record.error_kind else None)
+
+
+def _record_fields(update: JobUpdate) -> dict[str, object]:
+    fields: dict[str, object] = {
+        "state": str(update.state), "progress": update.progress, "message": update.message,
+        "file_id": update.file_id, "project_id": update.project_id, "url": update.url,
+        "local_path": update.path, "thumbnail_path": update.thumbnail, "error": update.error,
+        "error_kind": str(update.error_kind) if update.error_kind else None,
+    }
+    return fields
+
+
+class JobManager:
+    def __init__(self, client: SuperDuperClient, history: AsyncHistoryStore, *,
+                 videos_dir: Path, config: EngineConfig | None = None,
+                 diagnostics: Diagnostics | None = None, backend_id: str | None = None,
+                 poll_interval: float | None = None,
+                 sse_idle_timeout: float | None = None) -> None:
+        config = config or EngineConfig.from_env()
+        overrides: dict[str, Any] = {}
+        if poll_interval is not None:
+            overrides["poll_interval"] = poll_interval
+        if sse_idle_timeout is not None:
+            overrides["sse_idle_timeout"] = sse_idle_timeout
+        if overrides:
+            config = replace(config, **overrides)
+        self.client = client
+        self.history = history
+        self.videos_dir = videos_dir
+        self.config = config
+        self.diagnostics = diagnostics or Diagnostics()
+        #: What the history records as this job's backend: the URL, or a stable
+        #: name for the built-in renderer whose port changes every run.
+        self.backend_id = backend_id or client.base_url
+        self.downloader = Downloader(client, videos_dir, config=config,
+                                     diagnostics=self.diagnostics)
+        self._trackers: dict[str, JobTracker] = {}
+        self._tasks: dict[str, asyncio.Task[JobUpdate]] = {}
+        self._by_file: dict[str, str] = {}
+        self._subscribers: list[Subscriber] = []
+        self._last_write: dict[str, tuple[float, JobState]] = {}
+        self._writes: set[asyncio.Task[None]] = set()
+        self._closed = False
+
+    # ------------------------------------------------------------------ observing
+
+    def subscribe(self, callback: Subscriber) -> Callable[[], None]:
+        """Call `callback` with every update of every job; returns the unsubscriber."""
+        self._subscribers.append(callback)
+
+        def unsubscribe() -> None:
+            with contextlib.suppress(ValueError):
+                self._subscribers.remove(callback)
+
+        return unsubscribe
+
+    def snapshot(self, job_id: str) -> JobUpdate | None:
+        tracker = self._trackers.get(job_id)
+        return tracker.snapshot if tracker else None
+
+    def active_jobs(self) -> list[str]:
+        return [job for job, task in self._tasks.items() if not task.done()]
+
+    async def wait(self, job_id: str) -> JobUpdate:
+        """Wait for the job's terminal update."""
+        return await asyncio.shield(self._tasks[job_id])
+
+    # ------------------------------------------------------------------ starting jobs
+
+    async def submit(self, request: GenerationRequest, *,
+                     source_image: Path | None = None) -> str:
+        """Record a new job, then start it; returns its id at once."""
+        job_id = uuid.uuid4().hex
+        record = JobRecord(
+            job_id=job_id, prompt=request.prompt, model=request.generation_config_name,
+            request_json=request.model_dump_json(), backend_url=self.backend_id,
+            source_image=str(source_image) if source_image else None, state="submitting")
+        await self.history.insert(record)
+        tracker = self._new_tracker(job_id, JobUpdate(job_id=job_id, state=JobState.SUBMITTING))
+        self._start(job_id, tracker.run_new(request, source_image))
+        return job_id
+
+    async def track(self, file_id: str) -> str:
+        """Follow a job created elsewhere (or earlier) by its file id."""
+        file_id = safe_id(file_id)
+        if file_id in self._by_file:
+            return self._by_file[file_id]
+        record = await self.history.find_by_file_id(file_id)
+        if record is not None and (record.state != "completed" or (
+                record.local_path and Path(record.local_path).exists())):
+            initial = update_from_record(record)
+            if initial.state in (JobState.FAILED, JobState.CANCELLED):
+                initial = JobUpdate(job_id=record.job_id, state=JobState.QUEUED,
+                                    file_id=file_id, project_id=record.project_id,
+                                    progress=record.progress)
+            job_id = record.job_id
+        else:
+            job_id = uuid.uuid4().hex
+            await self.history.insert(JobRecord(job_id=job_id, backend_url=self.backend_id,
+                                                file_id=file_id, state="queued"))
+            initial = JobUpdate(job_id=job_id, state=JobState.QUEUED, file_id=file_id)
+        tracker = self._new_tracker(job_id, initial, started_at=None)
+        self._start(job_id, tracker.follow())
+        return job_id
+
+    async def resume_unfinished(self) -> list[str]:
+        """Pick up every job of this backend that had not finished; returns their ids."""
+        resumed: list[str] = []
+        for record in await self.history.unfinished():
+            if record.backend_url != self.backend_id or record.job_id in self._tasks:
+                continue
+            if not record.file_id and not record.project_id:
+                await self.history.update(
+                    record.job_id, state="failed", error=INTERRUPTED_BEFORE_CONFIRMED,
+                    error_kind=str(ErrorKind.INTERNAL), finished_at=utc_now())
+                continue
+            log.info("resuming job %s (%s)", record.job_id[:8], record.state)
+            tracker = self._new_tracker(record.job_id, update_from_record(record))
+            self._start(record.job_id, tracker.follow())
+            resumed.append(record.job_id)
+        return resumed
+
+    # ------------------------------------------------------------------ control
+
+    def check_now(self, job_id: str) -> None:
+        tracker = self._trackers.get(job_id)
+        if tracker is not None:
+            tracker.check_now()
+
+    async def cancel(self, job_id: str) -> JobUpdate | None:
+        """Stop following a job; its record says the service may still finish it."""
+        tracker = self._trackers.get(job_id)
+        if tracker is None:
+            return None
+        tracker.cancel()
+        return await self.wait(job_id)
+
+    async def aclose(self) -> None:
+        """Stop following everything, leaving unfinished jobs resumable."""
+        self._closed = True
+        tasks = [t for t in self._tasks.values() if not t.done()]
+        for task in tasks:
+            task.cancel()
+        for task in tasks:
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+        if self._writes:
+            await asyncio.gather(*self._writes, return_exceptions=True)
+
+    # ------------------------------------------------------------------ internals
+
+    def _new_tracker(self, job_id: str, initial: JobUpdate,
+                     started_at: float | None = None) -> JobTracker:
+        tracker = JobTracker(job_id, self.client, self.downloader, config=self.config,
+                             diagnostics=self.diagnostics, emit=self._emit,
+                             persist=self._persist, initial=initial, started_at=started_at)
+        self._trackers[job_id] = tracker
+        if initial.file_id:
+            self._by_file[initial.file_id] = job_id
+        return tracker
+
+    def _start(self, job_id: str, coro: Coroutine[object, object, JobUpdate]) -> None:
+        task = asyncio.create_task(coro, name=f"job-{job_id}")
+        self._tasks[job_id] = task
+        task.add_done_callback(lambda t: self._job_done(job_id, t))
+        self._emit(self._trackers[job_id].snapshot)
+
+    def _job_done(self, job_id: str, task: asyncio.Task[JobUpdate]) -> None:
+        if task.cancelled():
+            return
+        exc = task.exception()
+        if exc is not None:
+            log.error("job %s crashed: %r", job_id[:8], exc, exc_info=exc)
+
+    def _emit(self, update: JobUpdate) -> None:
+        if update.file_id:
+            self._by_file.setdefault(update.file_id, update.job_id)
+        for callback in list(self._subscribers):
+            try:
+                callback(update)
+            except Exception:
+                log.exception("an update subscriber failed")
+        self._maybe_write(update)
+
+    def _maybe_write(self, update: JobUpdate) -> None:
+        """Keep the history in step without a write per progress tick."""
+        if self._closed:
+            return
+        now = time.monotonic()
+        last = self._last_write.get(update.job_id)
+        if last is not None and last[1] == update.state and now - last[0] < \
+                PROGRESS_WRITE_INTERVAL:
+            return
+        self._last_write[update.job_id] = (now, update.state)
+        task = asyncio.get_running_loop().create_task(self._write(update.job_id))
+        self._writes.add(task)
+        task.add_done_callback(self._writes.discard)
+
+    async def _write(self, job_id: str) -> None:
+        # The newest snapshot, not the one that scheduled this write: a write
+        # that runs late must not put back an older state.
+        update = self._trackers[job_id].snapshot
+        try:
+            await self.history.update(job_id, **_record_fields(update))
+        except Exception:
+            log.exception("could not record job %s", update.job_id[:8])
+
+    async def _persist(self, update: JobUpdate) -> None:
+        """A write the tracker waits for: ids, downloads and endings."""
+        self._last_write[update.job_id] = (time.monotonic(), update.state)
+        await self.history.update(update.job_id, **_record_fields(update))

@@ -1,0 +1,326 @@
+"""The live event stream of one job: SSE with the WHATWG EventSource rules.
+
+httpx-sse gives the event type (`ServerSentEvent`) and the field rules, but
+its decoder keeps unbounded buffers, drops the first event after a UTF-8 BOM
+and emits empty "phantom" events, and it never reconnects, never sends
+`Last-Event-ID`, never honours `retry:` and never checks the status. So the
+parsing here is an incremental, bounded byte parser with those rules, and
+`EventStream` is the reconnecting loop around it:
+
+- status and content type are checked before reading; a refusal (non-200,
+  not `text/event-stream`) is not retried in a tight loop: the tracker's
+  poller takes over and the stream is retried later with backoff;
+- a dropped stream reconnects with capped exponential backoff and jitter,
+  honouring the server's `retry:`, sending `Last-Event-ID` once an id was seen;
+- no read timeout, but an idle timeout: silence longer than
+  `sse_idle_timeout` (keepalive comments count as activity) means stalled;
+- events over `max_event_bytes` are dropped with a warning, malformed JSON
+  and unknown types are logged and skipped, and the stream lives on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+import re
+from collections.abc import Awaitable, Callable
+from enum import StrEnum
+
+from httpx_sse import ServerSentEvent
+
+from app.api.client import SuperDuperClient, parse_retry_after
+from app.api.errors import (
+    ApiError,
+    AuthenticationError,
+    BackendUnavailableError,
+    ProtocolError,
+    RateLimitedError,
+)
+from app.api.models import StreamMessage, UnknownMessage, parse_message
+from app.engine.config import EngineConfig
+from app.engine.diagnostics import Diagnostics
+
+log = logging.getLogger("framecast.engine")
+
+_BOM = b"\xef\xbb\xbf"
+_LINE_END = re.compile(rb"\r\n|\r|\n")
+
+
+class SSEParser:
+    """Turns the bytes of an event stream into events, whatever the chunking.
+
+    Follows the WHATWG "interpret an event stream" rules: a leading BOM is
+    skipped, lines end at CRLF, CR or LF, `:` lines are comments, an event is
+    dispatched at a blank line only when it has data, `id` (without NUL)
+    survives across events, `retry` takes only digits. Memory is bounded: a
+    line or event larger than `max_event_bytes` is discarded whole, and
+    counted in `oversized`.
+    """
+
+    def __init__(self, max_event_bytes: int = 1 << 20) -> None:
+        self.max_event_bytes = max_event_bytes
+        self.last_event_id = ""
+        self.oversized = 0
+        self._buffer = bytearray()
+        self._at_start = True
+        self._skip_lf = False
+        self._discarding_line = False
+        self._reset_event()
+
+    def _reset_event(self) -> None:
+        self._data: list[str] = []
+        self._size = 0
+        self._event_type = ""
+        self._retry: int | None = None
+        self._too_big = False
+
+    def feed(self, chunk: bytes) -> list[ServerSentEvent]:
+        """Parse a chunk; return the events it completed, in order."""
+        if not chunk:
+            return []
+        if self._skip_lf:
+            self._skip_lf = False
+            if chunk.startswith(b"\n"):
+                chunk = chunk[1:]
+        self._buffer += chunk
+        if self._at_start:
+            if len(self._buffer) < len(_BOM) and _BOM.startswith(bytes(self._buffer)):
+                return []
+            if self._buffer.startswith(_BOM):
+                del self._buffer[: len(_BOM)]
+            self._at_start = False
+        events: list[ServerSentEvent] = []
+        pos = 0
+        buffer = self._buffer
+        for match in _LINE_END.finditer(buffer):
+            start, end = match.span()
+            if end == len(buffer) and match.group() == b"\r":
+                # A CR at the very end may be the first half of CRLF.
+                self._skip_lf = True
+            if self._discarding_line:
+                self._discarding_line = False
+            else:
+                event = self._line(bytes(buffer[pos:start]))
+                if event is not None:
+                    events.append(event)
+            pos = end
+        del buffer[:pos]
+        if len(buffer) > self.max_event_bytes:
+            # An endless line: drop what we have and the rest of it.
+            buffer.clear()
+            self._discarding_line = True
+            self._mark_too_big()
+        return events
+
+    def _mark_too_big(self) -> None:
+        if not self._too_big:
+            self._too_big = True
+            self.oversized += 1
+            log.warning("dropping an event larger than %d bytes", self.max_event_bytes)
+
+    def _line(self, raw: bytes) -> ServerSentEvent | None:
+        if not raw:
+            return self._dispatch()
+        if raw.startswith(b":"):
+            return None
+        line = raw.decode("utf-8", errors="replace")
+        name, colon, value = line.partition(":")
+        if colon and value.startswith(" "):
+            value = value[1:]
+        if name == "data":
+            self._size += len(raw)
+            if self._size > self.max_event_bytes:
+                self._mark_too_big()
+                self._data = []
+            elif not self._too_big:
+                self._data.append(value)
+        elif name == "event":
+            self._event_type = value
+        elif name == "id":
+            if "\0" not in value:
+                self.last_event_id = value
+        elif name == "retry" and value.isascii() and value.isdigit():
+            self._retry = int(value)
+        return None
+
+    def _dispatch(self) -> ServerSentEvent | None:
+        too_big, data, event_type, retry = (self._too_big, self._data, self._event_type,
+                                            self._retry)
+        self._reset_event()
+        if too_big or not data:
+            if retry is not None and not too_big:
+                # A retry-only block still changes the reconnection time.
+                return ServerSentEvent(event="", data="", id=self.last_event_id, retry=retry)
+            return None
+        return ServerSentEvent(event=event_type or "message", data="\n".join(data),
+                               id=self.last_event_id, retry=retry)
+
+
+class StreamState(StrEnum):
+    CONNECTING = "connecting"
+    LIVE = "live"
+    RECONNECTING = "reconnecting"
+    REFUSED = "refused"  # the server answered, but not with an event stream
+    OFFLINE = "offline"  # the server could not be reached
+
+
+class StreamRefused(ApiError):
+    """The events endpoint answered with something other than a 200 event stream."""
+
+
+class StreamStalled(Exception):
+    """Nothing (not even a keepalive) arrived within the idle timeout."""
+
+
+MessageHandler = Callable[[StreamMessage], Awaitable[None] | None]
+StateHandler = Callable[[StreamState, str], None]
+
+
+class EventStream:
+    """Follows `events/{channel}` until stopped, reconnecting as needed.
+
+    `on_message` gets each parsed message; `on_state` gets every change of
+    the stream's state with a reason for the log and the UI. An
+    AuthenticationError ends the loop (raised to the caller): retrying a
+    refused token helps nobody.
+    """
+
+    def __init__(self, client: SuperDuperClient, channel: str, *, config: EngineConfig,
+                 diagnostics: Diagnostics, on_message: MessageHandler,
+                 on_state: StateHandler, job_label: str = "") -> None:
+        self.client = client
+        self.channel = channel
+        self.config = config
+        self.diagnostics = diagnostics
+        self.on_message = on_message
+        self.on_state = on_state
+        self.label = job_label or channel
+        self.last_event_id: str | None = None
+        self.retry_ms: int | None = None
+        self.state = StreamState.CONNECTING
+        self._failures = 0
+        self._connected_once = False
+
+    def _set_state(self, state: StreamState, reason: str) -> None:
+        if state != self.state:
+            log.info("%s: stream %s -> %s (%s)", self.label, self.state, state, reason)
+            self.state = state
+            self.on_state(state, reason)
+
+    def _backoff(self, refused: bool, retry_after: float | None = None) -> float:
+        """Delay before the next attempt: the server's `retry:` as the base when
+        it gave one, doubling per consecutive failure, capped, with jitter."""
+        if retry_after is not None:
+            return min(retry_after, self.config.retry_after_max)
+        if refused:
+            base = self.config.sse_refused_retry
+            cap = max(base, self.config.sse_backoff_max * 4)
+        else:
+            base = (self.retry_ms / 1000.0 if self.retry_ms is not None
+                    else self.config.sse_backoff_initial)
+            cap = max(base, self.config.sse_backoff_max)
+        delay = min(cap, base * (2 ** max(0, self._failures - 1)))
+        return delay * random.uniform(0.8, 1.2)
+
+    async def run(self) -> None:
+        while True:
+            retry_after: float | None = None
+            refused = False
+            try:
+                await self._connect_once()
+                reason = "stream closed by the server"
+            except AuthenticationError:
+                self._set_state(StreamState.REFUSED, "token refused")
+                raise
+            except StreamRefused as exc:
+                refused = True
+                reason = exc.detail
+                self.diagnostics.sse_failures += 1
+                self._set_state(StreamState.REFUSED, reason)
+            except StreamStalled:
+                reason = f"no data for {self.config.sse_idle_timeout:g} s"
+                self.diagnostics.sse_failures += 1
+                self._set_state(StreamState.RECONNECTING, reason)
+            except RateLimitedError as exc:
+                refused = True
+                retry_after = exc.retry_after
+                reason = "rate limited"
+                self.diagnostics.sse_failures += 1
+                self._set_state(StreamState.REFUSED, reason)
+            except BackendUnavailableError as exc:
+                reason = exc.detail or "backend unreachable"
+                self.diagnostics.sse_failures += 1
+                self._set_state(StreamState.OFFLINE if not self._connected_once
+                                or self._failures >= 2 else StreamState.RECONNECTING, reason)
+            self._failures += 1
+            delay = self._backoff(refused, retry_after)
+            log.info("%s: reconnecting the stream in %.2f s (%s)", self.label, delay, reason)
+            await asyncio.sleep(delay)
+            if self.state in (StreamState.LIVE, StreamState.CONNECTING):
+                self._set_state(StreamState.RECONNECTING, reason)
+            self.diagnostics.sse_reconnects += 1
+
+    async def _connect_once(self) -> None:
+        parser = SSEParser(self.config.max_event_bytes)
+        if self.last_event_id:
+            parser.last_event_id = self.last_event_id
+        async with self.client.open_event_stream(
+                self.channel, last_event_id=self.last_event_id) as response:
+            status = response.status_code
+            if status in (401, 403):
+                raise AuthenticationError(f"events: HTTP {status}", status=status)
+            if status == 429:
+                raise RateLimitedError("events: HTTP 429", retry_after=parse_retry_after(
+                    response.headers.get("Retry-After")))
+            if status == 404:
+                raise StreamRefused("events: HTTP 404", status=404)
+            if status != 200:
+                raise StreamRefused(f"events: HTTP {status}", status=status)
+            ctype = response.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+            if ctype != "text/event-stream":
+                raise StreamRefused(f"events: content type {ctype or 'missing'!r}", status=status)
+            self.diagnostics.sse_connects += 1
+            self._connected_once = True
+            self._set_state(StreamState.LIVE, "connected")
+            chunks = response.aiter_bytes()
+            while True:
+                try:
+                    chunk = await asyncio.wait_for(anext(chunks),
+                                                   timeout=self.config.sse_idle_timeout)
+                except StopAsyncIteration:
+                    return
+                except TimeoutError:
+                    raise StreamStalled() from None
+                before = parser.oversized
+                for event in parser.feed(chunk):
+                    self._failures = 0
+                    if event.retry is not None:
+                        self.retry_ms = event.retry
+                    if event.id:
+                        self.last_event_id = event.id
+                    if event.data:
+                        await self._deliver(event)
+                if parser.oversized != before:
+                    self.diagnostics.events_skipped += parser.oversized - before
+                if parser.last_event_id:
+                    self.last_event_id = parser.last_event_id
+
+    async def _deliver(self, event: ServerSentEvent) -> None:
+        self.diagnostics.events_received += 1
+        try:
+            message = parse_message(event.data)
+        except ProtocolError as exc:
+            self.diagnostics.events_skipped += 1
+            log.warning("%s: skipped a malformed event (id %r): %s", self.label, event.id,
+                        exc.detail[:200])
+            return
+        if isinstance(message, UnknownMessage):
+            log.debug("%s: ignored event of type %r", self.label, message.type)
+            return
+        log.debug("%s: event %s (id %r)", self.label, message.type, event.id)
+        result = self.on_message(message)
+        if result is not None:
+            await result
+
+

@@ -1,0 +1,466 @@
+"""One job's state machine, fed by the event stream and the poller.
+
+```
+submitting → queued → processing → downloading → completed
+     └──────────┴──────────┴────────────┴──────→ failed | cancelled
+```
+SSE and polling are two inputs, never two owners: whichever first reports a
+result URL or a failure decides the outcome, once; everything after is
+logged as a duplicate and ignored. Progress is normalised to 0..1 (servers
+send a fraction or a percentage, at the top level or inside `object`) and
+never goes backwards. Every change is published as a `JobUpdate` snapshot.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import replace
+from pathlib import Path
+
+from app.api.client import SuperDuperClient, check_http_url
+from app.api.errors import (
+    ApiError,
+    AuthenticationError,
+    BackendUnavailableError,
+    InsufficientCreditsError,
+    InvalidRequestError,
+    NotFoundError,
+    RateLimitedError,
+    UnsafeUrlError,
+)
+from app.api.models import (
+    CreatedGeneration,
+    ErrorMessage,
+    FileMessage,
+    FileObject,
+    GenerationRequest,
+    ProjectObject,
+    Reference,
+    RenderProgress,
+    RenderResult,
+    StreamMessage,
+    TaskMessage,
+    TaskStatusMessage,
+    safe_id,
+)
+from app.engine.config import EngineConfig
+from app.engine.diagnostics import Diagnostics
+from app.engine.downloader import Downloader, DownloadError
+from app.engine.poller import Poller
+from app.engine.sse import EventStream, StreamState
+from app.engine.updates import ConnectionState, ErrorKind, JobState, JobUpdate, Transport
+
+log = logging.getLogger("framecast.engine")
+
+#: A `task` error often comes just before an `error` event that says why:
+#: wait this long for the reason before failing with a generic one.
+FAILURE_REASON_GRACE = 1.0
+
+_ORDER = [JobState.SUBMITTING, JobState.QUEUED, JobState.PROCESSING, JobState.DOWNLOADING]
+
+Persist = Callable[[JobUpdate], Awaitable[None]]
+Emit = Callable[[JobUpdate], None]
+
+
+class _Outcome:
+    """What ends the following phase: a result URL or a failure."""
+
+    def __init__(self, url: str | None = None, error: str | None = None,
+                 kind: ErrorKind | None = None) -> None:
+        self.url = url
+        self.error = error
+        self.kind = kind
+
+
+def error_kind_of(exc: ApiError) -> ErrorKind:
+    if isinstance(exc, AuthenticationError):
+        return ErrorKind.AUTH
+    if isinstance(exc, InsufficientCreditsError):
+        return ErrorKind.CREDITS
+    if isinstance(exc, InvalidRequestError | UnsafeUrlError):
+        return ErrorKind.INVALID
+    if isinstance(exc, BackendUnavailableError | RateLimitedError):
+        return ErrorKind.OFFLINE
+    if isinstance(exc, DownloadError):
+        return ErrorKind.DOWNLOAD
+    return ErrorKind.INTERNAL
+
+
+class ProgressScale:
+    """Turns a server's progress numbers into fractions, per job.
+
+    A value above 1 means the server counts in percent, for the rest of the
+    job. Exactly 1 is ambiguous (100 % as a fraction, or 1 %): read as 1 %
+    while the job is still below half-way, since a fraction server does not
+    jump from there to done without a result following anyway."""
+
+    def __init__(self) -> None:
+        self.percent = False
+
+    def fraction(self, value: float | None, current: float | None) -> float | None:
+        if value is None or value != value or value < 0:  # None, NaN, negative
+            return None
+        if value > 1.0:
+            self.percent = True
+        if self.percent or (value == 1.0 and (current or 0.0) < 0.5):
+            value = value / 100.0
+        return min(1.0, value)
+
+
+class JobTracker:
+    def __init__(self, job_id: str, client: SuperDuperClient, downloader: Downloader, *,
+                 config: EngineConfig, diagnostics: Diagnostics, emit: Emit, persist: Persist,
+                 initial: JobUpdate | None = None, started_at: float | None = None) -> None:
+        self.job_id = job_id
+        self.client = client
+        self.downloader = downloader
+        self.config = config
+        self.diagnostics = diagnostics
+        self._emit = emit
+        self._persist = persist
+        self.snapshot = initial or JobUpdate(job_id=job_id, state=JobState.SUBMITTING)
+        self._scale = ProgressScale()
+        self._started = started_at if started_at is not None else time.monotonic()
+        self._outcome: asyncio.Future[_Outcome] | None = None
+        self._poller: Poller | None = None
+        self._stream: EventStream | None = None
+        self._pending_failure: asyncio.TimerHandle | None = None
+        self._offline_since: float | None = None
+        self._cancel_requested = False
+        self._poll_ok = False
+        self._task: asyncio.Task[object] | None = None
+        self.duplicates_ignored = 0
+
+    # ------------------------------------------------------------------ state
+
+    @property
+    def label(self) -> str:
+        return f"job {self.job_id[:8]}"
+
+    def _publish(self, **changes: object) -> None:
+        new = replace(self.snapshot, **changes)  # type: ignore[arg-type]
+        if new != self.snapshot:
+            self.snapshot = new
+            self._emit(new)
+
+    def _advance(self, state: JobState) -> bool:
+        """Move forward along submitting→downloading; never backwards, never
+        out of a terminal state."""
+        current = self.snapshot.state
+        if current.is_terminal or state == current:
+            return False
+        if _ORDER.index(state) < _ORDER.index(current):
+            return False
+        log.info("%s: %s -> %s", self.label, current, state)
+        self._publish(state=state)
+        return True
+
+    def _set_progress(self, raw: float | None, message: str | None = None) -> None:
+        current = self.snapshot.progress
+        value = self._scale.fraction(raw, current)
+        changes: dict[str, object] = {}
+        if value is not None and (current is None or value > current):
+            changes["progress"] = value
+        if message:
+            changes["message"] = message
+        if changes:
+            self._publish(**changes)
+
+    # ------------------------------------------------------------------ control
+
+    def check_now(self) -> None:
+        """Ask the backend now (the user pressed Check now)."""
+        if self._poller is not None:
+            self._poller.poll_now()
+
+    def cancel(self) -> None:
+        """Stop following. The backend has no cancel call: the job may still
+        finish there, and its record says so."""
+        self._cancel_requested = True
+        if self._outcome is not None and not self._outcome.done():
+            self._outcome.set_result(_Outcome(error="cancelled"))
+        elif self._task is not None and not self._task.done():
+            self._task.cancel()
+
+    # ------------------------------------------------------------------ running
+
+    async def run_new(self, request: GenerationRequest, source_image: Path | None) -> JobUpdate:
+        """Create the job on the backend, then follow it to the end."""
+        self._task = asyncio.current_task()
+        try:
+            created = await self._create(request, source_image)
+        except ApiError as exc:
+            return await self._fail(exc.user_message, error_kind_of(exc))
+        except asyncio.CancelledError:
+            if self._cancel_requested:
+                return await self._finish_cancelled()
+            raise
+        self._publish(file_id=created.file_id, project_id=created.project_id,
+                      state=JobState.QUEUED, message=None)
+        await self._persist(self.snapshot)
+        return await self.follow()
+
+    async def _create(self, request: GenerationRequest, source_image: Path | None
+                      ) -> CreatedGeneration:
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                if source_image is not None and not request.references:
+                    self._publish(message="Uploading the picture…")
+                    uploaded = await self.client.upload_image(source_image)
+                    request = request.model_copy(update={"references": [
+                        Reference(reference_id=safe_id(uploaded.id))]})
+                self._publish(message="Sending to the video service…")
+                return await self.client.generate_video(request)
+            except RateLimitedError as exc:
+                if attempt >= self.config.create_attempts:
+                    raise
+                delay = min(exc.retry_after or 2.0 * attempt, self.config.retry_after_max)
+            except BackendUnavailableError as exc:
+                # Only repeat a create that certainly never reached the server:
+                # anything else might charge the user twice.
+                if exc.request_sent and exc.status not in (502, 503, 504):
+                    raise
+                if attempt >= self.config.create_attempts:
+                    raise
+                delay = min(0.5 * 2 ** (attempt - 1), 8.0)
+                self._publish(connection=ConnectionState.OFFLINE)
+            log.info("%s: create attempt %d failed; retrying in %.1f s", self.label, attempt,
+                     delay)
+            await asyncio.sleep(delay)
+
+    async def follow(self) -> JobUpdate:
+        """Follow an existing job (its file id or project id is known)."""
+        self._task = asyncio.current_task()
+        snap = self.snapshot
+        if snap.state.is_terminal:
+            return snap
+        loop = asyncio.get_running_loop()
+        self._outcome = loop.create_future()
+        if self._cancel_requested:
+            self._outcome.set_result(_Outcome(error="cancelled"))
+        file_id, project_id = snap.file_id, snap.project_id
+        channel = f"file.{file_id}" if file_id else f"project.{project_id}"
+        if snap.state == JobState.SUBMITTING:
+            self._advance(JobState.QUEUED)
+        self._stream = EventStream(self.client, channel, config=self.config,
+                                   diagnostics=self.diagnostics, on_message=self._on_message,
+                                   on_state=self._on_stream_state, job_label=self.label)
+        self._poller = Poller(self.client, file_id=file_id, project_id=project_id,
+                              config=self.config, diagnostics=self.diagnostics,
+                              on_file=self._on_file, on_project=self._on_project,
+                              on_error=self._on_poll_error, on_success=self._on_poll_success,
+                              label=self.label)
+        self._publish(connection=ConnectionState.CONNECTING)
+        stream_task = asyncio.create_task(self._run_stream(), name=f"sse-{self.job_id}")
+        poll_task = asyncio.create_task(self._poller.run(), name=f"poll-{self.job_id}")
+        try:
+            outcome = await self._outcome
+        except asyncio.CancelledError:
+            if not self._cancel_requested:
+                raise
+            outcome = _Outcome(error="cancelled")
+        finally:
+            for task in (stream_task, poll_task):
+                task.cancel()
+            for task in (stream_task, poll_task):
+                with contextlib.suppress(asyncio.CancelledError, Exception):
+                    await task
+            if self._pending_failure is not None:
+                self._pending_failure.cancel()
+        if self._cancel_requested:
+            return await self._finish_cancelled()
+        if outcome.url is None:
+            return await self._fail(outcome.error or "The render failed.",
+                                    outcome.kind or ErrorKind.RENDER)
+        return await self._download(outcome.url)
+
+    async def _run_stream(self) -> None:
+        assert self._stream is not None
+        try:
+            await self._stream.run()
+        except AuthenticationError as exc:
+            self._decide(_Outcome(error=exc.user_message, kind=ErrorKind.AUTH))
+
+    # ------------------------------------------------------------------ inputs
+
+    def _decide(self, outcome: _Outcome) -> None:
+        """The first outcome wins; later ones are duplicates."""
+        if self._outcome is None or self._outcome.done():
+            self.duplicates_ignored += 1
+            log.debug("%s: ignored a duplicate outcome", self.label)
+            return
+        self._outcome.set_result(outcome)
+
+    def _found_result(self, url: str, source: str) -> None:
+        if self._outcome is None or self._outcome.done():
+            self.duplicates_ignored += 1
+            log.debug("%s: duplicate result from %s ignored", self.label, source)
+            return
+        try:
+            check_http_url(url)
+        except UnsafeUrlError:
+            log.warning("%s: %s gave a non-http(s) result URL; refusing it", self.label, source)
+            self._decide(_Outcome(error=UnsafeUrlError.user_message, kind=ErrorKind.DOWNLOAD))
+            return
+        log.info("%s: result found by %s", self.label, source)
+        self._publish(url=url)
+        self._decide(_Outcome(url=url))
+
+    def _failed(self, reason: str | None, *, wait_for_reason: bool = False) -> None:
+        if self._outcome is None or self._outcome.done():
+            return
+        if wait_for_reason and not reason:
+            if self._pending_failure is None:
+                loop = asyncio.get_running_loop()
+                self._pending_failure = loop.call_later(
+                    FAILURE_REASON_GRACE, self._failed, "The service reported that the "
+                    "render failed.")
+            return
+        self._decide(_Outcome(error=f"The render failed: {reason}" if reason and not
+                              reason.startswith("The ") else reason, kind=ErrorKind.RENDER))
+
+    def _on_message(self, message: StreamMessage) -> None:
+        if isinstance(message, RenderProgress):
+            self._advance(JobState.PROCESSING)
+            self._set_progress(message.value, message.message)
+        elif isinstance(message, RenderResult):
+            self._found_result(message.url, "sse:render_result")
+        elif isinstance(message, FileMessage):
+            self._on_file(message.file, source="sse:file")
+        elif isinstance(message, TaskMessage):
+            status = (message.task.status or "").lower()
+            if status == "completed":
+                self.check_now()
+            elif status in ("error", "failed"):
+                reason = message.task.model_extra.get("error") if message.task.model_extra \
+                    else None
+                self._failed(str(reason) if reason else None, wait_for_reason=True)
+        elif isinstance(message, TaskStatusMessage):
+            status = message.status.lower()
+            if status == "completed":
+                self.check_now()
+            elif status in ("error", "failed"):
+                self._failed(None, wait_for_reason=True)
+        elif isinstance(message, ErrorMessage):
+            self._failed(message.error)
+
+    def _on_file(self, file: FileObject, source: str = "poll") -> None:
+        if self.snapshot.file_id and file.id != self.snapshot.file_id:
+            return
+        if file.progress is not None:
+            if file.progress > 0:
+                self._advance(JobState.PROCESSING)
+            self._set_progress(file.progress)
+        if file.url and (source == "poll" or file.is_video_result):
+            self._found_result(file.url, source)
+        elif file.failed_task is not None:
+            task = file.failed_task
+            reason = (task.model_extra or {}).get("error") if task.model_extra else None
+            self._failed(str(reason) if reason else None, wait_for_reason=source != "poll")
+
+    def _on_project(self, project: ProjectObject) -> None:
+        urls = project.video_urls()
+        if urls:
+            self._found_result(urls[0], "poll:project")
+        elif project.tasks and (project.tasks[-1].status or "").lower() == "error":
+            self._failed(None)
+
+    def _on_stream_state(self, state: StreamState, reason: str) -> None:
+        assert self._poller is not None
+        if state == StreamState.LIVE:
+            self._poller.set_primary(False)
+            self._offline_since = None
+            self._publish(transport=Transport.SSE, connection=ConnectionState.LIVE,
+                          poll_interval=None)
+            return
+        # Anything but live: polling carries the job, at once.
+        self._poller.set_primary(True)
+        if self._poll_ok:
+            connection = ConnectionState.LIVE
+        else:
+            connection = {StreamState.OFFLINE: ConnectionState.OFFLINE,
+                          StreamState.RECONNECTING: ConnectionState.RECONNECTING,
+                          }.get(state, ConnectionState.CONNECTING)
+        self._publish(transport=Transport.POLLING, connection=connection,
+                      poll_interval=round(self._poller.interval, 1))
+
+    def _on_poll_success(self) -> None:
+        self._offline_since = None
+        self._poll_ok = True
+        if self._poller is not None and self._poller.primary:
+            self._publish(transport=Transport.POLLING, connection=ConnectionState.LIVE,
+                          poll_interval=round(self._poller.interval, 1))
+
+    def _on_poll_error(self, exc: ApiError) -> None:
+        self._poll_ok = False
+        if isinstance(exc, AuthenticationError):
+            self._decide(_Outcome(error=exc.user_message, kind=ErrorKind.AUTH))
+        elif isinstance(exc, NotFoundError):
+            if time.monotonic() - self._started > self.config.not_found_grace:
+                self._decide(_Outcome(error="The video service no longer knows this video.",
+                                      kind=ErrorKind.RENDER))
+        elif isinstance(exc, BackendUnavailableError):
+            now = time.monotonic()
+            if self._offline_since is None:
+                self._offline_since = now
+            if self._stream is None or self._stream.state != StreamState.LIVE:
+                self._publish(connection=ConnectionState.OFFLINE, transport=Transport.POLLING,
+                              poll_interval=round(self._poller.interval, 1)
+                              if self._poller else None)
+            give_up = self.config.offline_give_up
+            if give_up is not None and now - self._offline_since > give_up:
+                self._decide(_Outcome(error=exc.user_message, kind=ErrorKind.OFFLINE))
+
+    # ------------------------------------------------------------------ endings
+
+    async def _download(self, url: str) -> JobUpdate:
+        self._advance(JobState.DOWNLOADING)
+        # The generation itself is done: its progress is whole from here on.
+        self._publish(progress=1.0, message="Downloading the video…", transport=Transport.NONE)
+        await self._persist(self.snapshot)
+        assert self.snapshot.file_id or self.snapshot.project_id
+        file_id = self.snapshot.file_id or f"project-{self.snapshot.project_id}"
+
+        def on_progress(fraction: float | None) -> None:
+            if fraction is not None:
+                self._publish(download=round(fraction, 3))
+
+        try:
+            result = await self.downloader.download(url, file_id, on_progress)
+        except ApiError as exc:
+            log.warning("%s: download failed: %s", self.label, exc)
+            return await self._fail(exc.user_message, ErrorKind.DOWNLOAD)
+        except asyncio.CancelledError:
+            if self._cancel_requested:
+                return await self._finish_cancelled()
+            raise
+        self._publish(state=JobState.COMPLETED, progress=1.0, download=1.0,
+                      path=str(result.path),
+                      thumbnail=str(result.thumbnail) if result.thumbnail else None,
+                      message="Done", connection=ConnectionState.LIVE)
+        log.info("%s: completed (%d bytes)", self.label, result.size)
+        await self._persist(self.snapshot)
+        return self.snapshot
+
+    async def _fail(self, error: str, kind: ErrorKind) -> JobUpdate:
+        if self.snapshot.state.is_terminal:
+            return self.snapshot
+        log.info("%s: failed (%s)", self.label, kind)
+        self._publish(state=JobState.FAILED, error=error, error_kind=kind,
+                      transport=Transport.NONE)
+        await self._persist(self.snapshot)
+        return self.snapshot
+
+    async def _finish_cancelled(self) -> JobUpdate:
+        if self.snapshot.state.is_terminal:
+            return self.snapshot
+        self._publish(state=JobState.CANCELLED, transport=Transport.NONE,
+                      message="Stopped following. The service may still finish this video.")
+        await self._persist(self.snapshot)
+        return self.snapshot
