@@ -418,15 +418,18 @@ def render_video(
             stream.height = spec.height
             stream.pix_fmt = "yuv420p"
             stream.time_base = Fraction(1, spec.fps)
+            # mbtree off: with it, this libx264 build does not give byte-identical
+            # output for identical input from run to run, and determinism matters more.
             stream.codec_context.options = {"preset": "veryfast", "crf": "23",
-                                            "tune": "animation"}
+                                            "tune": "animation", "x264-params": "mbtree=0"}
             for index in range(total):
                 if should_stop is not None and should_stop():
                     raise RenderCancelled("the renderer is shutting down")
                 pixels = scene.frame(index)
                 if index == poster_index:
                     Image.fromarray(pixels, "RGB").save(poster_tmp, "JPEG", quality=85)
-                frame = av.VideoFrame.from_ndarray(pixels, format="rgb24")
+                frame = av.VideoFrame.from_ndarray(pixels, format="rgb24").reformat(
+                    format="yuv420p")
                 frame.pts = index
                 container.mux(stream.encode(frame))
                 if on_progress is not None:
