@@ -156,10 +156,14 @@ def _server_detail(response: httpx.Response) -> str:
     return ""
 
 
-def error_for_response(response: httpx.Response) -> ApiError:
-    """The typed error for a non-2xx answer."""
+def error_for_response(response: httpx.Response, *, secret: str | None = None) -> ApiError:
+    """The typed error for a non-2xx answer. A server that echoes the
+    credentials in its error text must not carry them into ours: every
+    occurrence of `secret` in the server's detail is redacted."""
     status = response.status_code
     detail = _server_detail(response)
+    if secret:
+        detail = detail.replace(secret, "<redacted>")
     where = f"{response.request.method} {response.request.url.path}"
     if status in (401, 403):
         return AuthenticationError(f"{where}: HTTP {status} {detail}".strip(), status=status)
@@ -234,7 +238,7 @@ class SuperDuperClient:
             raise BackendUnavailableError(f"{method} {path}: {type(exc).__name__}") from None
         log.debug("%s %s -> %s", method, path, response.status_code)
         if response.is_error:
-            raise error_for_response(response)
+            raise error_for_response(response, secret=self._token)
         return response
 
     async def _get_model(self, path: str, model: type[M], **kwargs: Any) -> M:
