@@ -69,6 +69,7 @@ from tests.support.sse_script import (
 )
 
 API = "/api/v1/"
+IDLE_STEP = 0.25  # how often an idle open stream checks for a release or a shutdown
 _EVENTS_PATH = re.compile(r"^events/(file|project)\.(.+)$")
 
 FileState = Mapping[str, object] | int
@@ -86,7 +87,7 @@ class JobScript:
     # --- the event stream
     with_ids: bool = True
     retry_ms: int | None = None  # a `retry:` field at the start of each connection
-    keepalive_interval: float | None = None  # `: keepalive` comments while idle
+    keepalive_interval: float | None = None  # `: keepalive` comments while idle (not events)
     close_at_end: bool = False  # end the stream once every event is sent (else keep it open)
     drop_stream_after: int | None = None  # end a connection after N events...
     drop_connections: int | None = 1  # ...on this many connections (None: every one)
@@ -198,6 +199,12 @@ class ScriptedJob:
     @property
     def finished(self) -> bool:
         return self.outcome()[0] != "in_progress"
+
+    def download_requests(self) -> list[RecordedRequest]:
+        """Every request for this job's result file, on the backend and the CDN
+        (redirects included), in arrival order."""
+        name = f"/{self.file_id}.mp4"
+        return [r for r in self.backend.all_requests() if r.path.endswith(name)]
 
     # ------------------------------------------------------------------ views
 
@@ -626,8 +633,9 @@ class _EventWriter:
         return self.aborted()
 
     async def _hold_open(self) -> None:
+        # Idle streams wake rarely: many of them share the test process.
         while True:
-            await wait_or_abort(0.05, self._is_aborted)
+            await wait_or_abort(IDLE_STEP, self._is_aborted, step=IDLE_STEP)
 
     async def run(self) -> AsyncIterator[bytes]:
         s = self.script
@@ -670,7 +678,9 @@ class _EventWriter:
                 continue
             if self.cursor >= len(s.events) and s.close_at_end:
                 return
-            wait = self.job.due(self.cursor) - now if self.cursor < len(s.events) else math.inf
+            next_due = (self.job.due(self.cursor) if self.cursor < len(s.events)
+                        else math.inf)
+            wait = next_due - now
             if s.keepalive_interval is not None:
                 until_keepalive = last_write + s.keepalive_interval - now
                 if until_keepalive <= 0:
@@ -678,4 +688,5 @@ class _EventWriter:
                     last_write = time.monotonic()
                     continue
                 wait = min(wait, until_keepalive)
-            await wait_or_abort(min(max(wait, 0.0), 0.05), self._is_aborted)
+            step = 0.05 if next_due < math.inf else IDLE_STEP
+            await wait_or_abort(min(max(wait, 0.0), step), self._is_aborted, step=step)

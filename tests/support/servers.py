@@ -163,8 +163,10 @@ class ThreadedServer:
             thread.join(5)
 
 
-async def wait_or_abort(delay: float, aborted: Callable[[], bool]) -> None:
-    """Sleep `delay` seconds in small steps; raise InjectedFault if `aborted()`."""
+async def wait_or_abort(delay: float, aborted: Callable[[], bool], *, step: float = 0.05
+                        ) -> None:
+    """Sleep `delay` seconds in steps of at most `step`; raise InjectedFault
+    as soon as `aborted()` (the server is stopping)."""
     end = time.monotonic() + delay
     while True:
         if aborted():
@@ -172,7 +174,7 @@ async def wait_or_abort(delay: float, aborted: Callable[[], bool]) -> None:
         left = end - time.monotonic()
         if left <= 0:
             return
-        await asyncio.sleep(min(left, 0.05))
+        await asyncio.sleep(min(left, step))
 
 
 def serve_bytes(request: Request, data: bytes, *, content_type: str = "video/mp4",

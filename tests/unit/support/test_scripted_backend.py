@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import time
 from collections.abc import Callable
 
 import av
@@ -25,19 +24,12 @@ from tests.support.sse_script import (
     result,
     task_error,
 )
+from tests.support.waiting import wait_until
 
 __all__ = ["cdn_server", "sample_video", "scripted_backend"]
 
 GENERATE_BODY = {"config": {"prompt": "a fox", "generation_config_name": "scripted/t2v",
                             "duration": 1}}
-
-
-def wait_for(condition: Callable[[], bool], timeout: float = 5.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("condition not met in time")
-        time.sleep(0.005)
 
 
 def client(backend: ScriptedBackend, token: str | None = None) -> httpx.Client:
@@ -59,7 +51,7 @@ def test_create_poll_and_download_a_default_job(scripted_backend: ScriptedBacken
         assert body["id"] == job.file_id and body["url"] is None
         assert body["tasks"][0]["project_id"] == job.project_id
         assert job.request_body == GENERATE_BODY
-        wait_for(lambda: job.finished)
+        wait_until(lambda: job.finished)
         done = http.get(f"file/{job.file_id}").json()
         assert done["url"] == job.result_url and done["tasks"][0]["status"] == "completed"
         assert done["progress"] == 0.75
@@ -143,7 +135,7 @@ def test_silent_stream_stays_open_while_polling_sees_the_end(
                                              silent_after=1, event_interval=0.005))
     with client(scripted_backend) as http:
         http.post("file/generate-video", json=GENERATE_BODY)
-        wait_for(lambda: job.finished)
+        wait_until(lambda: job.finished)
         with http.stream("GET", f"events/file.{job.file_id}",
                          timeout=httpx.Timeout(5.0, read=0.3)) as stream:
             lines = stream.iter_lines()
@@ -174,7 +166,7 @@ def test_pause_holds_the_job_until_released(scripted_backend: ScriptedBackend) -
         http.post("file/generate-video", json=GENERATE_BODY)
         assert job.happened() == 1 and not job.finished
         job.release()
-        wait_for(lambda: job.finished)
+        wait_until(lambda: job.finished)
         assert http.get(f"file/{job.file_id}").json()["url"] == job.result_url
 
 
@@ -226,7 +218,7 @@ def test_outage_refuses_connections_then_returns_on_the_same_port(
         with pytest.raises(httpx.ConnectError):
             http.get("style")
         scripted_backend.outage(0.2)  # already down: restarts after 0.2 s
-        wait_for(lambda: scripted_backend.is_up)
+        wait_until(lambda: scripted_backend.is_up)
         assert scripted_backend.url.endswith(f":{port}")
         assert http.get("style").status_code == 200
 
@@ -249,6 +241,9 @@ def test_results_on_the_cdn_by_url_or_redirect_with_range(scripted_backend: Scri
     assert followed.history[0].status_code == 302
     assert [r.path for r in scripted_backend.cdn.requests] == [
         f"/media/{on_cdn.file_id}.mp4", f"/media/{redirected.file_id}.mp4"]
+    assert [(r.server, r.path) for r in redirected.download_requests()] == [
+        ("backend", f"/redirect/{redirected.file_id}.mp4"),
+        ("cdn", f"/media/{redirected.file_id}.mp4")]
 
 
 def test_interrupted_download_then_resume_with_range(cdn_server: CdnServer,
@@ -265,3 +260,43 @@ def test_interrupted_download_then_resume_with_range(cdn_server: CdnServer,
     assert bytes(received) + rest.content == sample_video
     assert cdn_server.downloads("/v.mp4") == 2
     assert httpx.get(cdn_server.url + "/missing.mp4").status_code == 404
+
+
+def test_keepalive_bom_and_abrupt_drop(scripted_backend: ScriptedBackend) -> None:
+    job = scripted_backend.add_job(JobScript(events=[progress(0.2), progress(0.4), result()],
+                                             bom=True, event_interval=0.0,
+                                             drop_stream_after=2, drop_abruptly=True))
+    idle = scripted_backend.add_job(JobScript(events=[progress(0.2)], keepalive_interval=0.02,
+                                              event_interval=0.0))
+    with client(scripted_backend) as http:
+        http.post("file/generate-video", json=GENERATE_BODY)
+        http.post("file/generate-video", json=GENERATE_BODY)
+        received = bytearray()
+        with pytest.raises(httpx.RemoteProtocolError), \
+                http.stream("GET", f"events/file.{job.file_id}") as stream:
+            for chunk in stream.iter_raw():
+                received += chunk
+        idle_bytes = bytearray()
+        with http.stream("GET", f"events/file.{idle.file_id}",
+                         timeout=httpx.Timeout(5.0, read=2.0)) as stream:
+            for chunk in stream.iter_raw():
+                idle_bytes += chunk
+                if idle_bytes.count(b": keepalive\n\n") >= 2:
+                    break
+    assert received.startswith(b"\xef\xbb\xbfid: 1\ndata: ")
+    assert received.count(b"data: ") == 2 and b"id: 2\n" in received
+    # keepalives are not events: they never count towards drops or silence
+    assert idle_bytes.startswith(b"id: 1\ndata: ")
+
+
+def test_paused_stream_resumes_after_release(scripted_backend: ScriptedBackend) -> None:
+    job = scripted_backend.add_job(JobScript(events=[progress(0.5), result()], pause_after=1,
+                                             event_interval=0.0, close_at_end=True))
+    with client(scripted_backend) as http:
+        http.post("file/generate-video", json=GENERATE_BODY)
+        with http.stream("GET", f"events/file.{job.file_id}") as stream:
+            source = EventSource(stream).iter_sse()
+            assert next(source).id == "1"
+            job.release()
+            rest = list(source)
+    assert [e.id for e in rest] == ["2"] and job.result_url in rest[0].data
