@@ -8,6 +8,7 @@ main window owns the database calls.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -40,6 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.engine.updates import JobUpdate
 from app.store.history import JobRecord
 from app.ui.icons import icon
 from app.ui.workers import run_in_thread
@@ -308,6 +310,16 @@ class HistoryPanel(QWidget):
                 self.tr("No videos yet.\nEverything you generate is kept here."))
         self.countLabel.setText(str(len(records)) if records else "")
         self._update_buttons()
+
+    def update_job(self, update: JobUpdate) -> None:
+        """Show a job's live state in its row (the database row follows on its own)."""
+        for i in range(self.historyList.count()):
+            item = self.historyList.item(i)
+            record: JobRecord = item.data(RECORD_ROLE)
+            if record.job_id == update.job_id:
+                if record.state != str(update.state):
+                    item.setData(RECORD_ROLE, replace(record, state=str(update.state)))
+                return
 
     def current_record(self) -> JobRecord | None:
         item = self.historyList.currentItem()

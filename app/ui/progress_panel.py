@@ -177,6 +177,11 @@ class ProgressCard(QFrame):
         super().resizeEvent(event)
         self._elide_title()
 
+    def set_title(self, title: str, subtitle: str) -> None:
+        self._full_title = title
+        self.subtitleLabel.setText(subtitle)
+        self._elide_title()
+
     def _elide_title(self) -> None:
         metrics = self.titleLabel.fontMetrics()
         width = max(40, self.titleLabel.width())
@@ -277,6 +282,7 @@ class ProgressPanel(QWidget):
         self._list_layout.setSpacing(10)
         self._list_layout.addStretch(1)
         scroll = QScrollArea()
+        self.scrollArea = scroll
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.jobList)
@@ -310,8 +316,15 @@ class ProgressPanel(QWidget):
         self._cards[job_id] = card
         if not self._ticker.isActive():
             self._ticker.start()
+        self._fit()
         self.countChanged.emit(len(self._cards))
         return card
+
+    def _fit(self) -> None:
+        """Show up to two cards without scrolling; more scroll."""
+        cards = list(self._cards.values())[-2:]
+        height = sum(c.sizeHint().height() for c in cards) + 10 * max(0, len(cards) - 1)
+        self.scrollArea.setFixedHeight(max(0, height) + 2)
 
     def apply(self, update: JobUpdate) -> None:
         card = self._cards.get(update.job_id)
@@ -326,6 +339,7 @@ class ProgressPanel(QWidget):
         card.deleteLater()
         if not self._cards:
             self._ticker.stop()
+        self._fit()
         self.countChanged.emit(len(self._cards))
 
     def _tick(self) -> None:

@@ -13,19 +13,39 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QMouseEvent, QPixmap
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QDragEnterEvent,
+    QDropEvent,
+    QImage,
+    QMouseEvent,
+    QPainter,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
-    QFormLayout,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSpinBox,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -78,15 +98,56 @@ def format_price(amount: float) -> str:
 
 
 def model_item_text(model: GenerationConfig) -> str:
+    return f"{model.display_name}  ★ VIP" if model.vip_required else model.display_name
+
+
+def model_detail_text(model: GenerationConfig) -> str:
+    """Mode and price, shown beside each model in the picker's list."""
     mode = _tr("Image → video") if model.needs_image else _tr("Text → video")
     if model.price_per_second > 0:
         price = _tr("%1/s").replace("%1", f"${model.price_per_second:g}")
     else:
         price = _tr("Free")
-    text = f"{model.display_name}  ·  {mode}  ·  {price}"
-    if model.vip_required:
-        text += "  ·  ★ VIP"
-    return text
+    return f"{mode}  ·  {price}"
+
+
+DETAIL_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class ModelItemDelegate(QStyledItemDelegate):
+    """The model picker's rows: the label, with mode and price right-aligned."""
+
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width() + 160, max(size.height(), 32))
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        detail = index.data(DETAIL_ROLE)
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        if detail:
+            width = opt.fontMetrics.horizontalAdvance(str(detail)) + 16
+            opt.rect = opt.rect.adjusted(0, 0, -width, 0)
+        style = opt.widget.style() if opt.widget is not None else None
+        if style is None:
+            return
+        full = QStyleOptionViewItem(option)
+        self.initStyleOption(full, index)
+        full.text = ""
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, full, painter, opt.widget)
+        opt.backgroundBrush = QBrush()
+        opt.state &= ~QStyle.StateFlag.State_Selected
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        if detail:
+            painter.save()
+            selected = bool(option.state & QStyle.StateFlag.State_Selected)
+            painter.setPen(QColor("#ffffff" if selected else "#8b93a3"))
+            rect = option.rect.adjusted(0, 0, -12, 0)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                             str(detail))
+            painter.restore()
 
 
 @dataclass(frozen=True)
@@ -247,7 +308,7 @@ class PromptForm(QWidget):
             "A lighthouse on a cliff at dusk, waves crashing below, "
             "warm light sweeping through the fog…"))
         self.promptEdit.setTabChangesFocus(True)
-        self.promptEdit.setMinimumHeight(120)
+        self.promptEdit.setMinimumHeight(110)
         self.promptEdit.textChanged.connect(self._on_prompt_changed)
         self.charCount = QLabel(f"0 / {MAX_PROMPT_CHARS}")
         self.charCount.setObjectName("charCount")
@@ -262,6 +323,7 @@ class PromptForm(QWidget):
         self.modelCombo.currentIndexChanged.connect(self._on_model_changed)
         self.modelCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.modelCombo.setMinimumContentsLength(16)
+        self.modelCombo.setItemDelegate(ModelItemDelegate(self.modelCombo))
 
         self.durationCombo = QComboBox()
         self.durationCombo.setObjectName("durationCombo")
@@ -298,6 +360,7 @@ class PromptForm(QWidget):
         self.seedSpin.setAccessibleName(self.tr("Seed"))
         self.seedSpin.setRange(0, SEED_MAX)
         self.seedSpin.setValue(random.randint(0, SEED_MAX))
+        self.seedSpin.lineEdit().setTextMargins(4, 0, 0, 0)
         self.seedSpin.setToolTip(self.tr("The same seed and settings give the same video"))
         self.shuffleButton = QToolButton()
         self.shuffleButton.setObjectName("shuffleSeedButton")
@@ -347,55 +410,89 @@ class PromptForm(QWidget):
         self.generateButton.setEnabled(False)
         self.generateButton.clicked.connect(self.submit)
 
-        # Layout
+        self.modelCaption = QLabel("")
+        self.modelCaption.setObjectName("modelCaption")
+        self.modelCaption.setProperty("role", "muted")
+        self.modelCaption.setWordWrap(True)
+
+        # Layout: the fields scroll; the cost and Generate stay pinned below them.
         prompt_box = QVBoxLayout()
-        prompt_box.setSpacing(6)
+        prompt_box.setSpacing(8)
         prompt_box.addWidget(heading)
         prompt_box.addWidget(self.promptEdit, 1)
         prompt_box.addWidget(self.charCount)
 
-        form = QFormLayout()
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setHorizontalSpacing(14)
-        form.setVerticalSpacing(10)
-        form.addRow(self._field(self.tr("Model")), self.modelCombo)
-        form.addRow(self._field(self.tr("Duration")), self.durationCombo)
-        form.addRow(self._field(self.tr("Frame")), self.aspectCombo)
-        form.addRow(self._field(self.tr("Style")), self.styleCombo)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(4)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        grid.addWidget(self._field(self.tr("Model")), 0, 0, 1, 2)
+        grid.addWidget(self.modelCombo, 1, 0, 1, 2)
+        grid.addWidget(self.modelCaption, 2, 0, 1, 2)
+        grid.setRowMinimumHeight(3, 8)
+        grid.addWidget(self._field(self.tr("Duration")), 4, 0)
+        grid.addWidget(self._field(self.tr("Frame")), 4, 1)
+        grid.addWidget(self.durationCombo, 5, 0)
+        grid.addWidget(self.aspectCombo, 5, 1)
+        grid.setRowMinimumHeight(6, 8)
+        grid.addWidget(self._field(self.tr("Style")), 7, 0)
+        grid.addWidget(self._field(self.tr("Seed")), 7, 1)
+        grid.addWidget(self.styleCombo, 8, 0)
         seed_row = QHBoxLayout()
         seed_row.setSpacing(6)
         seed_row.addWidget(self.seedSpin, 1)
         seed_row.addWidget(self.shuffleButton)
-        form.addRow(self._field(self.tr("Seed")), seed_row)
+        grid.addLayout(seed_row, 8, 1)
 
         self.advancedBox = QWidget()
-        advanced = QFormLayout(self.advancedBox)
-        advanced.setContentsMargins(0, 4, 0, 0)
-        advanced.setHorizontalSpacing(14)
-        advanced.setVerticalSpacing(10)
-        advanced.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        advanced.addRow(self._field(self.tr("Shot")), self.shotCombo)
-        advanced.addRow(self._field(self.tr("Frame rate")), self.fpsCombo)
-        advanced.addRow(self._field(self.tr("Avoid")), self.negativeEdit)
+        advanced = QGridLayout(self.advancedBox)
+        advanced.setContentsMargins(0, 0, 0, 0)
+        advanced.setHorizontalSpacing(12)
+        advanced.setVerticalSpacing(4)
+        advanced.setColumnStretch(0, 1)
+        advanced.setColumnStretch(1, 1)
+        advanced.addWidget(self._field(self.tr("Shot size")), 0, 0)
+        advanced.addWidget(self._field(self.tr("Frame rate")), 0, 1)
+        advanced.addWidget(self.shotCombo, 1, 0)
+        advanced.addWidget(self.fpsCombo, 1, 1)
+        advanced.setRowMinimumHeight(2, 8)
+        advanced.addWidget(self._field(self.tr("Negative prompt")), 3, 0, 1, 2)
+        advanced.addWidget(self.negativeEdit, 4, 0, 1, 2)
         self.advancedBox.hide()
 
-        footer = QHBoxLayout()
-        footer.addWidget(self.costLabel, 1)
+        fields = QWidget()
+        fields.setObjectName("formFields")
+        body = QVBoxLayout(fields)
+        body.setContentsMargins(20, 20, 20, 12)
+        body.setSpacing(14)
+        body.addLayout(prompt_box, 1)
+        body.addLayout(grid)
+        body.addWidget(self.imageLabel)
+        body.addWidget(self.imageZone)
+        body.addWidget(self.advancedToggle, 0, Qt.AlignmentFlag.AlignLeft)
+        body.addWidget(self.advancedBox)
+        scroll = QScrollArea()
+        scroll.setObjectName("formScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(fields)
+
+        footer = QFrame()
+        footer.setObjectName("formFooter")
+        foot = QVBoxLayout(footer)
+        foot.setContentsMargins(20, 12, 20, 20)
+        foot.setSpacing(8)
+        foot.addWidget(self.costLabel)
+        foot.addWidget(self.validationLabel)
+        foot.addWidget(self.generateButton)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 20, 20, 20)
-        layout.setSpacing(14)
-        layout.addLayout(prompt_box, 1)
-        layout.addLayout(form)
-        layout.addWidget(self.imageLabel)
-        layout.addWidget(self.imageZone)
-        layout.addWidget(self.advancedToggle, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.advancedBox)
-        layout.addSpacing(4)
-        layout.addLayout(footer)
-        layout.addWidget(self.validationLabel)
-        layout.addWidget(self.generateButton)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(footer)
         self.imageLabel.hide()
         self.imageZone.hide()
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
@@ -418,13 +515,16 @@ class PromptForm(QWidget):
         for model in self.models:
             self.modelCombo.addItem(icon("image" if model.needs_image else "film", "#9aa3b2"),
                                     model_item_text(model), model.name)
+            self.modelCombo.setItemData(self.modelCombo.count() - 1, model_detail_text(model),
+                                        DETAIL_ROLE)
             self.modelCombo.setItemData(self.modelCombo.count() - 1,
                                         self._model_tooltip(model), Qt.ItemDataRole.ToolTipRole)
         if not self.models:
             self.modelCombo.addItem(self.tr("No models available"))
         self.modelCombo.setEnabled(bool(self.models))
-        if current is not None:
-            index = self.modelCombo.findData(current.name)
+        preferred = current or next((m for m in self.models if not m.needs_image), None)
+        if preferred is not None:
+            index = self.modelCombo.findData(preferred.name)
             if index >= 0:
                 self.modelCombo.setCurrentIndex(index)
         self.modelCombo.blockSignals(False)
@@ -454,6 +554,17 @@ class PromptForm(QWidget):
             lines.append(self.tr("Needs a VIP account"))
         return "\n".join(lines)
 
+    def _caption(self, model: GenerationConfig) -> str:
+        mode = self.tr("Animates a picture") if model.needs_image else self.tr("Text to video")
+        if model.price_per_second > 0:
+            price = self.tr("%1 per second").replace("%1", f"${model.price_per_second:g}")
+        else:
+            price = self.tr("Free")
+        parts = [mode, price]
+        if model.vip_required:
+            parts.append(self.tr("★ VIP only"))
+        return "  ·  ".join(parts)
+
     def current_model(self) -> GenerationConfig | None:
         name = self.modelCombo.currentData()
         for model in self.models:
@@ -475,9 +586,13 @@ class PromptForm(QWidget):
         for seconds in self.durations():
             self.durationCombo.addItem(self.tr("%1 s").replace("%1", str(seconds)), seconds)
         index = self.durationCombo.findData(previous)
-        self.durationCombo.setCurrentIndex(index if index >= 0 else 0)
+        if index < 0:
+            index = max(0, self.durationCombo.findData(5))
+        self.durationCombo.setCurrentIndex(index)
         self.durationCombo.blockSignals(False)
         needs_image = model is not None and model.needs_image
+        self.modelCaption.setText(self._caption(model) if model is not None else "")
+        self.modelCaption.setVisible(model is not None)
         self.imageLabel.setVisible(needs_image)
         self.imageZone.setVisible(needs_image)
         self._revalidate()
@@ -538,6 +653,12 @@ class PromptForm(QWidget):
         problem = self.problem()
         valid = problem is None
         # An empty form is not an error yet: say it gently.
+        gentle = problem is not None and not self.prompt().strip()
+        role = "muted" if gentle else "hint"
+        if self.validationLabel.property("role") != role:
+            self.validationLabel.setProperty("role", role)
+            self.validationLabel.style().unpolish(self.validationLabel)
+            self.validationLabel.style().polish(self.validationLabel)
         self.validationLabel.setText(problem or "")
         self.validationLabel.setVisible(bool(problem))
         self._update_cost()

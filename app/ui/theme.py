@@ -1,0 +1,54 @@
+"""The window's look: Fusion style, a calm dark palette and the stylesheet in
+`resources/style/framecast.qss`."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+from app.ui.resources import resource
+
+log = logging.getLogger("framecast.ui")
+
+
+def dark_palette() -> QPalette:
+    palette = QPalette()
+    colors = {
+        QPalette.ColorRole.Window: "#15171c",
+        QPalette.ColorRole.WindowText: "#e6e8ee",
+        QPalette.ColorRole.Base: "#1b1e25",
+        QPalette.ColorRole.AlternateBase: "#20242c",
+        QPalette.ColorRole.ToolTipBase: "#2a2f3a",
+        QPalette.ColorRole.ToolTipText: "#e6e8ee",
+        QPalette.ColorRole.Text: "#e6e8ee",
+        QPalette.ColorRole.Button: "#252a34",
+        QPalette.ColorRole.ButtonText: "#e6e8ee",
+        QPalette.ColorRole.Highlight: "#7c5cff",
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.Link: "#a493ff",
+        QPalette.ColorRole.PlaceholderText: "#6b7384",
+    }
+    for role, color in colors.items():
+        palette.setColor(role, QColor(color))
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText,
+                 QPalette.ColorRole.WindowText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#5d6474"))
+    return palette
+
+
+def apply_theme(app: QApplication) -> None:
+    style = QStyleFactory.create("Fusion")
+    if style is not None:
+        app.setStyle(style)
+    app.setPalette(dark_palette())
+    font = QFont(app.font())
+    if font.pointSizeF() < 10:
+        font.setPointSizeF(10)
+    app.setFont(font)
+    path = resource("style", "framecast.qss")
+    try:
+        app.setStyleSheet(path.read_text(encoding="utf-8"))
+    except OSError:
+        log.warning("stylesheet not found at %s", path)
