@@ -19,6 +19,10 @@ export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
 "$PYTHON" -m PyInstaller --noconfirm --clean --log-level "${PYI_LOG_LEVEL:-WARN}" \
     --distpath dist --workpath build/pyinstaller packaging/framecast.spec
 
+if [[ "$(uname -s)" == "Linux" && -z "${FRAMECAST_NO_STRIP:-}" ]]; then
+    "$PYTHON" packaging/strip_bundle.py dist/framecast
+fi
+
 echo "Built dist/framecast/ (unpacked size: $(du -sh dist/framecast | cut -f1))"
 if [[ -d dist/Framecast.app ]]; then
     echo "Built dist/Framecast.app (size: $(du -sh dist/Framecast.app | cut -f1))"

@@ -12,7 +12,6 @@ run this after editing an SVG:
 from __future__ import annotations
 
 import argparse
-import io
 import logging
 import os
 import sys
@@ -21,7 +20,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PIL import Image
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
@@ -31,7 +30,10 @@ ICON_DIR = Path(__file__).resolve().parent.parent / "resources" / "icons"
 PNG_SIZES = (16, 32, 48, 64, 128, 256, 512)
 SMALL_SIZES = frozenset({16, 32})
 ICO_SIZES = (16, 32, 48, 64, 128, 256)
-ICNS_SIZES = (16, 32, 64, 128, 256, 512)
+# .icns slots are 32..1024 px (16@2x up to 512@2x); the 1024 px one is rendered
+# only for the .icns, not kept as a PNG.
+ICNS_SIZES = (32, 64, 128, 256, 512)
+ICNS_LARGEST = 1024
 
 
 def render_png(svg: Path, size: int) -> Image.Image:
@@ -47,12 +49,9 @@ def render_png(svg: Path, size: int) -> Image.Image:
     renderer.render(painter, QRectF(0, 0, size, size))
     painter.end()
 
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, b"PNG")
-    buffer.close()
-    return Image.open(io.BytesIO(data.data())).convert("RGBA")
+    rgba = image.convertToFormat(QImage.Format.Format_RGBA8888)  # straight alpha, byte order RGBA
+    pixels = bytes(rgba.constBits())
+    return Image.frombuffer("RGBA", (size, size), pixels, "raw", "RGBA", rgba.bytesPerLine(), 1)
 
 
 def source_for(size: int, icon_dir: Path) -> Path:
@@ -77,9 +76,9 @@ def write_ico(images: dict[int, Image.Image], target: Path) -> None:
     log.info("wrote %s", target)
 
 
-def write_icns(images: dict[int, Image.Image], target: Path) -> None:
-    largest = images[max(ICNS_SIZES)]
-    extra = [images[s] for s in ICNS_SIZES if s != max(ICNS_SIZES)]
+def write_icns(images: dict[int, Image.Image], icon_dir: Path, target: Path) -> None:
+    largest = render_png(source_for(ICNS_LARGEST, icon_dir), ICNS_LARGEST)
+    extra = [images[s] for s in ICNS_SIZES]
     largest.save(target, format="ICNS", append_images=extra)
     log.info("wrote %s", target)
 
@@ -94,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     images = render_all(args.icon_dir)
     write_ico(images, args.icon_dir / "framecast.ico")
-    write_icns(images, args.icon_dir / "framecast.icns")
+    write_icns(images, args.icon_dir, args.icon_dir / "framecast.icns")
     del app
     return 0
 
