@@ -24,7 +24,8 @@ EXIT_INTERRUPTED = 130
 
 
 def _add_backend_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--backend", metavar="URL", help="backend base URL (default: the built-in renderer)")
+    p.add_argument("--backend", metavar="URL",
+                   help="backend base URL (default: the built-in renderer)")
     p.add_argument("--token", metavar="TOKEN", help="API token (default: SUPERDUPERAI_TOKEN)")
 
 

@@ -19,6 +19,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+pytest_plugins = ["tests.support.fixtures"]
+
 
 @dataclass
 class LocalServer:

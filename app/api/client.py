@@ -209,6 +209,10 @@ class SuperDuperClient:
     def is_backend_url(self, url: str) -> bool:
         return origin_of(url) == self._origin
 
+    def error_for(self, response: httpx.Response) -> ApiError:
+        """The typed error for a non-2xx answer, with our token redacted from it."""
+        return error_for_response(response, secret=self._token)
+
     def api_url(self, path: str) -> str:
         return f"{self.base_url}{API_PREFIX}/{path.lstrip('/')}"
 
@@ -238,7 +242,7 @@ class SuperDuperClient:
             raise BackendUnavailableError(f"{method} {path}: {type(exc).__name__}") from None
         log.debug("%s %s -> %s", method, path, response.status_code)
         if response.is_error:
-            raise error_for_response(response, secret=self._token)
+            raise self.error_for(response)
         return response
 
     async def _get_model(self, path: str, model: type[M], **kwargs: Any) -> M:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import httpx
 
-from app.api.client import SuperDuperClient, check_http_url, error_for_response
+from app.api.client import SuperDuperClient, check_http_url
 from app.api.errors import ApiError, BackendUnavailableError, UnsafeUrlError
 from app.api.models import safe_id
 from app.engine.config import EngineConfig
@@ -169,7 +169,7 @@ class Downloader:
                 part.unlink(missing_ok=True)
                 raise BackendUnavailableError("range not satisfiable; restarting")
             if response.is_error:
-                err = error_for_response(response)
+                err = self.client.error_for(response)
                 if err.retryable:
                     raise err
                 raise DownloadError(f"download refused: HTTP {response.status_code}",

@@ -85,7 +85,8 @@ class Poller:
         while True:
             if delay > 0:
                 with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._wake.wait(), timeout=delay)
+                    async with asyncio.timeout(delay):
+                        await self._wake.wait()
             self._wake.clear()
             await self.poll_once()
             delay = self.interval * (random.uniform(0.9, 1.1) if self.primary else 1.0)

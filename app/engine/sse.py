@@ -283,28 +283,32 @@ class EventStream:
             self.diagnostics.sse_connects += 1
             self._connected_once = True
             self._set_state(StreamState.LIVE, "connected")
-            chunks = response.aiter_bytes()
-            while True:
-                try:
-                    chunk = await asyncio.wait_for(anext(chunks),
-                                                   timeout=self.config.sse_idle_timeout)
-                except StopAsyncIteration:
-                    return
-                except TimeoutError:
-                    raise StreamStalled() from None
-                before = parser.oversized
-                for event in parser.feed(chunk):
-                    self._failures = 0
-                    if event.retry is not None:
-                        self.retry_ms = event.retry
-                    if event.id:
-                        self.last_event_id = event.id
-                    if event.data:
-                        await self._deliver(event)
-                if parser.oversized != before:
-                    self.diagnostics.events_skipped += parser.oversized - before
-                if parser.last_event_id:
-                    self.last_event_id = parser.last_event_id
+            # asyncio.timeout, not wait_for: on Python 3.11 wait_for can swallow a
+            # cancellation that arrives as a chunk does, and the stream never stops.
+            loop = asyncio.get_running_loop()
+            idle = self.config.sse_idle_timeout
+            try:
+                async with asyncio.timeout(idle) as deadline:
+                    async for chunk in response.aiter_bytes():
+                        deadline.reschedule(loop.time() + idle)
+                        await self._feed(parser, chunk)
+            except TimeoutError:
+                raise StreamStalled() from None
+
+    async def _feed(self, parser: SSEParser, chunk: bytes) -> None:
+        before = parser.oversized
+        for event in parser.feed(chunk):
+            self._failures = 0
+            if event.retry is not None:
+                self.retry_ms = event.retry
+            if event.id:
+                self.last_event_id = event.id
+            if event.data:
+                await self._deliver(event)
+        if parser.oversized != before:
+            self.diagnostics.events_skipped += parser.oversized - before
+        if parser.last_event_id:
+            self.last_event_id = parser.last_event_id
 
     async def _deliver(self, event: ServerSentEvent) -> None:
         self.diagnostics.events_received += 1

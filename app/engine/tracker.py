@@ -147,16 +147,16 @@ class JobTracker:
             self.snapshot = new
             self._emit(new)
 
-    def _advance(self, state: JobState) -> bool:
-        """Move forward along submitting→downloading; never backwards, never
-        out of a terminal state."""
+    def _advance(self, state: JobState, **changes: object) -> bool:
+        """Move forward along submitting→downloading (with other changes in
+        the same update); never backwards, never out of a terminal state."""
         current = self.snapshot.state
         if current.is_terminal or state == current:
             return False
         if _ORDER.index(state) < _ORDER.index(current):
             return False
         log.info("%s: %s -> %s", self.label, current, state)
-        self._publish(state=state)
+        self._publish(state=state, **changes)
         return True
 
     def _set_progress(self, raw: float | None, message: str | None = None) -> None:
@@ -420,9 +420,9 @@ class JobTracker:
     # ------------------------------------------------------------------ endings
 
     async def _download(self, url: str) -> JobUpdate:
-        self._advance(JobState.DOWNLOADING)
         # The generation itself is done: its progress is whole from here on.
-        self._publish(progress=1.0, message="Downloading the video…", transport=Transport.NONE)
+        self._advance(JobState.DOWNLOADING, progress=1.0, message="Downloading the video…",
+                      transport=Transport.NONE)
         await self._persist(self.snapshot)
         assert self.snapshot.file_id or self.snapshot.project_id
         file_id = self.snapshot.file_id or f"project-{self.snapshot.project_id}"

@@ -1,0 +1,421 @@
+"""`framecast generate`, `track` and `models`: the engine from a terminal.
+
+The contract (../shared/cli-contract.md) fixes names, output and exit codes:
+a rich progress bar on a terminal, plain lines otherwise, JSON Lines on
+stdout with `--json` (and nothing else there), the result line last on every
+run that got past argument parsing, diagnostics on stderr only. Ctrl+C and
+`--timeout` stop following but leave the job resumable in the history.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from app.api.client import image_content_type
+from app.api.errors import (
+    ApiError,
+    AuthenticationError,
+    BackendUnavailableError,
+    InvalidRequestError,
+)
+from app.api.models import (
+    FRAME_RATES,
+    MAX_UPLOAD_BYTES,
+    RESOLUTIONS,
+    SHOT_SIZES,
+    GenerationConfig,
+    GenerationRequest,
+    aspect_of,
+)
+from app.cli import (
+    EXIT_AUTH,
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_TIMEOUT,
+    EXIT_UNREACHABLE,
+    EXIT_USAGE,
+)
+from app.engine.config import EngineConfig
+from app.engine.updates import ErrorKind, JobState, JobUpdate
+from app.local.launcher import LocalRendererError
+from app.logs import setup_logging
+from app.session import Session, choose_backend
+from app.store import paths
+from app.store.settings import Settings, SettingsError, load_settings
+
+#: How long `generate` and `track` keep trying an unreachable backend before exit 4.
+CLI_OFFLINE_GIVE_UP = 300.0
+
+
+class UsageError(Exception):
+    """Bad input caught before anything was sent (exit 2)."""
+
+
+@dataclass
+class Outcome:
+    code: int
+    result: dict[str, object]
+
+
+def _err(text: str) -> None:
+    print(f"framecast: {text}", file=sys.stderr, flush=True)
+
+
+def _parse_resolution(value: str) -> tuple[int, int]:
+    try:
+        w, h = value.lower().split("x", 1)
+        width, height = int(w), int(h)
+    except ValueError:
+        raise UsageError(f"--resolution must look like 1280x720, not {value!r}") from None
+    if not (16 <= width <= 7680 and 16 <= height <= 7680):
+        raise UsageError("--resolution must be between 16 and 7680 pixels each way")
+    return width, height
+
+
+def _size_for_aspect(aspect: str) -> tuple[int, int]:
+    for width, height in RESOLUTIONS:
+        if aspect_of(width, height) == aspect:
+            return width, height
+    try:
+        w, h = (int(p) for p in aspect.split(":", 1))
+    except ValueError:
+        raise UsageError(f"--aspect must look like 16:9, not {aspect!r}") from None
+    if w <= 0 or h <= 0:
+        raise UsageError(f"--aspect must look like 16:9, not {aspect!r}")
+    height = 720
+    return (round(height * w / h / 2) * 2, height)
+
+
+def check_image(path_text: str) -> Path:
+    path = Path(path_text).expanduser()
+    if not path.is_file():
+        raise UsageError(f"--image {path_text}: no such file")
+    size = path.stat().st_size
+    if size > MAX_UPLOAD_BYTES:
+        raise UsageError(f"--image {path.name} is {size / 1e6:.1f} MB; the limit is 10 MB")
+    with path.open("rb") as fh:
+        if image_content_type(fh.read(16)) is None:
+            raise UsageError(f"--image {path.name} is not a JPEG, PNG or WebP picture")
+    return path.resolve()
+
+
+def build_request(args: argparse.Namespace, model: GenerationConfig | None
+                  ) -> GenerationRequest:
+    """The generation request from the arguments, checked against the model."""
+    if not args.prompt.strip():
+        raise UsageError("the prompt is empty")
+    if args.fps is not None and args.fps not in FRAME_RATES:
+        raise UsageError(f"--fps must be one of {', '.join(map(str, FRAME_RATES))}")
+    if args.shot_size is not None and args.shot_size not in SHOT_SIZES:
+        raise UsageError(f"--shot-size must be one of {', '.join(SHOT_SIZES)}")
+    if args.resolution:
+        width, height = _parse_resolution(args.resolution)
+        aspect = args.aspect or aspect_of(width, height)
+    elif args.aspect:
+        aspect = args.aspect
+        width, height = _size_for_aspect(aspect)
+    else:
+        width, height, aspect = 1280, 720, "16:9"
+    name = args.model or (model.name if model else None)
+    if not name:
+        raise UsageError("no model given and the backend offers none; see `framecast models`")
+    duration = args.duration
+    if model is not None and model.available_durations:
+        if duration is None:
+            duration = 5 if 5 in model.available_durations else model.available_durations[0]
+        elif duration not in model.available_durations:
+            offered = ", ".join(map(str, model.available_durations))
+            raise UsageError(f"{model.name} offers durations of {offered} seconds, "
+                             f"not {duration}")
+    if model is not None and model.needs_image and not args.image:
+        raise UsageError(f"{model.name} turns a picture into a video: give one with --image")
+    try:
+        return GenerationRequest(
+            prompt=args.prompt, negative_prompt=args.negative or "",
+            generation_config_name=name, duration=duration or 5, aspect_ratio=aspect,
+            width=width, height=height, seed=args.seed, frame_rate=args.fps or 24,
+            shot_size=args.shot_size, style_name=args.style)
+    except ValueError as exc:
+        first = exc.errors()[0] if hasattr(exc, "errors") else {"msg": str(exc)}
+        raise UsageError(str(first.get("msg", exc)).removeprefix("Value error, ")) from None
+
+
+def pick_model(models: list[GenerationConfig], name: str | None,
+               wants_image: bool) -> GenerationConfig | None:
+    if name:
+        for model in models:
+            if model.name == name:
+                return model
+        raise UsageError(f"the backend has no model {name!r}; see `framecast models`")
+    for model in models:
+        if model.needs_image == wants_image and model.type.endswith("_to_video"):
+            return model
+    return None
+
+
+# ------------------------------------------------------------------ output
+
+
+class Reporter:
+    """Shows updates: JSON Lines, a rich progress bar, or plain lines."""
+
+    def __init__(self, json_mode: bool, out: TextIO = sys.stdout) -> None:
+        self.json_mode = json_mode
+        self.out = out
+        self.started = time.monotonic()
+        self._last_line: str | None = None
+        self._last_plain: tuple[str, int] | None = None
+        self._progress: object = None
+        self._task_id: object = None
+        if not json_mode and out.isatty():
+            from rich.progress import (
+                BarColumn,
+                Progress,
+                TaskProgressColumn,
+                TextColumn,
+                TimeElapsedColumn,
+            )
+
+            self._progress = Progress(
+                TextColumn("[bold]{task.fields[state]:<11}"), BarColumn(),
+                TaskProgressColumn(), TextColumn("{task.fields[transport]}"),
+                TimeElapsedColumn(), transient=False)
+
+    def __enter__(self) -> Reporter:
+        if self._progress is not None:
+            self._progress.start()  # type: ignore[attr-defined]
+            self._task_id = self._progress.add_task(  # type: ignore[attr-defined]
+                "job", total=1.0, state="starting", transport="")
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._progress is not None:
+            self._progress.stop()  # type: ignore[attr-defined]
+
+    def update(self, update: JobUpdate) -> None:
+        if self.json_mode:
+            line: dict[str, object] = {
+                "type": "update", "file_id": update.file_id, "state": str(update.state),
+                "progress": update.progress, "message": update.message,
+                "transport": str(update.transport)}
+            if update.state == JobState.DOWNLOADING and update.download is not None:
+                line["download"] = update.download
+            self._write_json(line)
+        elif self._progress is not None:
+            self._progress.update(  # type: ignore[attr-defined]
+                self._task_id, completed=update.progress or 0.0, state=str(update.state),
+                transport=f"via {update.transport}" if update.transport != "none" else "")
+        else:
+            pct = int((update.progress or 0) * 100)
+            key = (str(update.state), pct // 10)
+            if key != self._last_plain:
+                self._last_plain = key
+                elapsed = time.monotonic() - self.started
+                print(f"{update.state:<11} {pct:3d}%  {update.transport:<7} {elapsed:6.1f}s"
+                      + (f"  {update.message}" if update.message else ""),
+                      file=self.out, flush=True)
+
+    def result(self, result: dict[str, object]) -> None:
+        if self.json_mode:
+            self._write_json(result)
+        elif result.get("state") == "completed":
+            print(f"Saved: {result.get('path')}", file=self.out, flush=True)
+        else:
+            _err(str(result.get("error") or result.get("state")))
+
+    def _write_json(self, obj: dict[str, object]) -> None:
+        line = json.dumps(obj, ensure_ascii=False)
+        if line != self._last_line:
+            self._last_line = line
+            print(line, file=self.out, flush=True)
+
+
+# ------------------------------------------------------------------ running
+
+
+def exit_code_for(update: JobUpdate) -> int:
+    if update.state == JobState.COMPLETED:
+        return EXIT_OK
+    return {ErrorKind.AUTH: EXIT_AUTH, ErrorKind.OFFLINE: EXIT_UNREACHABLE,
+            ErrorKind.INVALID: EXIT_USAGE, ErrorKind.TIMEOUT: EXIT_TIMEOUT,
+            }.get(update.error_kind or ErrorKind.INTERNAL, EXIT_FAILED)
+
+
+def save_copy(source: Path, destination: Path) -> Path:
+    """Copy the verified video to `destination`, whole or not at all."""
+    destination = destination.expanduser().resolve()
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{destination.name}.", dir=destination.parent)
+    try:
+        with os.fdopen(fd, "wb") as out, source.open("rb") as src:
+            shutil.copyfileobj(src, out, 1024 * 1024)
+        os.replace(tmp, destination)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return destination
+
+
+def result_line(update: JobUpdate, path: Path | None) -> dict[str, object]:
+    if update.state == JobState.COMPLETED:
+        return {"type": "result", "state": "completed", "file_id": update.file_id,
+                "url": update.url, "path": str(path or update.path)}
+    return {"type": "result", "state": str(update.state) if update.state.is_terminal
+            else "failed", "file_id": update.file_id,
+            "error": update.error or "The job did not finish."}
+
+
+def failure_line(state: str, file_id: str | None, error: str) -> dict[str, object]:
+    return {"type": "result", "state": state, "file_id": file_id, "error": error}
+
+
+async def _follow(session: Session, start: Callable[[], object], args: argparse.Namespace,
+                  reporter: Reporter) -> Outcome:
+    manager = session.manager
+    unsubscribe = manager.subscribe(reporter.update)
+    job_id: str | None = None
+    try:
+        job_id = await start()  # type: ignore[misc]
+        assert isinstance(job_id, str)
+        try:
+            final = await asyncio.wait_for(manager.wait(job_id), timeout=args.timeout)
+        except TimeoutError:
+            snap = manager.snapshot(job_id)
+            file_id = snap.file_id if snap else None
+            hint = f"; resume with `framecast track {file_id}`" if file_id else ""
+            return Outcome(EXIT_TIMEOUT, failure_line(
+                "failed", file_id, f"gave up after {args.timeout:g} s{hint}"))
+        path: Path | None = None
+        if final.state == JobState.COMPLETED and args.out:
+            assert final.path is not None
+            try:
+                path = save_copy(Path(final.path), Path(args.out))
+            except OSError as exc:
+                return Outcome(EXIT_FAILED, failure_line(
+                    "failed", final.file_id,
+                    f"the video is at {final.path} but could not be saved to {args.out}: "
+                    f"{exc.strerror or exc}"))
+        return Outcome(exit_code_for(final), result_line(final, path))
+    except asyncio.CancelledError:
+        snap = manager.snapshot(job_id) if job_id else None
+        file_id = snap.file_id if snap else None
+        hint = f"; resume with `framecast track {file_id}`" if file_id else ""
+        return Outcome(EXIT_INTERRUPTED, failure_line("cancelled", file_id,
+                                                      f"interrupted{hint}"))
+    finally:
+        unsubscribe()
+
+
+async def _run_job(args: argparse.Namespace, settings: Settings, reporter: Reporter) -> Outcome:
+    choice = choose_backend(settings, args.backend, args.token)
+    if choice.url is not None and not choice.token:
+        return Outcome(EXIT_AUTH, failure_line(
+            "failed", None, "no API token: pass --token or set SUPERDUPERAI_TOKEN"))
+    config = EngineConfig.from_env(poll_interval=settings.poll_interval,
+                                   sse_idle_timeout=settings.sse_idle_timeout,
+                                   offline_give_up=CLI_OFFLINE_GIVE_UP)
+    try:
+        session = await Session.open(choice, settings, config=config)
+    except LocalRendererError as exc:
+        _err(str(exc))
+        return Outcome(EXIT_UNREACHABLE, failure_line(
+            "failed", None, str(exc).split("\n", 1)[0]))
+    try:
+        if args.command == "track":
+            return await _follow(session, lambda: session.manager.track(args.file_id), args,
+                                 reporter)
+        image = check_image(args.image) if args.image else None
+        model: GenerationConfig | None = None
+        if not args.model or args.duration is None or image is not None:
+            models = await session.client.list_models()
+            model = pick_model(models, args.model, image is not None)
+        request = build_request(args, model)
+        return await _follow(
+            session, lambda: session.manager.submit(request, source_image=image), args,
+            reporter)
+    finally:
+        await asyncio.shield(session.aclose())
+
+
+def _api_error_outcome(exc: ApiError) -> Outcome:
+    code = (EXIT_AUTH if isinstance(exc, AuthenticationError) else
+            EXIT_UNREACHABLE if isinstance(exc, BackendUnavailableError) else
+            EXIT_USAGE if isinstance(exc, InvalidRequestError) else EXIT_FAILED)
+    return Outcome(code, failure_line("failed", None, exc.user_message))
+
+
+async def _follow_command(args: argparse.Namespace) -> int:
+    json_mode = bool(args.json)
+    reporter = Reporter(json_mode)
+    try:
+        settings = load_settings()
+    except SettingsError as exc:
+        outcome = Outcome(EXIT_USAGE, failure_line("failed", None, str(exc)))
+    else:
+        with reporter:
+            try:
+                outcome = await _run_job(args, settings, reporter)
+            except UsageError as exc:
+                outcome = Outcome(EXIT_USAGE, failure_line("failed", None, str(exc)))
+            except ApiError as exc:
+                outcome = _api_error_outcome(exc)
+    reporter.result(outcome.result)
+    return outcome.code
+
+
+async def _models_command(args: argparse.Namespace) -> int:
+    try:
+        settings = load_settings()
+        choice = choose_backend(settings, args.backend, args.token)
+        session = await Session.open(choice, settings)
+    except (SettingsError, LocalRendererError) as exc:
+        _err(str(exc))
+        return EXIT_USAGE if isinstance(exc, SettingsError) else EXIT_UNREACHABLE
+    try:
+        models = await session.client.list_models()
+    except ApiError as exc:
+        _err(exc.user_message)
+        return _api_error_outcome(exc).code
+    finally:
+        await session.aclose()
+    if args.json:
+        print(json.dumps([{
+            "name": m.name, "label": m.label, "type": m.type,
+            "price_per_second": m.price_per_second,
+            "available_durations": m.available_durations, "vip_required": m.vip_required,
+        } for m in models], ensure_ascii=False), flush=True)
+        return EXIT_OK
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table("name", "label", "mode", "$/s", "durations", "VIP")
+    for m in models:
+        table.add_row(m.name, m.label, "image" if m.needs_image else "text",
+                      f"{m.price_per_second:g}", ", ".join(map(str, m.available_durations)),
+                      "yes" if m.vip_required else "")
+    Console().print(table)
+    return EXIT_OK
+
+
+def run_command(command: str, args: argparse.Namespace) -> int:
+    """Run `generate`, `track` or `models`; returns the exit code."""
+    setup_logging(paths.log_dir())
+    runner = _models_command(args) if command == "models" else _follow_command(args)
+    try:
+        return asyncio.run(runner)
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
