@@ -179,6 +179,8 @@ class Reporter:
         self._last_line: str | None = None
         self._last_plain: tuple[str, int] | None = None
         self._progress: object = None
+        #: The engine's counters for this run, added to the JSON result line.
+        self.diagnostics: dict[str, int] | None = None
         self._task_id: object = None
         if not json_mode and out.isatty():
             from rich.progress import (
@@ -230,6 +232,8 @@ class Reporter:
 
     def result(self, result: dict[str, object]) -> None:
         if self.json_mode:
+            if self.diagnostics is not None:
+                result = {**result, "diagnostics": self.diagnostics}
             self._write_json(result)
         elif result.get("state") == "completed":
             print(f"Saved: {result.get('path')}", file=self.out, flush=True)
@@ -348,7 +352,10 @@ async def _run_job(args: argparse.Namespace, settings: Settings, reporter: Repor
             session, lambda: session.manager.submit(request, source_image=image), args,
             reporter)
     finally:
+        diagnostics = session.manager.diagnostics.as_dict()
         await asyncio.shield(session.aclose())
+        if reporter.json_mode:
+            reporter.diagnostics = diagnostics
 
 
 def _api_error_outcome(exc: ApiError) -> Outcome:
