@@ -322,7 +322,7 @@ class EventStream:
         if isinstance(message, UnknownMessage):
             log.debug("%s: ignored event of type %r", self.label, message.type)
             return
-        log.debug("%s: event %s (id %r)", self.label, message.type, event.id)
+        log.info("%s: event %s (id %r)", self.label, message.type, event.id)
         result = self.on_message(message)
         if result is not None:
             await result
