@@ -14,6 +14,7 @@ import os
 import re
 import signal
 import subprocess
+import threading
 from pathlib import Path
 
 import av
@@ -22,6 +23,7 @@ import pytest
 from app import __version__
 
 ROOT = Path(__file__).resolve().parents[2]
+GUI_START_TIMEOUT_S = 60
 GENERATE_TIMEOUT_S = 180  # backstop; the CLI gives up first (--timeout)
 SIZE_BUDGET_MB = 350  # the goal is 250; see packaging/README.md for what the rest is
 UNUSED_QT_NAMES = (
@@ -143,3 +145,41 @@ def test_frozen_generate_renders_a_clip_with_its_own_renderer(
         frames = list(container.decode(stream))
     assert frames, "the saved clip holds no video frames"
     assert (frames[0].width, frames[0].height) == (854, 480)
+
+
+def test_frozen_window_starts_and_loads_the_ffmpeg_media_backend(
+    frozen_app: Path, tmp_path: Path
+) -> None:
+    """The frozen window opens offscreen and Qt loads the bundled FFmpeg plugin."""
+    env = {**isolated_env(tmp_path), "QT_DEBUG_PLUGINS": "1"}
+    loaded = threading.Event()
+    stderr_lines: list[str] = []
+    with subprocess.Popen(
+        [str(frozen_app), "gui"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        env=env, cwd=tmp_path, start_new_session=True,
+    ) as proc:
+        assert proc.stderr is not None
+        stream = proc.stderr
+
+        def pump() -> None:
+            for line in stream:
+                stderr_lines.append(line)
+                if "libffmpegmediaplugin" in line and "loaded library" in line:
+                    loaded.set()
+            loaded.set()  # the window exited: stop waiting
+
+        reader = threading.Thread(target=pump, daemon=True)
+        reader.start()
+        try:
+            loaded.wait(GUI_START_TIMEOUT_S)
+            still_running = proc.poll() is None
+        finally:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+            reader.join(10)
+    output = "".join(stderr_lines)
+    assert still_running, f"the window exited early:\n{output[-4000:]}"
+    assert "Traceback" not in output, output[-4000:]
+    assert any("libffmpegmediaplugin" in ln and "loaded library" in ln for ln in stderr_lines), (
+        output[-4000:]
+    )
