@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import configparser
 import re
+import shutil
+import subprocess
 import sys
 import tomllib
 import xml.etree.ElementTree as ET
@@ -134,3 +136,22 @@ def test_resources_path_names_every_place_it_looked(
     monkeypatch.setattr(resources_path, "_PACKAGE_DIR", tmp_path / "nowhere" / "app")
     with pytest.raises(FileNotFoundError, match=re.escape(str(tmp_path / "nowhere"))):
         resources_path.resources_dir()
+
+
+@pytest.mark.parametrize(
+    ("tool", "args", "target"),
+    [
+        ("desktop-file-validate", (), DESKTOP_FILE),
+        ("appstreamcli", ("validate", "--no-net"), METAINFO_FILE),
+    ],
+)
+def test_freedesktop_validators_accept_the_files(
+    tool: str, args: tuple[str, ...], target: Path
+) -> None:
+    executable = shutil.which(tool)
+    if executable is None:
+        pytest.skip(f"{tool} is not installed")
+    result = subprocess.run(
+        [executable, *args, str(target)], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
