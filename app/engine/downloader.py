@@ -33,7 +33,6 @@ _ACCEPTED_TYPES = ("video/", "application/octet-stream", "binary/octet-stream",
                    "application/mp4")
 _EXTENSIONS = {"video/mp4": ".mp4", "video/quicktime": ".mov", "video/webm": ".webm",
                "video/x-matroska": ".mkv", "video/x-msvideo": ".avi"}
-_CHUNK = 256 * 1024
 
 
 class DownloadError(ApiError):
@@ -191,7 +190,10 @@ class Downloader:
             mode = "ab" if resumed else "wb"
             with open(part, mode) as fh:
                 done = have
-                async for chunk in response.aiter_bytes(_CHUNK):
+                # As the bytes arrive, not in fixed-size chunks: httpx holds back
+                # a partial chunk when the connection is cut, and what it held
+                # back would be fetched again instead of resumed with Range.
+                async for chunk in response.aiter_bytes():
                     done += len(chunk)
                     if done > cap:
                         fh.close()
