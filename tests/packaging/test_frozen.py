@@ -1,6 +1,8 @@
-"""The frozen one-folder build: it starts, knows its version, and renders a clip.
+"""The frozen one-folder build: what it carries, and that it runs like the source install.
 
-`generate` runs headless against the frozen app's own built-in renderer, so
+It knows its version; its bundle holds QtMultimedia's FFmpeg backend with every
+library it links to and leaves unused Qt out; its window opens offscreen and
+loads that backend; and `generate` renders a clip. `generate` runs headless against the frozen app's own built-in renderer, so
 this exercises the frozen executable as CLI, as `framecast serve` child
 (`sys.frozen` → `[sys.executable, "serve", ...]`) and as the parent of the
 renderer's spawned worker processes. Skipped unless asked for or a current
@@ -22,7 +24,6 @@ import pytest
 
 from app import __version__
 
-ROOT = Path(__file__).resolve().parents[2]
 GUI_START_TIMEOUT_S = 60
 GENERATE_TIMEOUT_S = 180  # backstop; the CLI gives up first (--timeout)
 SIZE_BUDGET_MB = 350  # the goal is 250; see packaging/README.md for what the rest is
