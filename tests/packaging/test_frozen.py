@@ -1,12 +1,12 @@
 """The frozen one-folder build: what it carries, and that it runs like the source install.
 
-It knows its version; its bundle holds QtMultimedia's FFmpeg backend with every
-library it links to and leaves unused Qt out; its window opens offscreen and
-loads that backend; and `generate` renders a clip. `generate` runs headless against the frozen app's own built-in renderer, so
-this exercises the frozen executable as CLI, as `framecast serve` child
-(`sys.frozen` → `[sys.executable, "serve", ...]`) and as the parent of the
-renderer's spawned worker processes. Skipped unless asked for or a current
-build exists (see conftest.py).
+It knows its version; its bundle holds QtMultimedia's FFmpeg backend with
+every library it links to and leaves unused Qt out; its window opens offscreen
+and loads that backend; and `generate` renders a clip headless against the
+frozen app's own built-in renderer, which exercises the frozen executable as
+CLI, as `framecast serve` child (`sys.frozen` → `[sys.executable, "serve", ...]`)
+and as the parent of the renderer's spawned worker processes. Skipped unless
+asked for or a current build exists (see conftest.py).
 """
 
 from __future__ import annotations
