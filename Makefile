@@ -32,7 +32,7 @@ bench: system-deps venv
 	$(PY) -m tests.benchmarks.run_all
 
 package: system-deps venv
-	$(PY) -m pip install -q '.[package]' -e .
+	$(PY) -m pip install -q -e '.[package]'
 	bash packaging/build.sh
 
 package-check: package
