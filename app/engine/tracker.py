@@ -180,6 +180,8 @@ class JobTracker:
     def cancel(self) -> None:
         """Stop following. The backend has no cancel call: the job may still
         finish there, and its record says so."""
+        if self.snapshot.state.is_terminal:
+            return  # already over: interrupting its last history write would lose it
         self._cancel_requested = True
         if self._outcome is not None and not self._outcome.done():
             self._outcome.set_result(_Outcome(error="cancelled"))
@@ -193,15 +195,15 @@ class JobTracker:
         self._task = asyncio.current_task()
         try:
             created = await self._create(request, source_image)
+            self._publish(file_id=created.file_id, project_id=created.project_id,
+                          state=JobState.QUEUED, message=None)
+            await self._persist(self.snapshot)
         except ApiError as exc:
             return await self._fail(exc.user_message, error_kind_of(exc))
         except asyncio.CancelledError:
             if self._cancel_requested:
                 return await self._finish_cancelled()
             raise
-        self._publish(file_id=created.file_id, project_id=created.project_id,
-                      state=JobState.QUEUED, message=None)
-        await self._persist(self.snapshot)
         return await self.follow()
 
     async def _create(self, request: GenerationRequest, source_image: Path | None
@@ -423,7 +425,6 @@ class JobTracker:
         # The generation itself is done: its progress is whole from here on.
         self._advance(JobState.DOWNLOADING, progress=1.0, message="Downloading the video…",
                       transport=Transport.NONE)
-        await self._persist(self.snapshot)
         assert self.snapshot.file_id or self.snapshot.project_id
         file_id = self.snapshot.file_id or f"project-{self.snapshot.project_id}"
 
@@ -432,6 +433,7 @@ class JobTracker:
                 self._publish(download=round(fraction, 3))
 
         try:
+            await self._persist(self.snapshot)
             result = await self.downloader.download(url, file_id, on_progress)
         except ApiError as exc:
             log.warning("%s: download failed: %s", self.label, exc)
