@@ -335,7 +335,7 @@ class PromptForm(QWidget):
         self.aspectCombo.setAccessibleName(self.tr("Aspect ratio and resolution"))
         for width, height in RESOLUTIONS:
             self.aspectCombo.addItem(f"{aspect_of(width, height)}  ·  {width}×{height}",
-                                     (width, height))
+                                     f"{width}x{height}")
 
         self.styleCombo = QComboBox()
         self.styleCombo.setObjectName("styleCombo")
@@ -602,6 +602,10 @@ class PromptForm(QWidget):
     def prompt(self) -> str:
         return self.promptEdit.toPlainText()
 
+    def frame_size(self) -> tuple[int, int]:
+        width, height = str(self.aspectCombo.currentData() or "1280x720").split("x")
+        return int(width), int(height)
+
     def shuffle_seed(self) -> None:
         self.seedSpin.setValue(random.randint(0, SEED_MAX))
 
@@ -687,7 +691,7 @@ class PromptForm(QWidget):
         model = self.current_model()
         if model is None:
             raise ValueError("no model chosen")
-        width, height = self.aspectCombo.currentData()
+        width, height = self.frame_size()
         references = [Reference(reference_id=reference_id)] if reference_id else []
         return GenerationRequest(
             prompt=self.prompt().strip(),
@@ -726,7 +730,7 @@ class PromptForm(QWidget):
                 request.duration)
             seconds_index = self.durationCombo.count() - 1
         self.durationCombo.setCurrentIndex(seconds_index)
-        frame = self.aspectCombo.findData((request.width, request.height))
+        frame = self.aspectCombo.findData(f"{request.width}x{request.height}")
         if frame >= 0:
             self.aspectCombo.setCurrentIndex(frame)
         style = self.styleCombo.findData(request.style_name)

@@ -1,0 +1,142 @@
+"""Fixtures for the window's tests: one pattern for async code in the suite.
+
+Tests are plain sync functions. `qloop` makes qasync's `QEventLoop` the running
+asyncio loop on top of pytest-qt's QApplication (`already_running=True`), so
+coroutines scheduled by the window run whenever Qt processes events; tests
+wait with `qtbot.waitUntil` / `qtbot.waitSignal`, and `run(coro)` schedules a
+coroutine and waits (processing events) until it is done. Never await in a
+test and never block in `waitSignal` inside a coroutine (DESIGN.md, Pitfalls).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import Callable, Coroutine, Iterator
+from pathlib import Path
+from typing import TypeVar
+
+import keyring
+import pytest
+import qasync
+from keyring.backends import fail
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from app.store.history import AsyncHistoryStore
+from app.store.settings import load_settings
+from app.ui.i18n import install_language
+from app.ui.main_window import MainWindow
+from app.ui.theme import apply_theme
+
+T = TypeVar("T")
+Runner = Callable[..., object]
+
+
+@pytest.fixture
+def ui_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Isolated data and config dirs, no backend from the environment, no keyring
+    (tokens go to the 0600 fallback file inside the isolated config dir)."""
+    data = tmp_path / "data"
+    config = tmp_path / "config"
+    data.mkdir()
+    config.mkdir()
+    monkeypatch.setenv("FRAMECAST_DATA_DIR", str(data))
+    monkeypatch.setenv("FRAMECAST_CONFIG_DIR", str(config))
+    for name in ("SUPERDUPERAI_URL", "SUPERDUPERAI_TOKEN", "FRAMECAST_LOG_DIR"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("FRAMECAST_POLL_INTERVAL", "0.5")
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    install_language("en")
+    yield data
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def qloop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
+    apply_theme(qapp)
+    # As in the app (gui_main): closing a window must not quit the application,
+    # which would also end qasync's loop (it listens to aboutToQuit).
+    qapp.setQuitOnLastWindowClosed(False)
+    loop = qasync.QEventLoop(qapp, already_running=True)
+    executor = qasync.QThreadExecutor(4)
+    loop.set_default_executor(executor)
+    asyncio.set_event_loop(loop)
+    yield loop
+    for task in asyncio.all_tasks(loop):
+        task.cancel()
+    for _ in range(5):
+        qapp.processEvents()
+    # Stop the loop's worker threads before Qt is torn down. (Not loop.stop():
+    # it calls QApplication.exit(), which breaks the next test's loop.)
+    executor.shutdown(wait=True)
+    # Leave no running loop behind for other tests (they may call asyncio.run).
+    asyncio.events._set_running_loop(None)
+    asyncio.set_event_loop(None)
+
+
+@pytest.fixture
+def run(qloop: qasync.QEventLoop, qtbot: QtBot) -> Callable[..., object]:
+    """`run(coro, timeout=30)`: schedule the coroutine on qasync's loop and
+    process Qt events until it finishes; returns its result or raises its error."""
+
+    def runner(coro: Coroutine[object, object, T], timeout: float = 30) -> T:
+        task = qloop.create_task(coro)
+        qtbot.waitUntil(task.done, timeout=int(timeout * 1000))
+        return task.result()
+
+    return runner
+
+
+@pytest.fixture
+def make_window(ui_env: Path, qloop: qasync.QEventLoop, qtbot: QtBot,
+                run: Callable[..., object]) -> Iterator[Callable[..., MainWindow]]:
+    """Build shown `MainWindow`s on the isolated data dir; each is closed,
+    shut down (engine stopped, jobs left resumable) and its history closed."""
+    made: list[tuple[MainWindow, AsyncHistoryStore]] = []
+
+    def factory(backend: str | None = None, token: str | None = None,
+                start: bool = True) -> MainWindow:
+        history = AsyncHistoryStore()
+        window = MainWindow(history, load_settings(), backend_arg=backend, token_arg=token)
+        window.resize(1280, 800)
+        made.append((window, history))
+        window.show()
+        if start:
+            window.spawn(window.start())
+        return window
+
+    yield factory
+    for window, history in made:
+        close_window(window, history, run)
+
+
+def close_window(window: MainWindow, history: AsyncHistoryStore,
+                 run: Callable[..., object]) -> None:
+    if window.isVisible():
+        window.close()
+    run(window.shutdown(), timeout=30)
+    run(history.aclose(), timeout=10)
+
+
+def xvfb_available() -> bool:
+    return any(os.access(os.path.join(p, "Xvfb"), os.X_OK)
+               for p in os.environ.get("PATH", "").split(os.pathsep))
+
+
+def wait_for(qtbot: QtBot, condition: Callable[[], object], timeout: float,
+             what: str) -> None:
+    """`qtbot.waitUntil` with a clear message, and the loop's pending tasks on
+    failure (a stuck coroutine is otherwise invisible)."""
+    try:
+        qtbot.waitUntil(lambda: bool(condition()), timeout=int(timeout * 1000))
+    except Exception:
+        stacks = []
+        for task in asyncio.all_tasks():
+            frames = task.get_stack(limit=3)
+            where = " <- ".join(f"{f.f_code.co_filename.rsplit('/', 1)[-1]}:{f.f_lineno}"
+                                for f in frames)
+            stacks.append(f"{task.get_name()}: {where}")
+        raise AssertionError(f"{what} not met within {timeout} s; pending tasks:\n"
+                             + "\n".join(stacks)) from None

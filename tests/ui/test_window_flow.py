@@ -1,0 +1,105 @@
+"""The main path against the real built-in renderer: prompt → Generate → live
+progress → the downloaded file plays; and history survives a reopened window."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtMultimedia import QMediaPlayer
+from pytestqt.qtbot import QtBot
+
+from app.engine.updates import JobState, JobUpdate
+from app.ui.main_window import MainWindow
+from tests.conftest import LocalServer
+from tests.ui.conftest import close_window, wait_for
+
+QUICK_MODEL = "local/quick-t2v"
+
+
+def wait_ready(window: MainWindow, qtbot: QtBot) -> None:
+    wait_for(qtbot, lambda: window.form.models, 60, "the catalogue")
+
+
+def fill_form(window: MainWindow, qtbot: QtBot, prompt: str, seconds: int = 2) -> None:
+    form = window.form
+    form.modelCombo.setCurrentIndex(form.modelCombo.findData(QUICK_MODEL))
+    form.durationCombo.setCurrentIndex(form.durationCombo.findData(seconds))
+    form.aspectCombo.setCurrentIndex(form.aspectCombo.findData("854x480"))
+    qtbot.keyClicks(form.promptEdit, prompt)
+
+
+def test_generate_shows_progress_and_plays_the_downloaded_file(
+        make_window: Callable[..., MainWindow], local_server: LocalServer, qtbot: QtBot,
+        ui_env: Path) -> None:
+    window = make_window(local_server.url, local_server.token)
+    assert window.windowTitle() == "Framecast"
+    wait_ready(window, qtbot)
+    assert window.form.promptEdit.hasFocus() or window.focusWidget() is window.form.promptEdit
+    assert not window.form.generateButton.isEnabled()  # no prompt yet
+
+    fill_form(window, qtbot, "A red kite over green hills")
+    assert window.form.generateButton.isEnabled()
+    updates: list[JobUpdate] = []
+    bar_values: list[int] = []
+
+    def seen(update: JobUpdate) -> None:
+        updates.append(update)
+        card = window.progress.card(update.job_id)
+        if card is not None:
+            bar_values.append(card.progressBar.value())
+
+    window.bridge.jobUpdated.connect(seen)
+    qtbot.mouseClick(window.form.generateButton, Qt.MouseButton.LeftButton)
+
+    qtbot.waitUntil(lambda: bool(window.progress.cards()) or any(
+        u.state.is_terminal for u in updates), timeout=15_000)
+    wait_for(qtbot, lambda: window.player.player.playbackState()
+             == QMediaPlayer.PlaybackState.PlayingState, 90, "playback")
+
+    final = updates[-1]
+    assert final.state is JobState.COMPLETED
+    progress = [u.progress for u in updates if u.progress is not None]
+    assert progress == sorted(progress), "progress went backwards"
+    assert any(0 < p < 1 for p in progress), f"no intermediate progress in {progress}"
+    assert any(0 < v < 1000 for v in bar_values), f"the bar never moved: {bar_values}"
+    # The player plays the downloaded local file, never the remote URL.
+    assert window.player.path is not None and window.player.path.is_file()
+    assert window.player.player.source().isLocalFile()
+    assert final.path is not None and Path(final.path) == window.player.path
+    assert not window.progress.cards()  # the finished card made way for the player
+    qtbot.waitUntil(lambda: [r.state for r in window.historyPanel.records()] == ["completed"],
+                    timeout=10_000)
+
+
+def test_history_survives_closing_and_reopening_the_window(
+        make_window: Callable[..., MainWindow], local_server: LocalServer, qtbot: QtBot,
+        run: Callable[..., object]) -> None:
+    first = make_window(local_server.url, local_server.token)
+    wait_ready(first, qtbot)
+    fill_form(first, qtbot, "Paper boats on a rainy street", seconds=1)
+    with qtbot.waitSignal(first.bridge.jobFinished, timeout=90_000) as finished:
+        first.form.generateButton.click()
+    done: JobUpdate = finished.args[0]
+    assert done.state is JobState.COMPLETED
+    close_window(first, first.history, run)
+
+    second = make_window(local_server.url, local_server.token)
+    qtbot.waitUntil(lambda: len(second.historyPanel.records()) == 1, timeout=10_000)
+    record = second.historyPanel.records()[0]
+    assert record.prompt == "Paper boats on a rainy street"
+    assert record.state == "completed"
+    assert record.local_path and Path(record.local_path).is_file()
+
+    # Clicking the row plays it; "Use these settings" refills the form.
+    wait_ready(second, qtbot)
+    second.historyPanel.historyList.setCurrentRow(0)
+    second.historyPanel.playRequested.emit(record)
+    qtbot.waitUntil(lambda: second.player.path == Path(record.local_path or ""),
+                    timeout=10_000)
+    second.historyPanel.reuseButton.click()
+    assert second.form.prompt() == "Paper boats on a rainy street"
+    assert second.form.durationCombo.currentData() == 1
+    assert second.form.current_model() is not None
+    assert second.form.current_model().name == QUICK_MODEL  # type: ignore[union-attr]
