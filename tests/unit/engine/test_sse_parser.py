@@ -19,7 +19,7 @@ Seen = tuple[str, str, str, int | None]
 
 LINE_ENDS = st.sampled_from(["\n", "\r\n", "\r"])
 # Field values: no line breaks (they end a line), no NUL in ids.
-VALUES = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n"),
+VALUES = st.text(st.characters(blacklist_categories=["Cs"], blacklist_characters="\r\n"),
                  max_size=12)
 IDS = st.text(st.characters(min_codepoint=0x21, max_codepoint=0x7e), min_size=1, max_size=6)
 

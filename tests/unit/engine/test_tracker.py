@@ -13,7 +13,7 @@ import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 import httpx
 from hypothesis import given, settings
@@ -121,7 +121,7 @@ _ERRORS = {"unavailable": BackendUnavailableError("down"),
 
 def _apply(tracker: JobTracker, kind: str, body: object) -> None:
     if kind == "sse":
-        tracker._on_message(parse_message(cast(dict[str, object], body)))  # type: ignore[arg-type]
+        tracker._on_message(parse_message(cast(dict[str, Any], body)))
     elif kind == "poll":
         tracker._on_file(FileObject.model_validate(body))
     elif kind == "project":
