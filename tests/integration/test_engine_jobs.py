@@ -80,7 +80,7 @@ def test_check_now_polls_at_once(scripted_backend: ScriptedBackend, tmp_path: Pa
             before = job.polls
             assert run.manager.diagnostics.sse_failures == 0
             run.manager.check_now(job_id)
-            await await_until(lambda: job.polls > before, 3.0, what="the manual check's poll")
+            await await_until(lambda: job.polls > before, 15.0, what="the manual check's poll")
             job.release()
             final = await run.finish(job_id)
             check_job(run, job, final, caplog)
