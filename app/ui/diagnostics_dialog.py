@@ -20,31 +20,35 @@ from PySide6.QtWidgets import (
 
 from app import __version__
 
+translate = QCoreApplication.translate
+
 
 def counter_labels() -> dict[str, str]:
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("DiagnosticsDialog", text)
-
     return {
-        "sse_connects": tr("Live connections opened"),
-        "sse_failures": tr("Live connection failures"),
-        "sse_reconnects": tr("Reconnects"),
-        "polling_fallbacks": tr("Fallbacks to polling"),
-        "polls": tr("Status checks (polls)"),
-        "poll_errors": tr("Failed status checks"),
-        "events_received": tr("Events received"),
-        "events_skipped": tr("Events skipped"),
-        "downloads": tr("Downloads"),
-        "download_retries": tr("Download retries"),
-        "bytes_downloaded": tr("Bytes downloaded"),
+        "sse_connects": translate("DiagnosticsDialog", "Live connections opened"),
+        "sse_failures": translate("DiagnosticsDialog", "Live connection failures"),
+        "sse_reconnects": translate("DiagnosticsDialog", "Reconnects"),
+        "polling_fallbacks": translate("DiagnosticsDialog", "Fallbacks to polling"),
+        "polls": translate("DiagnosticsDialog", "Status checks (polls)"),
+        "poll_errors": translate("DiagnosticsDialog", "Failed status checks"),
+        "events_received": translate("DiagnosticsDialog", "Events received"),
+        "events_skipped": translate("DiagnosticsDialog", "Events skipped"),
+        "downloads": translate("DiagnosticsDialog", "Downloads"),
+        "download_retries": translate("DiagnosticsDialog", "Download retries"),
+        "bytes_downloaded": translate("DiagnosticsDialog", "Bytes downloaded"),
     }
 
 
 class DiagnosticsDialog(QDialog):
     """Refreshes its counters every second while open."""
 
-    def __init__(self, backend: Callable[[], str], counters: Callable[[], dict[str, int]],
-                 log_file: Path | None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        backend: Callable[[], str],
+        counters: Callable[[], dict[str, int]],
+        log_file: Path | None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("diagnosticsDialog")
         self.setWindowTitle(self.tr("Diagnostics"))

@@ -27,41 +27,53 @@ from app.api.errors import (
 )
 from app.engine.updates import ErrorKind
 
+translate = QCoreApplication.translate
 log = logging.getLogger("framecast.ui")
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Errors", text)
 
 
 def error_text(exc: BaseException) -> str:
     if isinstance(exc, AuthenticationError):
-        return _tr("The server did not accept your API token. Open Settings and check it.")
+        return translate(
+            "Errors", "The server did not accept your API token. Open Settings and check it."
+        )
     if isinstance(exc, InsufficientCreditsError):
-        return _tr("Your account has no credits left for this video. Top up your balance, "
-                   "or choose a shorter or cheaper model.")
+        return translate(
+            "Errors",
+            "Your account has no credits left for this video. Top up your balance, "
+            "or choose a shorter or cheaper model.",
+        )
     if isinstance(exc, InvalidRequestError):
         if exc.detail:
-            return _tr("The server refused these settings: %1").replace("%1", exc.detail)
-        return _tr("The server refused these settings.")
+            return translate("Errors", "The server refused these settings: %1").replace(
+                "%1", exc.detail
+            )
+        return translate("Errors", "The server refused these settings.")
     if isinstance(exc, RateLimitedError):
-        return _tr("The server asked us to slow down. Try again in a moment.")
+        return translate("Errors", "The server asked us to slow down. Try again in a moment.")
     if isinstance(exc, BackendUnavailableError):
-        return _tr("Can't reach the server right now. Check your connection; "
-                   "Framecast will keep trying.")
+        return translate(
+            "Errors",
+            "Can't reach the server right now. Check your connection; Framecast will keep trying.",
+        )
     if isinstance(exc, ApiError):
         return exc.user_message
-    return _tr("Something went wrong. The details are in the log file (Help → Diagnostics).")
+    return translate(
+        "Errors", "Something went wrong. The details are in the log file (Help → Diagnostics)."
+    )
 
 
 def failure_hint(kind: ErrorKind | None) -> str | None:
     """The next step for a failed job, by why it failed."""
     if kind is ErrorKind.AUTH:
-        return _tr("Open Settings and check your API token.")
+        return translate("Errors", "Open Settings and check your API token.")
     if kind is ErrorKind.CREDITS:
-        return _tr("Your account has no credits left. Top up, or choose a cheaper model.")
+        return translate(
+            "Errors", "Your account has no credits left. Top up, or choose a cheaper model."
+        )
     if kind is ErrorKind.OFFLINE:
-        return _tr("The server could not be reached. Press Retry when you are back online.")
+        return translate(
+            "Errors", "The server could not be reached. Press Retry when you are back online."
+        )
     return None
 
 
@@ -72,7 +84,7 @@ def show_friendly_error(text: str, parent: QWidget | None = None) -> None:
     """A non-blocking message box (opened with `open()`, never `exec()`)."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_tr("Framecast"))
+    box.setWindowTitle(translate("Errors", "Framecast"))
     box.setText(text)
     _dialogs.append(box)
     box.finished.connect(lambda _r: _dialogs.remove(box) if box in _dialogs else None)
@@ -80,8 +92,7 @@ def show_friendly_error(text: str, parent: QWidget | None = None) -> None:
 
 
 def install_excepthook(parent: Callable[[], QWidget | None] = lambda: None) -> None:
-    def hook(kind: type[BaseException], exc: BaseException,
-             tb: TracebackType | None) -> None:
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         log.error("unhandled error: %s", "".join(traceback.format_exception(kind, exc, tb)))
         if isinstance(exc, KeyboardInterrupt):
             app = QApplication.instance()

@@ -55,21 +55,18 @@ STATE_COLORS = {
     "failed": "#f2555a",
     "cancelled": "#8b93a3",
 }
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("HistoryPanel", text)
+translate = QCoreApplication.translate
 
 
 def state_label(state: str) -> str:
     return {
-        "submitting": _tr("Sending"),
-        "queued": _tr("Queued"),
-        "processing": _tr("Rendering"),
-        "downloading": _tr("Downloading"),
-        "completed": _tr("Ready"),
-        "failed": _tr("Failed"),
-        "cancelled": _tr("Stopped"),
+        "submitting": translate("HistoryPanel", "Sending"),
+        "queued": translate("HistoryPanel", "Queued"),
+        "processing": translate("HistoryPanel", "Rendering"),
+        "downloading": translate("HistoryPanel", "Downloading"),
+        "completed": translate("HistoryPanel", "Ready"),
+        "failed": translate("HistoryPanel", "Failed"),
+        "cancelled": translate("HistoryPanel", "Stopped"),
     }.get(state, state)
 
 
@@ -80,7 +77,7 @@ def format_date(iso: str) -> str:
         return iso
     now = datetime.now().astimezone()
     if moment.date() == now.date():
-        return _tr("Today %1").replace("%1", moment.strftime("%H:%M"))
+        return translate("HistoryPanel", "Today %1").replace("%1", moment.strftime("%H:%M"))
     return moment.strftime("%d %b %Y, %H:%M")
 
 
@@ -91,12 +88,17 @@ class HistoryDelegate(QStyledItemDelegate):
         super().__init__(panel)
         self.panel = panel
 
-    def sizeHint(self, option: QStyleOptionViewItem,
-                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         return QSize(option.rect.width(), ROW_HEIGHT)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         record: JobRecord | None = index.data(RECORD_ROLE)
         if record is None:
             return
@@ -114,16 +116,23 @@ class HistoryDelegate(QStyledItemDelegate):
                 painter.setPen(QColor("#7c5cff"))
                 painter.drawPath(path)
 
-        thumb_rect = QRect(rect.left() + 8, rect.top() + (rect.height() - THUMB.height()) // 2,
-                           THUMB.width(), THUMB.height())
+        thumb_rect = QRect(
+            rect.left() + 8,
+            rect.top() + (rect.height() - THUMB.height()) // 2,
+            THUMB.width(),
+            THUMB.height(),
+        )
         clip = QPainterPath()
         clip.addRoundedRect(thumb_rect, 6, 6)
         painter.fillPath(clip, QColor("#1a1d25"))
         pixmap = self.panel.thumbnail_for(record)
         if pixmap is not None:
             painter.setClipPath(clip)
-            scaled = pixmap.scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatioByExpanding,
-                                   Qt.TransformationMode.SmoothTransformation)
+            scaled = pixmap.scaled(
+                THUMB,
+                Qt.AspectRatioMode.KeepAspectRatioByExpanding,
+                Qt.TransformationMode.SmoothTransformation,
+            )
             x = thumb_rect.left() - (scaled.width() - THUMB.width()) // 2
             y = thumb_rect.top() - (scaled.height() - THUMB.height()) // 2
             painter.drawPixmap(x, y, scaled)
@@ -133,8 +142,9 @@ class HistoryDelegate(QStyledItemDelegate):
             glyph.paint(painter, thumb_rect.adjusted(36, 12, -36, -12))
 
         text_left = thumb_rect.right() + 12
-        text_rect = QRect(text_left, rect.top() + 8, rect.right() - text_left - 8,
-                          rect.height() - 16)
+        text_rect = QRect(
+            text_left, rect.top() + 8, rect.right() - text_left - 8, rect.height() - 16
+        )
         font = QFont(option.font)
         font.setPointSizeF(font.pointSizeF() * 0.98)
         painter.setFont(font)
@@ -157,10 +167,19 @@ class HistoryDelegate(QStyledItemDelegate):
         meta = " · ".join(p for p in parts if p)
         meta_y = text_rect.bottom() - small_metrics.descent()
         painter.setPen(QColor("#8b93a3"))
-        painter.drawText(text_rect.left(), meta_y, small_metrics.elidedText(
-            meta, Qt.TextElideMode.ElideRight, text_rect.width() - state_width - 8))
-        chip = QRect(text_rect.right() - state_width, meta_y - small_metrics.ascent() - 2,
-                     state_width, small_metrics.height() + 3)
+        painter.drawText(
+            text_rect.left(),
+            meta_y,
+            small_metrics.elidedText(
+                meta, Qt.TextElideMode.ElideRight, text_rect.width() - state_width - 8
+            ),
+        )
+        chip = QRect(
+            text_rect.right() - state_width,
+            meta_y - small_metrics.ascent() - 2,
+            state_width,
+            small_metrics.height() + 3,
+        )
         color = QColor(STATE_COLORS.get(record.state, "#f5a524"))
         chip_bg = QColor(color)
         chip_bg.setAlpha(40)
@@ -214,8 +233,9 @@ class HistoryPanel(QWidget):
         self.searchEdit.setAccessibleName(self.tr("Search history"))
         self.searchEdit.setPlaceholderText(self.tr("Search prompts and models"))
         self.searchEdit.setClearButtonEnabled(True)
-        self.searchEdit.addAction(icon("search", "#8b93a3"),
-                                  QLineEdit.ActionPosition.LeadingPosition)
+        self.searchEdit.addAction(
+            icon("search", "#8b93a3"), QLineEdit.ActionPosition.LeadingPosition
+        )
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(200)
@@ -285,8 +305,7 @@ class HistoryPanel(QWidget):
         return self._model_labels.get(name, name)
 
     def records(self) -> list[JobRecord]:
-        return [self.historyList.item(i).data(RECORD_ROLE)
-                for i in range(self.historyList.count())]
+        return [self.historyList.item(i).data(RECORD_ROLE) for i in range(self.historyList.count())]
 
     def set_records(self, records: list[JobRecord]) -> None:
         current = self.current_record()
@@ -295,8 +314,9 @@ class HistoryPanel(QWidget):
             item = QListWidgetItem()
             item.setData(RECORD_ROLE, record)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, record.prompt)
-            item.setToolTip(record.prompt if not record.error else
-                            f"{record.prompt}\n\n{record.error}")
+            item.setToolTip(
+                record.prompt if not record.error else f"{record.prompt}\n\n{record.error}"
+            )
             self.historyList.addItem(item)
             if current is not None and record.job_id == current.job_id:
                 self.historyList.setCurrentItem(item)
@@ -307,7 +327,8 @@ class HistoryPanel(QWidget):
             self.emptyLabel.setText(self.tr("Nothing matches this search."))
         elif empty:
             self.emptyLabel.setText(
-                self.tr("No videos yet.\nEverything you generate is kept here."))
+                self.tr("No videos yet.\nEverything you generate is kept here.")
+            )
         self.countLabel.setText(str(len(records)) if records else "")
         self._update_buttons()
 
@@ -371,8 +392,9 @@ class HistoryPanel(QWidget):
         if path in self._thumbs:
             return self._thumbs[path]
         self._thumbs[path] = None  # loading
-        run_in_thread(lambda: _load_thumb(Path(path)),
-                      lambda image, _e: self._thumb_loaded(path, image))
+        run_in_thread(
+            lambda: _load_thumb(Path(path)), lambda image, _e: self._thumb_loaded(path, image)
+        )
         return None
 
     def _thumb_loaded(self, path: str, image: object) -> None:
@@ -385,5 +407,8 @@ def _load_thumb(path: Path) -> QImage:
     image = QImage(str(path))
     if image.isNull():
         return image
-    return image.scaled(THUMB * 2, Qt.AspectRatioMode.KeepAspectRatioByExpanding,
-                        Qt.TransformationMode.SmoothTransformation)
+    return image.scaled(
+        THUMB * 2,
+        Qt.AspectRatioMode.KeepAspectRatioByExpanding,
+        Qt.TransformationMode.SmoothTransformation,
+    )

@@ -59,8 +59,9 @@ HISTORY_LIMIT = 500
 SessionFactory = Callable[[BackendChoice, Settings, AsyncHistoryStore], Awaitable[Session]]
 
 
-async def open_session(choice: BackendChoice, settings: Settings,
-                       history: AsyncHistoryStore) -> Session:
+async def open_session(
+    choice: BackendChoice, settings: Settings, history: AsyncHistoryStore
+) -> Session:
     return await Session.open(choice, settings, history=history)
 
 
@@ -119,8 +120,13 @@ class Banner(QFrame):
         self.actionButton.clicked.connect(self._run_action)
         self.hide()
 
-    def show_message(self, text: str, level: str = "info", action_text: str | None = None,
-                     action: Callable[[], object] | None = None) -> None:
+    def show_message(
+        self,
+        text: str,
+        level: str = "info",
+        action_text: str | None = None,
+        action: Callable[[], object] | None = None,
+    ) -> None:
         self.label.setText(text)
         self.setProperty("level", level)
         self.style().unpolish(self)
@@ -141,10 +147,16 @@ class MainWindow(QMainWindow):
     catalogueLoaded = Signal()
     historyLoaded = Signal()
 
-    def __init__(self, history: AsyncHistoryStore, settings: Settings, *,
-                 backend_arg: str | None = None, token_arg: str | None = None,
-                 session_factory: SessionFactory = open_session,
-                 state_file: Path | None = None) -> None:
+    def __init__(
+        self,
+        history: AsyncHistoryStore,
+        settings: Settings,
+        *,
+        backend_arg: str | None = None,
+        token_arg: str | None = None,
+        session_factory: SessionFactory = open_session,
+        state_file: Path | None = None,
+    ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle("Framecast")
@@ -163,10 +175,12 @@ class MainWindow(QMainWindow):
         self._history_running = False
         self._history_dirty = False
         self._connecting = False
+        self._reconnect = False
         self._shut_down = False
         self._tray: QSystemTrayIcon | None = None
-        self._state = QSettings(str(state_file or paths.config_dir() / "window.ini"),
-                                QSettings.Format.IniFormat)
+        self._state = QSettings(
+            str(state_file or paths.config_dir() / "window.ini"), QSettings.Format.IniFormat
+        )
 
         self.bridge = JobBridge(self)
         self.bridge.jobUpdated.connect(self._on_job_updated)
@@ -273,8 +287,13 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(root)
         self.statusBar().hide()
 
-    def _action(self, text: str, shortcut: str | QKeySequence.StandardKey | None,
-                slot: Callable[[], object], *extra: str) -> QAction:
+    def _action(
+        self,
+        text: str,
+        shortcut: str | QKeySequence.StandardKey | None,
+        slot: Callable[[], object],
+        *extra: str,
+    ) -> QAction:
         action = QAction(text, self)
         keys: list[QKeySequence] = []
         if isinstance(shortcut, QKeySequence.StandardKey):
@@ -291,13 +310,15 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
-        self.generateAction = self._action(self.tr("Generate"), "Ctrl+Return", self.form.submit,
-                                           "Ctrl+Enter")
+        self.generateAction = self._action(
+            self.tr("Generate"), "Ctrl+Return", self.form.submit, "Ctrl+Enter"
+        )
         file_menu.addAction(self.generateAction)
         self.newPromptAction = self._action(self.tr("New prompt"), "Ctrl+N", self._new_prompt)
         file_menu.addAction(self.newPromptAction)
-        self.searchAction = self._action(self.tr("Search history"), "Ctrl+F",
-                                         self.historyPanel.searchEdit.setFocus)
+        self.searchAction = self._action(
+            self.tr("Search history"), "Ctrl+F", self.historyPanel.searchEdit.setFocus
+        )
         file_menu.addAction(self.searchAction)
         file_menu.addSeparator()
         self.settingsAction = self._action(self.tr("Settings…"), "Ctrl+,", self.open_settings)
@@ -309,15 +330,15 @@ class MainWindow(QMainWindow):
         play_menu = bar.addMenu(self.tr("&Playback"))
         self.playAction = self._action(self.tr("Play / Pause"), "Space", self.player.toggle_play)
         play_menu.addAction(self.playAction)
-        self.fullscreenAction = self._action(self.tr("Fullscreen"), "F11",
-                                             self.player.toggle_fullscreen)
+        self.fullscreenAction = self._action(
+            self.tr("Fullscreen"), "F11", self.player.toggle_fullscreen
+        )
         play_menu.addAction(self.fullscreenAction)
         play_menu.addAction(self._action(self.tr("Loop"), None, self.player.loopButton.toggle))
         play_menu.addAction(self._action(self.tr("Mute"), "M", self.player.muteButton.toggle))
 
         help_menu = bar.addMenu(self.tr("&Help"))
-        self.diagnosticsAction = self._action(self.tr("Diagnostics"), None,
-                                              self.open_diagnostics)
+        self.diagnosticsAction = self._action(self.tr("Diagnostics"), None, self.open_diagnostics)
         help_menu.addAction(self.diagnosticsAction)
         self.aboutAction = self._action(self.tr("About Framecast"), None, self.open_about)
         help_menu.addAction(self.aboutAction)
@@ -381,33 +402,41 @@ class MainWindow(QMainWindow):
         await self.connect_backend()
 
     async def connect_backend(self) -> None:
+        """(Re)connect to the chosen backend. A request while a connection is
+        being made is not lost: the newest settings win, once that one ends."""
+        self._reconnect = True
         if self._connecting:
             return
         self._connecting = True
         try:
-            await self._disconnect()
-            choice = self.backend_choice()
-            if choice.kind == "local":
-                self._set_backend_status(self.tr("Starting the built-in renderer…"), "connecting")
-            else:
-                self._set_backend_status(self.tr("Connecting…"), "connecting")
-            try:
-                session = await self.session_factory(choice, self.settings, self.history)
-            except Exception as exc:
-                self._session_failed(choice, exc)
-                return
-            if self._shut_down:
-                await session.aclose()
-                return
-            self.session = session
-            self.bridge.attach(session.manager)
-            self._set_backend_status(self._backend_name(choice), "connected")
-            self.banner.hide()
-            self.sessionReady.emit()
-            await self._load_catalogue()
-            await self._resume_jobs()
+            while self._reconnect and not self._shut_down:
+                self._reconnect = False
+                await self._connect_once()
         finally:
             self._connecting = False
+
+    async def _connect_once(self) -> None:
+        await self._disconnect()
+        choice = self.backend_choice()
+        if choice.kind == "local":
+            self._set_backend_status(self.tr("Starting the built-in renderer…"), "connecting")
+        else:
+            self._set_backend_status(self.tr("Connecting…"), "connecting")
+        try:
+            session = await self.session_factory(choice, self.settings, self.history)
+        except Exception as exc:
+            self._session_failed(choice, exc)
+            return
+        if self._shut_down:
+            await session.aclose()
+            return
+        self.session = session
+        self.bridge.attach(session.manager)
+        self._set_backend_status(self._backend_name(choice), "connected")
+        self.banner.hide()
+        self.sessionReady.emit()
+        await self._load_catalogue()
+        await self._resume_jobs()
 
     def _backend_name(self, choice: BackendChoice) -> str:
         if choice.kind == "local":
@@ -421,12 +450,15 @@ class MainWindow(QMainWindow):
         self._set_backend_status(self.tr("Not connected"), "offline")
         if choice.kind == "local":
             detail = str(exc) or type(exc).__name__
-            text = self.tr("The built-in renderer did not start: %1\nTry again, or choose "
-                           "another backend in Settings.").replace("%1", detail)
+            text = self.tr(
+                "The built-in renderer did not start: %1\nTry again, or choose "
+                "another backend in Settings."
+            ).replace("%1", detail)
         else:
             text = error_text(exc)
-        self.banner.show_message(text, "error", self.tr("Try again"),
-                                 lambda: self.spawn(self.connect_backend()))
+        self.banner.show_message(
+            text, "error", self.tr("Try again"), lambda: self.spawn(self.connect_backend())
+        )
         self.form.set_catalogue_error(self.tr("Not connected"))
 
     async def _load_catalogue(self) -> None:
@@ -434,8 +466,9 @@ class MainWindow(QMainWindow):
         if session is None:
             return
         try:
-            models, styles = await asyncio.gather(session.client.list_models(),
-                                                  session.client.list_styles())
+            models, styles = await asyncio.gather(
+                session.client.list_models(), session.client.list_styles()
+            )
         except AuthenticationError as exc:
             self.form.set_catalogue_error(self.tr("Sign-in needed"))
             self.show_auth_problem(exc)
@@ -443,8 +476,12 @@ class MainWindow(QMainWindow):
         except ApiError as exc:
             self.form.set_catalogue_error(self.tr("Models unavailable"))
             self._set_backend_status(self.tr("Not connected"), "offline")
-            self.banner.show_message(error_text(exc), "error", self.tr("Try again"),
-                                     lambda: self.spawn(self._load_catalogue()))
+            self.banner.show_message(
+                error_text(exc),
+                "error",
+                self.tr("Try again"),
+                lambda: self.spawn(self._load_catalogue()),
+            )
             return
         self.form.set_catalogue(models, styles)
         self.historyPanel.set_model_labels({m.name: m.display_name for m in models})
@@ -497,8 +534,9 @@ class MainWindow(QMainWindow):
         self.banner.show_message(error_text(exc), "error")
 
     def show_auth_problem(self, exc: BaseException | None = None) -> None:
-        text = self.tr("The server did not accept your API token. Paste a valid token in "
-                       "Settings to continue.")
+        text = self.tr(
+            "The server did not accept your API token. Paste a valid token in Settings to continue."
+        )
         self._set_backend_status(self.tr("Token refused"), "offline")
         self.banner.show_message(text, "error", self.tr("Open Settings"), self.open_settings)
         self.open_settings(text)
@@ -515,11 +553,13 @@ class MainWindow(QMainWindow):
         return self._subtitle(model, request)
 
     def _subtitle(self, model: str, request: GenerationRequest) -> str:
-        return "  ·  ".join([
-            model,
-            self.tr("%1 s").replace("%1", str(request.duration)),
-            f"{aspect_of(request.width, request.height)}",
-        ])
+        return "  ·  ".join(
+            [
+                model,
+                self.tr("%1 s").replace("%1", str(request.duration)),
+                f"{aspect_of(request.width, request.height)}",
+            ]
+        )
 
     def _on_generate(self, request: GenerationRequest, image: Path | None) -> None:
         self.spawn(self.generate(request, image))
@@ -553,8 +593,11 @@ class MainWindow(QMainWindow):
 
     def _on_job_count(self, count: int) -> None:
         self.progress.setVisible(count > 0)
-        self.progress.header.setText(self.tr("In progress (%1)").replace("%1", str(count))
-                                     if count > 1 else self.tr("In progress"))
+        self.progress.header.setText(
+            self.tr("In progress (%1)").replace("%1", str(count))
+            if count > 1
+            else self.tr("In progress")
+        )
 
     def _on_job_updated(self, update: JobUpdate) -> None:
         card = self.progress.card(update.job_id)
@@ -574,10 +617,13 @@ class MainWindow(QMainWindow):
         if update.state is JobState.COMPLETED:
             self.progress.remove_job(update.job_id)
             if update.path and not self.player.is_playing():
-                self.player.load(Path(update.path),
-                                 poster=Path(update.thumbnail) if update.thumbnail else None,
-                                 title=self._titles.get(update.job_id, ""), url=update.url,
-                                 autoplay=True)
+                self.player.load(
+                    Path(update.path),
+                    poster=Path(update.thumbnail) if update.thumbnail else None,
+                    title=self._titles.get(update.job_id, ""),
+                    url=update.url,
+                    autoplay=True,
+                )
             self._notify(self.tr("Your video is ready"), self._titles.get(update.job_id, ""))
         elif update.state is JobState.CANCELLED:
             self.progress.remove_job(update.job_id)
@@ -594,8 +640,7 @@ class MainWindow(QMainWindow):
             self._tray = QSystemTrayIcon(self.windowIcon(), self)
             self._tray.activated.connect(self._raise_from_tray)
         self._tray.show()
-        self._tray.showMessage(title, message[:200], QSystemTrayIcon.MessageIcon.Information,
-                               8000)
+        self._tray.showMessage(title, message[:200], QSystemTrayIcon.MessageIcon.Information, 8000)
 
     def _raise_from_tray(self, *_: object) -> None:
         self.showNormal()
@@ -611,9 +656,12 @@ class MainWindow(QMainWindow):
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("Cancel this video?"))
         box.setText(self.tr("Stop following this video?"))
-        box.setInformativeText(self.tr(
-            "The service has no way to stop a render once it has started, so the server may "
-            "still finish it (and charge for it). Framecast will stop waiting for it."))
+        box.setInformativeText(
+            self.tr(
+                "The service has no way to stop a render once it has started, so the server may "
+                "still finish it (and charge for it). Framecast will stop waiting for it."
+            )
+        )
         stop = box.addButton(self.tr("Stop following"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(self.tr("Keep waiting"), QMessageBox.ButtonRole.RejectRole)
 
@@ -636,8 +684,7 @@ class MainWindow(QMainWindow):
         record = await self.history.get(job_id)
         request = request_from_json(record.request_json) if record is not None else None
         if record is None or request is None:
-            self.banner.show_message(self.tr("The settings of this video were not found."),
-                                     "error")
+            self.banner.show_message(self.tr("The settings of this video were not found."), "error")
             return None
         image = Path(record.source_image) if record.source_image else None
         new_id = await self.generate(request, image)
@@ -682,27 +729,32 @@ class MainWindow(QMainWindow):
         if not record.local_path:
             if record.state == "failed":
                 self.banner.show_message(
-                    self.tr("This video failed: %1").replace("%1", record.error or "—"), "error")
+                    self.tr("This video failed: %1").replace("%1", record.error or "—"), "error"
+                )
             return
         path = Path(record.local_path)
         self._titles.setdefault(record.job_id, record.prompt)
 
         def checked(exists: object, _error: BaseException | None) -> None:
             if exists:
-                self.player.load(path, poster=Path(record.thumbnail_path)
-                                 if record.thumbnail_path else None,
-                                 title=record.prompt, url=record.url, autoplay=True)
+                self.player.load(
+                    path,
+                    poster=Path(record.thumbnail_path) if record.thumbnail_path else None,
+                    title=record.prompt,
+                    url=record.url,
+                    autoplay=True,
+                )
             else:
                 self.banner.show_message(
-                    self.tr("The video file is missing: %1").replace("%1", str(path)), "error")
+                    self.tr("The video file is missing: %1").replace("%1", str(path)), "error"
+                )
 
         run_in_thread(path.is_file, checked)
 
     def _reuse_record(self, record: JobRecord) -> None:
         request = request_from_json(record.request_json)
         if request is None:
-            self.banner.show_message(self.tr("The settings of this video were not found."),
-                                     "error")
+            self.banner.show_message(self.tr("The settings of this video were not found."), "error")
             return
         self.form.apply_request(request)
         if record.source_image:
@@ -732,8 +784,11 @@ class MainWindow(QMainWindow):
         self._open_dialog(box, finished)
 
     async def delete_record(self, record: JobRecord) -> None:
-        if self.player.path is not None and record.local_path and \
-                Path(record.local_path) == self.player.path:
+        if (
+            self.player.path is not None
+            and record.local_path
+            and Path(record.local_path) == self.player.path
+        ):
             self.player.clear()
         await self.history.delete(record.job_id)
         files = [Path(p) for p in (record.local_path, record.thumbnail_path) if p]
@@ -777,7 +832,8 @@ class MainWindow(QMainWindow):
             save_settings(self.settings)
         except OSError as exc:
             self.banner.show_message(
-                self.tr("Settings could not be saved: %1").replace("%1", str(exc)), "error")
+                self.tr("Settings could not be saved: %1").replace("%1", str(exc)), "error"
+            )
         if change.backend_changed:
             # A saved choice wins over the command line's from now on.
             self.backend_arg = None
@@ -813,7 +869,10 @@ class MainWindow(QMainWindow):
         box.setWindowTitle(self.tr("About Framecast"))
         box.setIconPixmap(self.windowIcon().pixmap(64, 64))
         box.setText(f"<b>Framecast</b> {__version__}")
-        box.setInformativeText(self.tr(
-            "A desktop studio for AI video generation: type a prompt, watch it render, "
-            "play the video."))
+        box.setInformativeText(
+            self.tr(
+                "A desktop studio for AI video generation: type a prompt, watch it render, "
+                "play the video."
+            )
+        )
         self._open_dialog(box, lambda _r: self._forget_dialog(box))

@@ -61,8 +61,13 @@ class PosterLabel(QLabel):
         if self._pixmap is None or self._pixmap.isNull():
             self.clear()
             return
-        self.setPixmap(self._pixmap.scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio,
-                                           Qt.TransformationMode.SmoothTransformation))
+        self.setPixmap(
+            self._pixmap.scaled(
+                self.size(),
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        )
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -142,8 +147,7 @@ class PlayerView(QWidget):
         self.volumeSlider.setValue(80)
         self.volumeSlider.setFixedWidth(90)
         self.volumeSlider.valueChanged.connect(lambda v: self.audio.setVolume(v / 100))
-        self.fullscreenButton = self._tool("fullscreenButton", self.tr("Fullscreen"),
-                                           "fullscreen")
+        self.fullscreenButton = self._tool("fullscreenButton", self.tr("Fullscreen"), "fullscreen")
         self.fullscreenButton.clicked.connect(self.toggle_fullscreen)
 
         self.saveButton = self._button("saveButton", self.tr("Save as…"))
@@ -203,9 +207,12 @@ class PlayerView(QWidget):
         title = QLabel(self.tr("Your video will play here"))
         title.setObjectName("emptyTitle")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        body = QLabel(self.tr(
-            "Describe a scene on the left and press Generate.\n"
-            "You can keep working while it renders."))
+        body = QLabel(
+            self.tr(
+                "Describe a scene on the left and press Generate.\n"
+                "You can keep working while it renders."
+            )
+        )
         body.setObjectName("emptyBody")
         body.setAlignment(Qt.AlignmentFlag.AlignCenter)
         body.setProperty("role", "muted")
@@ -236,9 +243,16 @@ class PlayerView(QWidget):
         return button
 
     def _set_enabled(self, enabled: bool) -> None:
-        for widget in (self.playButton, self.seekSlider, self.loopButton, self.muteButton,
-                       self.volumeSlider, self.fullscreenButton, self.saveButton,
-                       self.folderButton):
+        for widget in (
+            self.playButton,
+            self.seekSlider,
+            self.loopButton,
+            self.muteButton,
+            self.volumeSlider,
+            self.fullscreenButton,
+            self.saveButton,
+            self.folderButton,
+        ):
             widget.setEnabled(enabled)
         self.copyLinkButton.setEnabled(enabled and bool(self.remote_url))
 
@@ -247,15 +261,25 @@ class PlayerView(QWidget):
     def is_playing(self) -> bool:
         return self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
 
-    def load(self, path: Path, *, poster: Path | None = None, title: str = "",
-             url: str | None = None, autoplay: bool = False) -> None:
+    def load(
+        self,
+        path: Path,
+        *,
+        poster: Path | None = None,
+        title: str = "",
+        url: str | None = None,
+        autoplay: bool = False,
+    ) -> None:
         """Open a downloaded video. Poster loading happens off the GUI thread."""
         self.player.stop()
         self.path = path
         self.remote_url = url
         self.title = title
-        self.titleLabel.setText(self.titleLabel.fontMetrics().elidedText(
-            title, Qt.TextElideMode.ElideRight, max(80, self.titleLabel.width())))
+        self.titleLabel.setText(
+            self.titleLabel.fontMetrics().elidedText(
+                title, Qt.TextElideMode.ElideRight, max(80, self.titleLabel.width())
+            )
+        )
         self.titleLabel.setToolTip(title)
         self.player.setSource(QUrl.fromLocalFile(str(path)))
         self._set_enabled(True)
@@ -341,8 +365,9 @@ class PlayerView(QWidget):
         self._show_time(self.player.position())
 
     def _show_time(self, position: int) -> None:
-        self.timeLabel.setText(f"{format_duration(position / 1000)} / "
-                               f"{format_duration(self.player.duration() / 1000)}")
+        self.timeLabel.setText(
+            f"{format_duration(position / 1000)} / {format_duration(self.player.duration() / 1000)}"
+        )
 
     def _seek_start(self) -> None:
         self._seeking = True
@@ -381,8 +406,9 @@ class PlayerView(QWidget):
     def _saved(self, result: object, error: BaseException | None) -> None:
         if error is not None:
             log.warning("saving a copy failed: %s", error)
-            self.titleLabel.setText(self.tr("Could not save the copy: %1").replace(
-                "%1", str(error)))
+            self.titleLabel.setText(
+                self.tr("Could not save the copy: %1").replace("%1", str(error))
+            )
 
     def show_in_folder(self) -> None:
         if self.path is not None:

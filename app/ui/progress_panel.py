@@ -26,9 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.engine.updates import ConnectionState, JobState, JobUpdate, Transport
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ProgressCard", text)
+translate = QCoreApplication.translate
 
 
 def format_duration(seconds: float) -> str:
@@ -43,33 +41,37 @@ def format_duration(seconds: float) -> str:
 def stage_text(update: JobUpdate) -> str:
     state = update.state
     if state is JobState.SUBMITTING:
-        return _tr("Sending your prompt…")
+        return translate("ProgressCard", "Sending your prompt…")
     if state is JobState.QUEUED:
-        return _tr("Waiting in the queue…")
+        return translate("ProgressCard", "Waiting in the queue…")
     if state is JobState.PROCESSING:
-        return _tr("Rendering…") if update.progress is None else _tr("Rendering")
+        return (
+            translate("ProgressCard", "Rendering…")
+            if update.progress is None
+            else translate("ProgressCard", "Rendering")
+        )
     if state is JobState.DOWNLOADING:
-        return _tr("Downloading the video…")
+        return translate("ProgressCard", "Downloading the video…")
     if state is JobState.COMPLETED:
-        return _tr("Done")
+        return translate("ProgressCard", "Done")
     if state is JobState.CANCELLED:
-        return _tr("Stopped following this job")
-    return _tr("Failed")
+        return translate("ProgressCard", "Stopped following this job")
+    return translate("ProgressCard", "Failed")
 
 
 def badge_text(update: JobUpdate) -> tuple[str, str]:
     """The connection badge's words and its colour role."""
     if update.connection is ConnectionState.OFFLINE:
-        return _tr("Offline · will keep trying"), "offline"
+        return translate("ProgressCard", "Offline · will keep trying"), "offline"
     if update.transport is Transport.POLLING:
         seconds = max(1, round(update.poll_interval or 2))
         words = QCoreApplication.translate("ProgressCard", "Checking every %n s", None, seconds)
         return words, "polling"
     if update.connection is ConnectionState.RECONNECTING:
-        return _tr("Reconnecting…"), "reconnecting"
+        return translate("ProgressCard", "Reconnecting…"), "reconnecting"
     if update.connection is ConnectionState.LIVE:
-        return _tr("Live"), "live"
-    return _tr("Connecting…"), "connecting"
+        return translate("ProgressCard", "Live"), "live"
+    return translate("ProgressCard", "Connecting…"), "connecting"
 
 
 class ProgressCard(QFrame):
@@ -78,8 +80,14 @@ class ProgressCard(QFrame):
     retryRequested = Signal(str)
     dismissRequested = Signal(str)
 
-    def __init__(self, job_id: str, title: str, subtitle: str, started_at: float | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        job_id: str,
+        title: str,
+        subtitle: str,
+        started_at: float | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.job_id = job_id
         self.setObjectName("progressCard")
@@ -302,8 +310,9 @@ class ProgressPanel(QWidget):
     def card(self, job_id: str) -> ProgressCard | None:
         return self._cards.get(job_id)
 
-    def add_job(self, job_id: str, title: str, subtitle: str,
-                started_at: float | None = None) -> ProgressCard:
+    def add_job(
+        self, job_id: str, title: str, subtitle: str, started_at: float | None = None
+    ) -> ProgressCard:
         existing = self._cards.get(job_id)
         if existing is not None:
             return existing

@@ -67,33 +67,30 @@ from app.api.models import (
 from app.ui.icons import icon
 from app.ui.workers import run_in_thread
 
+translate = QCoreApplication.translate
 log = logging.getLogger("framecast.ui")
 
 SEED_MAX = 2**31 - 1
 DEFAULT_DURATIONS = [5]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PromptForm", text)
-
-
 def shot_size_label(name: str) -> str:
     labels = {
-        "extreme_long_shot": _tr("Extreme long shot"),
-        "long_shot": _tr("Long shot"),
-        "medium_shot": _tr("Medium shot"),
-        "medium_close_up": _tr("Medium close-up"),
-        "close_up": _tr("Close-up"),
-        "extreme_close_up": _tr("Extreme close-up"),
-        "two_shot": _tr("Two shot"),
-        "detail_shot": _tr("Detail shot"),
+        "extreme_long_shot": translate("PromptForm", "Extreme long shot"),
+        "long_shot": translate("PromptForm", "Long shot"),
+        "medium_shot": translate("PromptForm", "Medium shot"),
+        "medium_close_up": translate("PromptForm", "Medium close-up"),
+        "close_up": translate("PromptForm", "Close-up"),
+        "extreme_close_up": translate("PromptForm", "Extreme close-up"),
+        "two_shot": translate("PromptForm", "Two shot"),
+        "detail_shot": translate("PromptForm", "Detail shot"),
     }
     return labels.get(name, name.replace("_", " ").capitalize())
 
 
 def format_price(amount: float) -> str:
     if amount <= 0:
-        return _tr("Free")
+        return translate("PromptForm", "Free")
     return f"${amount:,.2f}"
 
 
@@ -103,11 +100,15 @@ def model_item_text(model: GenerationConfig) -> str:
 
 def model_detail_text(model: GenerationConfig) -> str:
     """Mode and price, shown beside each model in the picker's list."""
-    mode = _tr("Image → video") if model.needs_image else _tr("Text → video")
+    mode = (
+        translate("PromptForm", "Image → video")
+        if model.needs_image
+        else translate("PromptForm", "Text → video")
+    )
     if model.price_per_second > 0:
-        price = _tr("%1/s").replace("%1", f"${model.price_per_second:g}")
+        price = translate("PromptForm", "%1/s").replace("%1", f"${model.price_per_second:g}")
     else:
-        price = _tr("Free")
+        price = translate("PromptForm", "Free")
     return f"{mode}  ·  {price}"
 
 
@@ -117,13 +118,18 @@ DETAIL_ROLE = Qt.ItemDataRole.UserRole + 2
 class ModelItemDelegate(QStyledItemDelegate):
     """The model picker's rows: the label, with mode and price right-aligned."""
 
-    def sizeHint(self, option: QStyleOptionViewItem,
-                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         size = super().sizeHint(option, index)
         return QSize(size.width() + 160, max(size.height(), 32))
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         detail = index.data(DETAIL_ROLE)
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
@@ -145,8 +151,9 @@ class ModelItemDelegate(QStyledItemDelegate):
             selected = bool(option.state & QStyle.StateFlag.State_Selected)
             painter.setPen(QColor("#ffffff" if selected else "#8b93a3"))
             rect = option.rect.adjusted(0, 0, -12, 0)
-            painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                             str(detail))
+            painter.drawText(
+                rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(detail)
+            )
             painter.restore()
 
 
@@ -166,16 +173,19 @@ def check_image(path: Path) -> ImageCheck:
         with path.open("rb") as handle:
             head = handle.read(16)
     except OSError:
-        return ImageCheck(path, _tr("Can't read this file."), None)
+        return ImageCheck(path, translate("PromptForm", "Can't read this file."), None)
     if image_content_type(head) is None:
-        return ImageCheck(path, _tr("Use a JPEG, PNG or WebP picture."), None)
+        return ImageCheck(path, translate("PromptForm", "Use a JPEG, PNG or WebP picture."), None)
     if size > MAX_UPLOAD_BYTES:
-        return ImageCheck(path, _tr("This picture is larger than 10 MB."), None)
+        return ImageCheck(path, translate("PromptForm", "This picture is larger than 10 MB."), None)
     image = QImage(str(path))
     if image.isNull():
-        return ImageCheck(path, _tr("This picture could not be opened."), None)
-    preview = image.scaled(QSize(480, 270), Qt.AspectRatioMode.KeepAspectRatio,
-                           Qt.TransformationMode.SmoothTransformation)
+        return ImageCheck(path, translate("PromptForm", "This picture could not be opened."), None)
+    preview = image.scaled(
+        QSize(480, 270),
+        Qt.AspectRatioMode.KeepAspectRatio,
+        Qt.TransformationMode.SmoothTransformation,
+    )
     return ImageCheck(path, None, preview)
 
 
@@ -200,7 +210,8 @@ class ImageDropZone(QFrame):
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.hide()
         self.hint = QLabel(
-            self.tr("Drop a picture here or click to choose\nJPEG, PNG or WebP, up to 10 MB"))
+            self.tr("Drop a picture here or click to choose\nJPEG, PNG or WebP, up to 10 MB")
+        )
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint.setProperty("role", "muted")
         self.clearButton = QToolButton()
@@ -244,7 +255,9 @@ class ImageDropZone(QFrame):
         self._pending = None
         if result.error is not None or result.preview is None:
             self.image_path = None
-            self.error = result.error or _tr("This picture could not be opened.")
+            self.error = result.error or translate(
+                "PromptForm", "This picture could not be opened."
+            )
             self.preview.hide()
             self.hint.show()
             self.clearButton.hide()
@@ -252,9 +265,13 @@ class ImageDropZone(QFrame):
             self.image_path = result.path
             self.error = None
             pixmap = QPixmap.fromImage(result.preview)
-            self.preview.setPixmap(pixmap.scaled(
-                QSize(max(120, self.width() - 24), 150), Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation))
+            self.preview.setPixmap(
+                pixmap.scaled(
+                    QSize(max(120, self.width() - 24), 150),
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
             self.preview.show()
             self.hint.hide()
             self.clearButton.show()
@@ -304,9 +321,12 @@ class PromptForm(QWidget):
         self.promptEdit = QPlainTextEdit()
         self.promptEdit.setObjectName("promptEdit")
         self.promptEdit.setAccessibleName(self.tr("Prompt"))
-        self.promptEdit.setPlaceholderText(self.tr(
-            "A lighthouse on a cliff at dusk, waves crashing below, "
-            "warm light sweeping through the fog…"))
+        self.promptEdit.setPlaceholderText(
+            self.tr(
+                "A lighthouse on a cliff at dusk, waves crashing below, "
+                "warm light sweeping through the fog…"
+            )
+        )
         self.promptEdit.setTabChangesFocus(True)
         self.promptEdit.setMinimumHeight(110)
         self.promptEdit.textChanged.connect(self._on_prompt_changed)
@@ -321,7 +341,9 @@ class PromptForm(QWidget):
         self.modelCombo.addItem(self.tr("Loading models…"))
         self.modelCombo.setEnabled(False)
         self.modelCombo.currentIndexChanged.connect(self._on_model_changed)
-        self.modelCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.modelCombo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.modelCombo.setMinimumContentsLength(16)
         self.modelCombo.setItemDelegate(ModelItemDelegate(self.modelCombo))
 
@@ -334,8 +356,9 @@ class PromptForm(QWidget):
         self.aspectCombo.setObjectName("aspectCombo")
         self.aspectCombo.setAccessibleName(self.tr("Aspect ratio and resolution"))
         for width, height in RESOLUTIONS:
-            self.aspectCombo.addItem(f"{aspect_of(width, height)}  ·  {width}×{height}",
-                                     f"{width}x{height}")
+            self.aspectCombo.addItem(
+                f"{aspect_of(width, height)}  ·  {width}×{height}", f"{width}x{height}"
+            )
 
         self.styleCombo = QComboBox()
         self.styleCombo.setObjectName("styleCombo")
@@ -513,12 +536,17 @@ class PromptForm(QWidget):
         self.modelCombo.blockSignals(True)
         self.modelCombo.clear()
         for model in self.models:
-            self.modelCombo.addItem(icon("image" if model.needs_image else "film", "#9aa3b2"),
-                                    model_item_text(model), model.name)
-            self.modelCombo.setItemData(self.modelCombo.count() - 1, model_detail_text(model),
-                                        DETAIL_ROLE)
-            self.modelCombo.setItemData(self.modelCombo.count() - 1,
-                                        self._model_tooltip(model), Qt.ItemDataRole.ToolTipRole)
+            self.modelCombo.addItem(
+                icon("image" if model.needs_image else "film", "#9aa3b2"),
+                model_item_text(model),
+                model.name,
+            )
+            self.modelCombo.setItemData(
+                self.modelCombo.count() - 1, model_detail_text(model), DETAIL_ROLE
+            )
+            self.modelCombo.setItemData(
+                self.modelCombo.count() - 1, self._model_tooltip(model), Qt.ItemDataRole.ToolTipRole
+            )
         if not self.models:
             self.modelCombo.addItem(self.tr("No models available"))
         self.modelCombo.setEnabled(bool(self.models))
@@ -548,8 +576,7 @@ class PromptForm(QWidget):
 
     def _model_tooltip(self, model: GenerationConfig) -> str:
         durations = ", ".join(f"{d} s" for d in model.available_durations) or "5 s"
-        lines = [model.display_name, model.name,
-                 self.tr("Durations: %1").replace("%1", durations)]
+        lines = [model.display_name, model.name, self.tr("Durations: %1").replace("%1", durations)]
         if model.vip_required:
             lines.append(self.tr("Needs a VIP account"))
         return "\n".join(lines)
@@ -612,7 +639,8 @@ class PromptForm(QWidget):
     def _toggle_advanced(self, shown: bool) -> None:
         self.advancedBox.setVisible(shown)
         self.advancedToggle.setArrowType(
-            Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+            Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
+        )
 
     def _on_prompt_changed(self) -> None:
         count = len(self.prompt())
@@ -629,18 +657,23 @@ class PromptForm(QWidget):
         model = self.current_model()
         text = self.prompt().strip()
         if model is None:
-            return self.tr("Waiting for the list of models…") if not self.models else \
-                self.tr("Choose a model.")
+            return (
+                self.tr("Waiting for the list of models…")
+                if not self.models
+                else self.tr("Choose a model.")
+            )
         if not text:
             return self.tr("Describe the video you want to start.")
         if len(text) > MAX_PROMPT_CHARS:
             return self.tr("The prompt is too long: shorten it to %1 characters.").replace(
-                "%1", str(MAX_PROMPT_CHARS))
+                "%1", str(MAX_PROMPT_CHARS)
+            )
         duration = self.durationCombo.currentData()
         if duration not in self.durations():
             offered = ", ".join(f"{d} s" for d in self.durations())
             return self.tr("This model does not offer that duration. Choose %1.").replace(
-                "%1", offered)
+                "%1", offered
+            )
         if model.needs_image:
             if self.imageZone.checking:
                 return self.tr("Checking the picture…")
@@ -678,9 +711,7 @@ class PromptForm(QWidget):
             self.costLabel.setText("")
             return
         amount = model.price_for(duration)
-        self.costLabel.setText(
-            self.tr("Estimated cost: %1").replace("%1", format_price(amount))
-        )
+        self.costLabel.setText(self.tr("Estimated cost: %1").replace("%1", format_price(amount)))
 
     def set_busy(self, busy: bool) -> None:
         self._busy = busy
@@ -726,8 +757,8 @@ class PromptForm(QWidget):
         if seconds_index < 0:
             # Keep the old value visible but invalid, so the creator sees why.
             self.durationCombo.addItem(
-                self.tr("%1 s (not offered)").replace("%1", str(request.duration)),
-                request.duration)
+                self.tr("%1 s (not offered)").replace("%1", str(request.duration)), request.duration
+            )
             seconds_index = self.durationCombo.count() - 1
         self.durationCombo.setCurrentIndex(seconds_index)
         frame = self.aspectCombo.findData(f"{request.width}x{request.height}")

@@ -50,8 +50,13 @@ class SettingsChange:
 class SettingsDialog(QDialog):
     saved = Signal(object)  # SettingsChange
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None, *,
-                 local_client: SuperDuperClient | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        parent: QWidget | None = None,
+        *,
+        local_client: SuperDuperClient | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
@@ -117,7 +122,8 @@ class SettingsDialog(QDialog):
         index = self.languageCombo.findData(settings.language)
         self.languageCombo.setCurrentIndex(max(0, index))
         self.languageNote = QLabel(
-            self.tr("A new language applies the next time Framecast starts."))
+            self.tr("A new language applies the next time Framecast starts.")
+        )
         self.languageNote.setProperty("role", "muted")
         self.languageNote.setWordWrap(True)
 
@@ -175,8 +181,9 @@ class SettingsDialog(QDialog):
         layout.addLayout(buttons)
 
         kind = settings.backend_kind
-        {"local": self.localRadio, "cloud": self.cloudRadio,
-         "custom": self.customRadio}.get(kind, self.localRadio).setChecked(True)
+        {"local": self.localRadio, "cloud": self.cloudRadio, "custom": self.customRadio}.get(
+            kind, self.localRadio
+        ).setChecked(True)
         self.backendGroup.buttonToggled.connect(lambda *_: self._update_fields())
         self.urlEdit.textChanged.connect(lambda *_: self._update_fields())
         self._update_fields()
@@ -222,7 +229,8 @@ class SettingsDialog(QDialog):
             self.tokenHint.setText(self.tr("The built-in renderer needs no token."))
         elif url is None:
             self.tokenHint.setText(
-                self.tr("Enter the server's address, such as https://example.com."))
+                self.tr("Enter the server's address, such as https://example.com.")
+            )
         else:
             saved = None
             try:
@@ -230,10 +238,11 @@ class SettingsDialog(QDialog):
             except ValueError:
                 saved = None
             self.tokenEdit.setPlaceholderText(
-                self.tr("Saved — paste a new token to replace it") if saved
-                else self.tr("Paste your API token"))
-            self.tokenHint.setText(self.tr(
-                "Kept in your system keyring, never in plain settings."))
+                self.tr("Saved — paste a new token to replace it")
+                if saved
+                else self.tr("Paste your API token")
+            )
+            self.tokenHint.setText(self.tr("Kept in your system keyring, never in plain settings."))
         self.testResult.setText("")
 
     @asyncSlot()
@@ -306,22 +315,27 @@ class SettingsDialog(QDialog):
             try:
                 credentials.save_token(url, token)
             except (ValueError, OSError) as exc:
-                self._error(self.tr("The token could not be saved: %1").replace(
-                    "%1", type(exc).__name__))
+                self._error(
+                    self.tr("The token could not be saved: %1").replace("%1", type(exc).__name__)
+                )
                 return
         old = self.settings
-        new = old.model_copy(update={
-            "backend_kind": kind,
-            "custom_url": url if kind == "custom" else old.custom_url,
-            "download_dir": folder,
-            "language": self.languageCombo.currentData(),
-        })
+        new = old.model_copy(
+            update={
+                "backend_kind": kind,
+                "custom_url": url if kind == "custom" else old.custom_url,
+                "download_dir": folder,
+                "language": self.languageCombo.currentData(),
+            }
+        )
         change = SettingsChange(
             settings=new,
             token=token,
-            backend_changed=(kind != old.backend_kind
-                             or (kind == "custom" and url != old.custom_url)
-                             or token is not None),
+            backend_changed=(
+                kind != old.backend_kind
+                or (kind == "custom" and url != old.custom_url)
+                or token is not None
+            ),
             language_changed=new.language != old.language,
         )
         self.saved.emit(change)

@@ -41,8 +41,9 @@ class _Task(QRunnable, Generic[T]):
             self.relay.done.emit(result, None)
 
 
-def run_in_thread(fn: Callable[[], T],
-                  on_done: Callable[[T | None, BaseException | None], None]) -> None:
+def run_in_thread(
+    fn: Callable[[], T], on_done: Callable[[T | None, BaseException | None], None]
+) -> None:
     """Run `fn()` on a worker thread; `on_done(result, error)` runs on the GUI thread."""
     relay = _Relay()
     _live.add(relay)
