@@ -1,0 +1,104 @@
+"""The bridge coalesces engine updates to the screen's pace; cards render them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from pytestqt.qtbot import QtBot
+
+from app.engine.updates import ConnectionState, ErrorKind, JobState, JobUpdate, Transport
+from app.ui.bridge import JobBridge
+from app.ui.progress_panel import ProgressCard, ProgressPanel
+
+
+class FakeEngine:
+    def __init__(self) -> None:
+        self.subscribers: list[Callable[[JobUpdate], None]] = []
+
+    def subscribe(self, callback: Callable[[JobUpdate], None]) -> Callable[[], None]:
+        self.subscribers.append(callback)
+        return lambda: self.subscribers.remove(callback)
+
+    def emit(self, update: JobUpdate) -> None:
+        for callback in list(self.subscribers):
+            callback(update)
+
+
+def test_many_updates_become_one_signal_per_job_per_frame(qtbot: QtBot) -> None:
+    bridge = JobBridge()
+    engine = FakeEngine()
+    bridge.attach(engine)
+    seen: list[JobUpdate] = []
+    bridge.jobUpdated.connect(seen.append)
+    for i in range(100):
+        for job in ("a", "b"):
+            engine.emit(JobUpdate(job_id=job, state=JobState.PROCESSING, progress=i / 100))
+    assert seen == []  # nothing painted mid-burst
+    qtbot.waitUntil(lambda: len(seen) == 2, timeout=2000)
+    assert sorted((u.job_id, u.progress) for u in seen) == [("a", 0.99), ("b", 0.99)]
+    bridge.detach()
+    assert engine.subscribers == []
+
+
+def test_a_terminal_update_is_delivered_at_once_and_only_once(qtbot: QtBot) -> None:
+    bridge = JobBridge()
+    engine = FakeEngine()
+    bridge.attach(engine)
+    finished: list[JobUpdate] = []
+    bridge.jobFinished.connect(finished.append)
+    done = JobUpdate(job_id="a", state=JobState.COMPLETED, progress=1.0, path="/tmp/a.mp4")
+    engine.emit(JobUpdate(job_id="a", state=JobState.DOWNLOADING, progress=1.0))
+    engine.emit(done)
+    assert finished == [done]  # no frame of delay
+    engine.emit(done)
+    bridge.flush()
+    assert finished == [done]
+
+
+def test_card_shows_busy_progress_badges_and_failure(qtbot: QtBot) -> None:
+    panel = ProgressPanel()
+    qtbot.addWidget(panel)
+    checks: list[str] = []
+    cancels: list[str] = []
+    retries: list[str] = []
+    panel.checkNowRequested.connect(checks.append)
+    panel.cancelRequested.connect(cancels.append)
+    panel.retryRequested.connect(retries.append)
+    card = panel.add_job("j1", "A fox in the snow", "Model · 5 s · 16:9")
+    assert isinstance(card, ProgressCard)
+    assert card.objectName() == "progressCard"
+    for name in ("progressBar", "statusLabel", "connectionBadge", "checkNowButton",
+                 "cancelButton"):
+        child = getattr(card, name)
+        assert child.objectName() == name and child.accessibleName()
+
+    card.apply(JobUpdate(job_id="j1", state=JobState.QUEUED))
+    assert card.progressBar.maximum() == 0  # busy: no percent known yet
+    assert card.statusLabel.text() == "Waiting in the queue…"
+    card.apply(JobUpdate(job_id="j1", state=JobState.PROCESSING, progress=0.4,
+                         transport=Transport.SSE, connection=ConnectionState.LIVE))
+    assert (card.progressBar.maximum(), card.progressBar.value()) == (1000, 400)
+    assert card.connectionBadge.text() == "Live"
+    card.apply(JobUpdate(job_id="j1", state=JobState.PROCESSING, progress=0.5,
+                         transport=Transport.POLLING, connection=ConnectionState.LIVE,
+                         poll_interval=2.0))
+    assert card.connectionBadge.text() == "Checking every 2 s"
+    card.apply(JobUpdate(job_id="j1", state=JobState.PROCESSING, progress=0.5,
+                         transport=Transport.SSE, connection=ConnectionState.RECONNECTING))
+    assert card.connectionBadge.text() == "Reconnecting…"
+    card.apply(JobUpdate(job_id="j1", state=JobState.PROCESSING, progress=0.5,
+                         connection=ConnectionState.OFFLINE))
+    assert card.connectionBadge.text().startswith("Offline")
+
+    card.checkNowButton.click()
+    card.cancelButton.click()
+    assert checks == ["j1"] and cancels == ["j1"]
+
+    card.apply(JobUpdate(job_id="j1", state=JobState.FAILED, progress=0.5,
+                         error="The GPU caught fire", error_kind=ErrorKind.RENDER))
+    assert "The GPU caught fire" in card.statusLabel.text()
+    assert card.retryButton.isVisibleTo(card) and not card.cancelButton.isVisibleTo(card)
+    card.retryButton.click()
+    assert retries == ["j1"]
+    card.dismissButton.click()
+    assert panel.cards() == []

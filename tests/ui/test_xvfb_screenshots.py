@@ -1,0 +1,57 @@
+"""End to end on a real X server: the window opens under Xvfb, a prompt is
+rendered by the real local renderer and played, and screenshots of the main
+states are saved to tests/artifacts/screenshots (git-ignored) for a person to
+look at."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageStat
+
+from tests.conftest import LocalServer
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "tests" / "artifacts" / "screenshots"
+STATES = ("empty", "generating", "playing")
+
+
+def assert_not_blank(path: Path) -> None:
+    with Image.open(path) as image:
+        rgb = image.convert("RGB")
+        assert rgb.width >= 1000 and rgb.height >= 600, rgb.size
+        colours = rgb.getcolors(maxcolors=1 << 20)
+        assert colours is None or len(colours) > 200, f"{path.name}: {len(colours)} colours"
+        spread = ImageStat.Stat(rgb).stddev
+        assert max(spread) > 8, f"{path.name} looks blank (stddev {spread})"
+
+
+@pytest.mark.xvfb
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("xvfb-run") is None or shutil.which("Xvfb") is None,
+                    reason="Xvfb/xvfb-run is not installed (apt-get install xvfb xauth)")
+def test_real_window_under_xvfb_saves_screenshots(local_server: LocalServer,
+                                                  tmp_path: Path) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    for state in STATES:
+        (ARTIFACTS / f"{state}.png").unlink(missing_ok=True)
+    env = {**os.environ, "QT_QPA_PLATFORM": "xcb",
+           "FRAMECAST_DATA_DIR": str(tmp_path / "data"),
+           "FRAMECAST_CONFIG_DIR": str(tmp_path / "config"),
+           "PYTHONPATH": str(ROOT)}
+    env.pop("SUPERDUPERAI_URL", None)
+    env.pop("SUPERDUPERAI_TOKEN", None)
+    result = subprocess.run(
+        ["xvfb-run", "-a", "-s", "-screen 0 1440x900x24",
+         sys.executable, "-m", "tests.ui.screenshot_app", str(ARTIFACTS),
+         "--backend", local_server.url, "--token", local_server.token],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=240)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-4000:]
+    assert local_server.token not in result.stdout + result.stderr
+    for state in STATES:
+        assert_not_blank(ARTIFACTS / f"{state}.png")
