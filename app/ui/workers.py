@@ -21,7 +21,19 @@ _live: set[_Relay] = set()
 
 
 class _Relay(QObject):
-    done = Signal(object, object)
+    """Carries one task's outcome back to the GUI thread.
+
+    The outcome is stored on the relay and the signal carries no arguments:
+    passing Python objects (None in particular) through a queued `Signal(object)`
+    trips a PySide6 reference-counting bug that crashes the process after a
+    few hundred calls ("deallocating None")."""
+
+    done = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.result: object = None
+        self.error: BaseException | None = None
 
 
 class _Task(QRunnable, Generic[T]):
@@ -33,12 +45,11 @@ class _Task(QRunnable, Generic[T]):
 
     def run(self) -> None:
         try:
-            result = self.fn()
+            self.relay.result = self.fn()
         except Exception as exc:
             log.debug("background task failed", exc_info=True)
-            self.relay.done.emit(None, exc)
-        else:
-            self.relay.done.emit(result, None)
+            self.relay.error = exc
+        self.relay.done.emit()
 
 
 def run_in_thread(
@@ -48,10 +59,12 @@ def run_in_thread(
     relay = _Relay()
     _live.add(relay)
 
-    def finish(result: object, error: object) -> None:
+    def finish() -> None:
         _live.discard(relay)
+        result, error = relay.result, relay.error
+        relay.result = relay.error = None
         relay.deleteLater()
-        on_done(result, error if isinstance(error, BaseException) else None)  # type: ignore[arg-type]
+        on_done(result, error)  # type: ignore[arg-type]
 
     relay.done.connect(finish)
     QThreadPool.globalInstance().start(_Task(fn, relay))
