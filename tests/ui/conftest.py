@@ -96,11 +96,12 @@ def make_window(ui_env: Path, qloop: qasync.QEventLoop, qtbot: QtBot,
     shut down (engine stopped, jobs left resumable) and its history closed."""
     made: list[tuple[MainWindow, AsyncHistoryStore]] = []
 
-    def factory(backend: str | None = None, token: str | None = None,
-                start: bool = True) -> MainWindow:
+    def factory(backend: str | None = None, token: str | None = None, start: bool = True,
+                size: tuple[int, int] | None = (1280, 800)) -> MainWindow:
         history = AsyncHistoryStore()
         window = MainWindow(history, load_settings(), backend_arg=backend, token_arg=token)
-        window.resize(1280, 800)
+        if size is not None:
+            window.resize(*size)
         made.append((window, history))
         window.show()
         if start:
