@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.icons import icon
-from app.ui.progress_panel import format_duration
+from app.ui.progress_panel import ElidedLabel, format_duration
 from app.ui.workers import run_in_thread
 
 log = logging.getLogger("framecast.ui")
@@ -116,9 +116,8 @@ class PlayerView(QWidget):
         self.stack.addWidget(self.videoWidget)
         self.stack.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
-        self.titleLabel = QLabel("")
+        self.titleLabel = ElidedLabel("")
         self.titleLabel.setObjectName("playerTitle")
-        self.titleLabel.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         self.playButton = self._tool("playButton", self.tr("Play"), "play")
         self.playButton.setIconSize(QSize(22, 22))
@@ -275,12 +274,7 @@ class PlayerView(QWidget):
         self.path = path
         self.remote_url = url
         self.title = title
-        self.titleLabel.setText(
-            self.titleLabel.fontMetrics().elidedText(
-                title, Qt.TextElideMode.ElideRight, max(80, self.titleLabel.width())
-            )
-        )
-        self.titleLabel.setToolTip(title)
+        self.titleLabel.set_full_text(title)
         self.player.setSource(QUrl.fromLocalFile(str(path)))
         self._set_enabled(True)
         if autoplay:
@@ -303,7 +297,7 @@ class PlayerView(QWidget):
         self.player.setSource(QUrl())
         self.path = None
         self.remote_url = None
-        self.titleLabel.setText("")
+        self.titleLabel.set_full_text("")
         self.stack.setCurrentIndex(PAGE_EMPTY)
         self._set_enabled(False)
 
@@ -381,7 +375,9 @@ class PlayerView(QWidget):
 
     def _on_error(self, error: QMediaPlayer.Error, text: str) -> None:
         log.warning("player error %s: %s", error, text)
-        self.titleLabel.setText(self.tr("This video could not be played: %1").replace("%1", text))
+        self.titleLabel.set_full_text(
+            self.tr("This video could not be played: %1").replace("%1", text)
+        )
 
     # ------------------------------------------------------------------ file actions
 
@@ -406,7 +402,7 @@ class PlayerView(QWidget):
     def _saved(self, result: object, error: BaseException | None) -> None:
         if error is not None:
             log.warning("saving a copy failed: %s", error)
-            self.titleLabel.setText(
+            self.titleLabel.set_full_text(
                 self.tr("Could not save the copy: %1").replace("%1", str(error))
             )
 

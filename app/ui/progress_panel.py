@@ -74,6 +74,31 @@ def badge_text(update: JobUpdate) -> tuple[str, str]:
     return translate("ProgressCard", "Connecting…"), "connecting"
 
 
+class ElidedLabel(QLabel):
+    """A one-line label that shortens its text with "…" to the width it gets."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.set_full_text(text)
+
+    def set_full_text(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        width = max(20, self.contentsRect().width())
+        self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, width))
+
+
 class ProgressCard(QFrame):
     checkNowRequested = Signal(str)
     cancelRequested = Signal(str)
@@ -97,12 +122,8 @@ class ProgressCard(QFrame):
         self._progress_origin: tuple[float, float] | None = None  # (time, progress)
         self.last_update: JobUpdate | None = None
 
-        self.titleLabel = QLabel(title)
+        self.titleLabel = ElidedLabel(title)
         self.titleLabel.setObjectName("cardTitle")
-        self.titleLabel.setWordWrap(False)
-        self.titleLabel.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        self.titleLabel.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self._full_title = title
         self.subtitleLabel = QLabel(subtitle)
         self.subtitleLabel.setProperty("role", "muted")
 
@@ -181,21 +202,9 @@ class ProgressCard(QFrame):
         layout.addLayout(buttons)
         self.refresh_times()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._elide_title()
-
     def set_title(self, title: str, subtitle: str) -> None:
-        self._full_title = title
+        self.titleLabel.set_full_text(title)
         self.subtitleLabel.setText(subtitle)
-        self._elide_title()
-
-    def _elide_title(self) -> None:
-        metrics = self.titleLabel.fontMetrics()
-        width = max(40, self.titleLabel.width())
-        self.titleLabel.setText(
-            metrics.elidedText(self._full_title, Qt.TextElideMode.ElideRight, width)
-        )
 
     def apply(self, update: JobUpdate) -> None:
         self.last_update = update
@@ -239,8 +248,9 @@ class ProgressCard(QFrame):
         self.cancelButton.setVisible(not update.state.is_terminal)
         if failed:
             self.progressBar.setRange(0, 1000)
-            self.style().unpolish(self)
-            self.style().polish(self)
+            for widget in (self, self.progressBar):
+                widget.style().unpolish(widget)
+                widget.style().polish(widget)
         self.refresh_times()
 
     def remaining_seconds(self) -> float | None:

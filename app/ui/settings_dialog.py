@@ -61,7 +61,7 @@ class SettingsDialog(QDialog):
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
         self.setAccessibleName(self.tr("Settings"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(600)
         self.settings = settings
         self.local_client = local_client
         self._folder_dialog: QFileDialog | None = None
@@ -140,8 +140,10 @@ class SettingsDialog(QDialog):
         self.errorLabel.setWordWrap(True)
         self.errorLabel.hide()
 
-        backend_box = QVBoxLayout()
-        backend_box.setSpacing(6)
+        backend_widget = QWidget()
+        backend_box = QVBoxLayout(backend_widget)
+        backend_box.setContentsMargins(0, 4, 0, 4)
+        backend_box.setSpacing(10)
         backend_box.addWidget(self.localRadio)
         backend_box.addWidget(self.cloudRadio)
         custom_row = QHBoxLayout()
@@ -159,7 +161,7 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         form.setVerticalSpacing(12)
         form.setHorizontalSpacing(16)
-        form.addRow(self._section(self.tr("Backend")), backend_box)
+        form.addRow(self._section(self.tr("Backend")), backend_widget)
         form.addRow(self._section(self.tr("API token")), self.tokenEdit)
         form.addRow("", self.tokenHint)
         form.addRow("", test_row)
@@ -169,6 +171,7 @@ class SettingsDialog(QDialog):
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.errorLabel, 1)
+        buttons.addStretch(1)
         buttons.addWidget(self.cancelButton)
         buttons.addWidget(self.saveButton)
 
@@ -198,6 +201,7 @@ class SettingsDialog(QDialog):
         """A sentence at the top, such as why the dialog opened by itself."""
         self.messageLabel.setText(text)
         self.messageLabel.setVisible(bool(text))
+        self.adjustSize()
         if text:
             self.tokenEdit.setFocus()
 

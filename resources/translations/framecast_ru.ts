@@ -231,7 +231,7 @@ Everything you generate is kept here.</source>
         <location filename="../../app/ui/history_panel.py" line="266"/>
         <location filename="../../app/ui/history_panel.py" line="373"/>
         <source>Use these settings</source>
-        <translation>Использовать эти настройки</translation>
+        <translation>Взять настройки</translation>
     </message>
     <message>
         <location filename="../../app/ui/history_panel.py" line="269"/>
@@ -1164,7 +1164,7 @@ You can keep working while it renders.</source>
     <message>
         <location filename="../../app/ui/settings_dialog.py" line="75"/>
         <source>Built-in local renderer (works offline, free)</source>
-        <translation>Встроенный локальный рендерер (без интернета, бесплатно)</translation>
+        <translation>Встроенный рендерер (без интернета, бесплатно)</translation>
     </message>
     <message>
         <location filename="../../app/ui/settings_dialog.py" line="77"/>
