@@ -31,6 +31,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("Framecast")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("framecast")
+    from app.ui.main_window import app_icon
+
+    app.setWindowIcon(app_icon())
     apply_theme(app)
     return app
 

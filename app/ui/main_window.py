@@ -443,7 +443,8 @@ class MainWindow(QMainWindow):
             return self.tr("Built-in renderer")
         if choice.kind == "cloud":
             return self.tr("SuperDuperAI cloud")
-        return choice.url or self.tr("Custom server")
+        host = (choice.url or "").split("://", 1)[-1].rstrip("/")
+        return f"{self.tr('Custom server')} · {host}" if host else self.tr("Custom server")
 
     def _session_failed(self, choice: BackendChoice, exc: BaseException) -> None:
         log.warning("backend %s failed to start: %s", choice.kind, exc)

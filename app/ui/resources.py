@@ -1,35 +1,29 @@
 """Where the window finds its stylesheet, translations and icons.
 
-The packaging helper may provide `app.resources_path`; when it does not exist
-(a plain checkout), resources sit next to the package in `resources/`, and in
-an installed wheel they are force-included as `app/resources`.
+`app.resources_path` knows the three layouts (source checkout, installed
+wheel, PyInstaller bundle); a broken install falls back to the checkout
+layout so a missing stylesheet or translation degrades the look, never the
+start-up (each loader logs what it did not find).
 """
 
 from __future__ import annotations
 
-import importlib
+import logging
 from pathlib import Path
 
 import app
+from app.resources_path import resources_dir as _installed_resources_dir
+
+log = logging.getLogger("framecast.ui")
 
 
 def resources_dir() -> Path:
     """The directory holding `style/`, `translations/` and `icons/`."""
     try:
-        module = importlib.import_module("app.resources_path")
-    except ImportError:
-        module = None
-    if module is not None:
-        finder = getattr(module, "resources_dir", None) or getattr(module, "resources_path", None)
-        if callable(finder):
-            found = finder()
-            if found is not None:
-                return Path(found)
-    package_dir = Path(app.__file__).resolve().parent
-    for candidate in (package_dir / "resources", package_dir.parent / "resources"):
-        if candidate.is_dir():
-            return candidate
-    return package_dir.parent / "resources"
+        return _installed_resources_dir()
+    except FileNotFoundError as exc:
+        log.warning("%s", exc)
+        return Path(app.__file__).resolve().parent.parent / "resources"
 
 
 def resource(*parts: str) -> Path:

@@ -6,13 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtMultimedia import QMediaPlayer
 from pytestqt.qtbot import QtBot
 
 from app.engine.updates import JobState, JobUpdate
 from app.ui.main_window import MainWindow
-from tests.conftest import LocalServer
+from tests.conftest import LocalServer, start_local_server
 from tests.ui.conftest import close_window, wait_for
 
 QUICK_MODEL = "local/quick-t2v"
@@ -103,3 +104,34 @@ def test_history_survives_closing_and_reopening_the_window(
     assert second.form.durationCombo.currentData() == 1
     assert second.form.current_model() is not None
     assert second.form.current_model().name == QUICK_MODEL  # type: ignore[union-attr]
+
+
+def test_a_job_still_rendering_at_close_resumes_with_live_progress(
+        make_window: Callable[..., MainWindow], qtbot: QtBot, run: Callable[..., object],
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FRAMECAST_LOCAL_MIN_RENDER_SECONDS", "4")  # a render slow enough
+    server = start_local_server(tmp_path / "slow-server")
+    try:
+        first = make_window(server.url, server.token)
+        wait_ready(first, qtbot)
+        fill_form(first, qtbot, "Fireflies over a quiet pond", seconds=1)
+        first.form.generateButton.click()
+        wait_for(qtbot, lambda: any(c.last_update is not None
+                                    and c.last_update.state is JobState.PROCESSING
+                                    for c in first.progress.cards()), 30, "rendering")
+        job_id = first.progress.cards()[0].job_id
+        close_window(first, first.history, run)  # mid-render: the job stays resumable
+
+        second = make_window(server.url, server.token)
+        wait_for(qtbot, lambda: second.progress.card(job_id) is not None, 30,
+                 "the resumed job's card")
+        card = second.progress.card(job_id)
+        assert card is not None
+        assert card.titleLabel.full_text() == "Fireflies over a quiet pond"
+        with qtbot.waitSignal(second.bridge.jobFinished, timeout=60_000) as finished:
+            pass
+        assert finished.args[0].job_id == job_id
+        assert finished.args[0].state is JobState.COMPLETED
+        wait_for(qtbot, second.player.is_playing, 20, "the resumed video to play")
+    finally:
+        server.stop()
