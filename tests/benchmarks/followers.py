@@ -188,9 +188,12 @@ async def _web_client_job(http: httpx.AsyncClient, spec: JobSpec, seen: Observed
             return  # a dead stream: the 60 s timer is the only fallback
 
     async def poll() -> None:
-        await asyncio.sleep(max(0.0, opened + WEB_SSE_WAIT - loop.time()))
-        if seen.completions:
+        try:
+            async with asyncio.timeout(max(0.0, opened + WEB_SSE_WAIT - loop.time())):
+                await seen.done.wait()
             return  # the result came within 60 s: no polling
+        except TimeoutError:
+            pass
         while True:
             body = (await http.get(f"/file/{seen.file_id}")).json()
             seen.saw_progress(_progress(body))

@@ -48,14 +48,15 @@ from tests.benchmarks.bench_server import JobSpec
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 RESULTS = HERE / "results"
-FOLLOWER_LABELS = {"framecast": "Framecast engine", "webclient": "Web client strategy",
-                   "polling": "Polling client (0.5 s)", "floor": "Floor (bare socket)"}
-JOB_LABELS = {"healthy": "healthy", "dies": "stream dies (ended)",
-              "cut": "stream dies (cut)", "silent": "stream silent",
-              "long": "long (10 min simulated)"}
+FOLLOWER_LABELS = {"framecast": "Framecast", "webclient": "Web client",
+                   "polling": "Polling 0.5 s", "floor": "Floor (socket)"}
+JOB_LABELS = {"healthy": "healthy", "dies": "stream ended", "cut": "stream cut",
+              "silent": "stream silent", "long": "long (10 min sim.)"}
+#: Below these medians a relative spread measures scheduler jitter, not the figure.
+NOISE_FLOORS = {"completion_s": 0.05, "failover_s": 0.05, "cpu_s": 0.02}
 KEYS = ("latency_ms_p50", "latency_ms_p99", "completion_s", "failover_s", "requests", "bytes",
         "duplicates", "cpu_s")
-console = Console()
+console = Console(width=None if sys.stdout.isatty() else 150)
 
 Number = float | int
 Figures = dict[str, object]
@@ -199,15 +200,14 @@ def run_parallel_phase(plan: Plan, env: dict[str, str],
                 continue
             running[(follower, job)] = _follow(follower, spec, env,
                                                parallel=plan.parallel_jobs)
-    idle = _start("tests.benchmarks.bench_engine", ["idle"], env)
+    idles = [_start("tests.benchmarks.bench_engine", ["idle"], env) for _ in range(plan.reps)]
     console.log(f"long, stream-dies and stream-silent jobs: {len(running)} followers in "
                 "parallel (the web client waits its 60 s for real) + engine idle CPU")
     for (follower, job), proc in running.items():
         jobs = _finish(proc, f"{follower}/{job}")
         results[follower][job] = row_of(jobs)  # type: ignore[arg-type]
-    idle_result = _finish(idle, "engine idle")
-    assert isinstance(idle_result, dict)
-    return idle_result
+    idle_results = [_finish(idle, "engine idle") for idle in idles]
+    return {"runs": idle_results}
 
 
 def run_engine(plan: Plan, env: dict[str, str]) -> dict[str, object]:
@@ -243,23 +243,27 @@ def run_renderer(plan: Plan) -> dict[str, object]:
 
 
 def run_gui(plan: Plan, env: dict[str, str]) -> dict[str, object]:
+    """bench_gui is another helper's module: run it as a subprocess, `reps` times,
+    and keep whatever numbers it prints; its absence or failure is recorded."""
     if not (HERE / "bench_gui.py").exists():
         return {"status": "absent", "detail": "tests/benchmarks/bench_gui.py does not exist"}
-    console.log("GUI: bench_gui")
     args = ["--quick"] if plan.quick else []
-    proc = _start("tests.benchmarks.bench_gui", args, env)
-    try:
-        result = _finish(proc, "bench_gui", timeout=400)
-    except (RuntimeError, ValueError) as exc:
-        if args:  # an older bench_gui without --quick: once more, plainly
-            try:
-                result = _finish(_start("tests.benchmarks.bench_gui", [], env), "bench_gui",
-                                 timeout=400)
-            except (RuntimeError, ValueError) as again:
-                return {"status": "failed", "detail": str(again)[-800:]}
-        else:
-            return {"status": "failed", "detail": str(exc)[-800:]}
-    return {"status": "ok", "figures": result}
+    runs: list[dict[str, object]] = []
+    for index in range(plan.reps):
+        console.log(f"GUI: bench_gui {' '.join(args)} ({index + 1}/{plan.reps})")
+        try:
+            result = _finish(_start("tests.benchmarks.bench_gui", args, env), "bench_gui",
+                             timeout=400)
+        except (RuntimeError, ValueError) as exc:
+            return {"status": "failed", "detail": str(exc)[-800:], "runs": runs}
+        if not isinstance(result, dict):
+            return {"status": "failed", "detail": f"printed {result!r}", "runs": runs}
+        runs.append(result)
+    keys = [k for k, v in runs[0].items() if _num(v) is not None]
+    summaries = {k: summarise([_num(r.get(k)) for r in runs]) for k in keys}
+    return {"status": "ok", "runs": runs,
+            "figures": {k: v["median"] for k, v in summaries.items()},
+            "spread": {k: v["spread"] for k, v in summaries.items()}}
 
 
 # --------------------------------------------------------------------------- figures & goals
@@ -289,6 +293,8 @@ def engine_figures(engine: dict[str, object], concurrent: list[dict[str, object]
                    idle: dict[str, object]) -> dict[str, object]:
     parse = engine["parse"]
     floods = engine["flood"]
+    runs = idle.get("runs")
+    idle_runs = [r for r in runs if isinstance(r, dict)] if isinstance(runs, list) else []
     assert isinstance(parse, dict) and isinstance(floods, list)
     out: dict[str, object] = {
         "parse_events_per_s": summarise(parse["events_per_s"]),
@@ -301,9 +307,27 @@ def engine_figures(engine: dict[str, object], concurrent: list[dict[str, object]
         "concurrent_50_loop_lag_ms_max": summarise([_num(c.get("loop_lag_ms_max"))
                                                     for c in concurrent]),
         "concurrent_50_completed": [c.get("completed") for c in concurrent],
-        "idle_cpu_percent_of_core": summarise([idle.get("cpu_percent_of_core")]),  # type: ignore[list-item]
+        "idle_cpu_percent_of_core": summarise([_num(r.get("cpu_percent_of_core"))
+                                               for r in idle_runs]),
         "raw": {"parse": parse, "flood": floods, "concurrent": concurrent, "idle": idle},
     }
+    return out
+
+
+def side_figures(renderer: dict[str, object], gui: dict[str, object]) -> dict[str, object]:
+    """The renderer's and the window's headline figures, summarised like the engine's."""
+    out: dict[str, object] = {}
+    realtime, polls = renderer.get("realtime"), renderer.get("poll")
+    if isinstance(realtime, list):
+        out["renderer_realtime_factor"] = summarise([_num(r.get("realtime_factor"))
+                                                     for r in realtime])
+    if isinstance(polls, list):
+        out["renderer_poll_ms_p99"] = summarise([_num(p.get("p99_ms")) for p in polls])
+    runs = gui.get("runs")
+    if isinstance(runs, list):
+        for key in ("launch_seconds", "loop_lag_p99_ms", "rss_mb", "first_frame_ms"):
+            out[f"gui_{key}"] = summarise([_num(r.get(key)) for r in runs
+                                           if isinstance(r, dict)])
     return out
 
 
@@ -322,7 +346,7 @@ def _fmt(value: float | None, unit: str = "", digits: int = 2) -> str:
     return f"{value:.{digits}f}{unit}"
 
 
-def goals(results: dict[str, dict[str, Figures]], engine: dict[str, object],
+def goals(plan: Plan, results: dict[str, dict[str, Figures]], engine: dict[str, object],
           renderer: dict[str, object], gui: dict[str, object]) -> list[Goal]:
     def fig(follower: str, job: str, key: str) -> float | None:
         return _num(results.get(follower, {}).get(job, {}).get(key))
@@ -351,7 +375,8 @@ def goals(results: dict[str, dict[str, Figures]], engine: dict[str, object],
                     gap <= 1.0 if gap is not None else None))
     req, poll = fig("framecast", "healthy", "requests"), fig("polling", "healthy", "requests")
     out.append(Goal("Requests on a healthy job", "≤ 1/3 of the polling client's",
-                    f"{_fmt(req, '', 0)} vs {_fmt(poll, '', 0)}",
+                    f"{_fmt(req, '', 0)} vs {_fmt(poll, '', 0)} on a "
+                    f"{plan.healthy.result_offset():.0f} s job",
                     req <= poll / 3 if req is not None and poll else None))
     out.append(Goal("Server write → engine update p50 (issue 3)", "< 5 ms", _fmt(lat, " ms", 3),
                     lat < 5 if lat is not None else None))
@@ -364,7 +389,8 @@ def goals(results: dict[str, dict[str, Figures]], engine: dict[str, object],
     long_total = fig("framecast", "long", "requests_total")
     out.append(Goal("HTTP requests per completed job (issue 3)",
                     "create + stream + download + a few polls",
-                    f"{_fmt(total, '', 0)} (healthy), {_fmt(long_total, '', 0)} (long, 90 s)",
+                    f"{_fmt(total, '', 0)} (healthy, {plan.healthy.result_offset():.0f} s), "
+                    f"{_fmt(long_total, '', 0)} (long, {plan.long.result_offset():.0f} s)",
                     total <= 6 and (long_total or 0) <= 8 if total is not None else None,
                     "counted as met at ≤ 6 for the healthy job and ≤ 8 for the long one"))
     lag = med("concurrent_50_loop_lag_ms_p99")
@@ -406,7 +432,7 @@ def goals(results: dict[str, dict[str, Figures]], engine: dict[str, object],
     return out
 
 
-def noise(results: dict[str, dict[str, Figures]], engine: dict[str, object]
+def noise(results: dict[str, dict[str, Figures]], others: dict[str, object]
           ) -> dict[str, object]:
     spreads: list[tuple[str, float]] = []
     for follower, jobs in results.items():
@@ -414,19 +440,25 @@ def noise(results: dict[str, dict[str, Figures]], engine: dict[str, object]
             row_spread = row["spread"]
             assert isinstance(row_spread, dict)
             for key, value in row_spread.items():
-                if value is not None and key not in ("requests", "bytes", "duplicates"):
-                    spreads.append((f"{follower}/{job}/{key}", value))
-    for key, value in engine.items():
+                median = _num(row.get(key))
+                if value is None or key in ("requests", "bytes", "duplicates") or (
+                        median is not None and median < NOISE_FLOORS.get(key, 0.0)):
+                    continue
+                spreads.append((f"{follower}/{job}/{key}", value))
+    for key, value in others.items():
         if isinstance(value, dict) and value.get("spread") is not None:
-            spreads.append((f"engine/{key}", value["spread"]))
+            spreads.append((key, value["spread"]))
+
     if not spreads:
         return {"verdict": "one repetition: no spread to report", "median_spread": None,
                 "worst": []}
     median = statistics.median(v for _, v in spreads)
     worst = sorted(spreads, key=lambda kv: -kv[1])[:5]
+    wide = sum(1 for _, v in spreads if v > 0.25)
     word = "quiet" if median <= 0.10 else "moderately noisy" if median <= 0.30 else "noisy"
-    verdict = (f"{word}: median relative spread {median:.0%} over {len(spreads)} figures; "
-               f"widest: {worst[0][0]} ({worst[0][1]:.0%})")
+    verdict = (f"{word}: median relative spread (max-min)/median {median:.0%} over "
+               f"{len(spreads)} repeated figures, {wide} above 25%; widest: {worst[0][0]} "
+               f"({worst[0][1]:.0%}); sub-50 ms times and tiny CPU figures left out")
     return {"verdict": verdict, "median_spread": round(median, 3),
             "worst": [{"figure": k, "spread": round(v, 3)} for k, v in worst]}
 
@@ -445,6 +477,12 @@ def _cell(key: str, value: object) -> str:
     if key == "cpu_s":
         return f"{number:.3f}"
     return f"{number:,.0f}"
+
+
+def _engine_cell(value: float | None) -> str:
+    if value is None:
+        return "—"
+    return f"{value:,.0f}" if value >= 100 else f"{value:.3g}"
 
 
 HEADERS = ("Follower", "Job", "Latency p50 ms", "Latency p99 ms", "Completion s", "Failover s",
@@ -470,18 +508,19 @@ def print_report(report: dict[str, object], goal_list: list[Goal]) -> None:
     for row in comparison_rows(report["followers"]):  # type: ignore[arg-type]
         table.add_row(*row)
     console.print(table)
-    engine = report["engine"]
-    assert isinstance(engine, dict)
-    figures = Table(title="Engine")
-    figures.add_column("Figure")
-    figures.add_column("Median", justify="right")
-    figures.add_column("Spread", justify="right")
-    for key, value in engine.items():
-        if isinstance(value, dict) and "median" in value:
-            spread = value.get("spread")
-            figures.add_row(key, _fmt(_num(value["median"]), "", 3),
-                            f"{spread:.0%}" if isinstance(spread, float) else "—")
-    console.print(figures)
+    for title, key in (("Engine", "engine"), ("Renderer and window", "renderer_gui")):
+        section = report[key]
+        assert isinstance(section, dict)
+        figures = Table(title=title)
+        figures.add_column("Figure")
+        figures.add_column("Median", justify="right")
+        figures.add_column("Spread", justify="right")
+        for name, value in section.items():
+            if isinstance(value, dict) and "median" in value:
+                spread = value.get("spread")
+                figures.add_row(name, _engine_cell(_num(value["median"])),
+                                f"{spread:.0%}" if isinstance(spread, float) else "—")
+        console.print(figures)
     goal_table = Table(title="Goals")
     for header in ("Goal", "Target", "Measured", "Met"):
         goal_table.add_column(header)
@@ -512,14 +551,18 @@ def markdown(report: dict[str, object], goal_list: list[Goal]) -> str:
         met = {True: "yes", False: "**no**", None: "n/a"}[goal.met]
         note = f" ({goal.note})" if goal.note else ""
         lines.append(f"| {goal.name} | {goal.target} | {goal.measured}{note} | {met} |")
-    lines += ["", "### Engine", "", "| Figure | Median | Spread |", "|---|---:|---:|"]
-    engine = report["engine"]
-    assert isinstance(engine, dict)
-    for key, value in engine.items():
-        if isinstance(value, dict) and "median" in value:
-            spread = value.get("spread")
-            lines.append(f"| {key} | {_fmt(_num(value['median']), '', 3)} | "
-                         f"{f'{spread:.0%}' if isinstance(spread, float) else '—'} |")
+    for title, key in (("Engine", "engine"), ("Renderer and window", "renderer_gui")):
+        lines += ["", f"### {title}", "", "| Figure | Median | Spread |", "|---|---:|---:|"]
+        section = report[key]
+        assert isinstance(section, dict)
+        for name, value in section.items():
+            if isinstance(value, dict) and "median" in value:
+                spread = value.get("spread")
+                lines.append(f"| {name} | {_engine_cell(_num(value['median']))} | "
+                             f"{f'{spread:.0%}' if isinstance(spread, float) else '—'} |")
+    if isinstance(report["gui"], dict) and report["gui"].get("status") != "ok":
+        lines.append(f"\nGUI benchmark: {report['gui'].get('status')}: "
+                     f"{report['gui'].get('detail')}")
     lines += ["", "### How it was measured", ""]
     lines += [f"- {note}" for note in report["notes"]]  # type: ignore[attr-defined]
     lines += ["", "Raw figures: `tests/benchmarks/results/latest.json`.", ""]
@@ -589,10 +632,11 @@ def main(argv: list[str] | None = None) -> int:
         "engine": engine,
         "renderer": renderer,
         "gui": gui,
+        "renderer_gui": side_figures(renderer, gui),
     }
-    goal_list = goals(followers, engine, renderer, gui)
+    goal_list = goals(plan, followers, engine, renderer, gui)
     report["goals"] = [asdict(g) for g in goal_list]
-    report["noise"] = noise(followers, engine)
+    report["noise"] = noise(followers, {**engine, **side_figures(renderer, gui)})
     report["notes"] = notes(plan)
     report["duration_s"] = round(time.perf_counter() - started, 1)
     RESULTS.mkdir(parents=True, exist_ok=True)
