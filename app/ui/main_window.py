@@ -335,7 +335,7 @@ class MainWindow(QMainWindow):
         )
         play_menu.addAction(self.fullscreenAction)
         play_menu.addAction(self._action(self.tr("Loop"), None, self.player.loopButton.toggle))
-        play_menu.addAction(self._action(self.tr("Mute"), "M", self.player.muteButton.toggle))
+        play_menu.addAction(self._action(self.tr("Mute"), "Ctrl+M", self.player.muteButton.toggle))
 
         help_menu = bar.addMenu(self.tr("&Help"))
         self.diagnosticsAction = self._action(self.tr("Diagnostics"), None, self.open_diagnostics)

@@ -39,72 +39,7 @@ ROOT = Path(__file__).resolve().parents[2]
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-# --------------------------------------------------------------------------- fakes
-
-
-class FakeEngine:
-    """Stands in for `JobManager` where only the bridge's input matters."""
-
-    def __init__(self) -> None:
-        from app.engine.diagnostics import Diagnostics
-
-        self.subscribers: list[Callable[[Any], None]] = []
-        self.diagnostics = Diagnostics()
-
-    def subscribe(self, callback: Callable[[Any], None]) -> Callable[[], None]:
-        self.subscribers.append(callback)
-        return lambda: self.subscribers.remove(callback)
-
-    def emit(self, update: Any) -> None:
-        for callback in list(self.subscribers):
-            callback(update)
-
-    async def resume_unfinished(self) -> list[str]:
-        return []
-
-    def snapshot(self, job_id: str) -> None:
-        return None
-
-    def check_now(self, job_id: str) -> None:
-        pass
-
-    async def cancel(self, job_id: str) -> None:
-        pass
-
-    async def aclose(self) -> None:
-        pass
-
-
-class FakeClient:
-    async def list_models(self) -> list[Any]:
-        from app.api.models import GenerationConfig
-
-        return [GenerationConfig(name="bench/t2v", label="Bench model",
-                                 available_durations=[5], price_per_second=1.0)]
-
-    async def list_styles(self) -> list[Any]:
-        return []
-
-
-class FakeSession:
-    def __init__(self) -> None:
-        from app.session import BackendChoice
-
-        self.choice = BackendChoice("custom", "http://127.0.0.1:9", None)
-        self.url = "http://127.0.0.1:9"
-        self.client = FakeClient()
-        self.manager = FakeEngine()
-
-    @property
-    def kind(self) -> str:
-        return "custom"
-
-    async def aclose(self) -> None:
-        pass
-
-
-async def fake_session_factory(*_: object) -> Any:
-    return FakeSession()
+from tests.ui.fakes import FakeEngine, fake_session_factory  # noqa: E402
 
 
 def percentile(values: list[float], fraction: float) -> float:
