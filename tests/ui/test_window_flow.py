@@ -135,3 +135,27 @@ def test_a_job_still_rendering_at_close_resumes_with_live_progress(
         wait_for(qtbot, second.player.is_playing, 20, "the resumed video to play")
     finally:
         server.stop()
+
+
+def test_image_to_video_uploads_the_picture_and_finishes(
+        make_window: Callable[..., MainWindow], local_server: LocalServer, qtbot: QtBot,
+        tmp_path: Path) -> None:
+    from PIL import Image
+
+    picture = tmp_path / "lake.png"
+    Image.new("RGB", (640, 360), (30, 90, 160)).save(picture)
+    window = make_window(local_server.url, local_server.token)
+    wait_ready(window, qtbot)
+    form = window.form
+    form.modelCombo.setCurrentIndex(form.modelCombo.findData("local/animate-i2v"))
+    form.durationCombo.setCurrentIndex(form.durationCombo.findData(2))
+    form.aspectCombo.setCurrentIndex(form.aspectCombo.findData("854x480"))
+    qtbot.keyClicks(form.promptEdit, "Ripples spreading across a lake")
+    assert not form.generateButton.isEnabled()  # the picture is still missing
+    form.imageZone.set_image(picture)
+    wait_for(qtbot, form.generateButton.isEnabled, 10, "the checked picture")
+    with qtbot.waitSignal(window.bridge.jobFinished, timeout=90_000) as finished:
+        form.generateButton.click()
+    done: JobUpdate = finished.args[0]
+    assert done.state is JobState.COMPLETED, done.error
+    assert done.path is not None and Path(done.path).is_file()
