@@ -594,6 +594,7 @@ class MainWindow(QMainWindow):
 
     def _on_job_count(self, count: int) -> None:
         self.progress.setVisible(count > 0)
+        self.player.set_waiting(count > 0)
         self.progress.header.setText(
             self.tr("In progress (%1)").replace("%1", str(count))
             if count > 1

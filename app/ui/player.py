@@ -203,15 +203,10 @@ class PlayerView(QWidget):
         art = QLabel()
         art.setPixmap(icon("film", "#6f64c8", 128).pixmap(96, 96))
         art.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        title = QLabel(self.tr("Your video will play here"))
+        title = QLabel()
         title.setObjectName("emptyTitle")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        body = QLabel(
-            self.tr(
-                "Describe a scene on the left and press Generate.\n"
-                "You can keep working while it renders."
-            )
-        )
+        body = QLabel()
         body.setObjectName("emptyBody")
         body.setAlignment(Qt.AlignmentFlag.AlignCenter)
         body.setProperty("role", "muted")
@@ -222,7 +217,22 @@ class PlayerView(QWidget):
         layout.addWidget(title)
         layout.addWidget(body)
         layout.addStretch(1)
+        self.emptyTitle, self.emptyBody = title, body
+        self.set_waiting(False)
         return page
+
+    def set_waiting(self, waiting: bool) -> None:
+        """The empty state's words: an invitation, or a promise while a job renders."""
+        if waiting:
+            self.emptyTitle.setText(self.tr("Your video is on its way"))
+            self.emptyBody.setText(self.tr(
+                "It will play here as soon as it is ready.\n"
+                "Meanwhile you can write the next prompt."))
+        else:
+            self.emptyTitle.setText(self.tr("Your video will play here"))
+            self.emptyBody.setText(self.tr(
+                "Describe a scene on the left and press Generate.\n"
+                "You can keep working while it renders."))
 
     def _tool(self, name: str, text: str, icon_name: str) -> QToolButton:
         button = QToolButton()

@@ -380,7 +380,7 @@ JPEG, PNG or WebP, up to 10 MB</source>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="343"/>
-        <location filename="../../app/ui/main_window.py" line="869"/>
+        <location filename="../../app/ui/main_window.py" line="871"/>
         <source>About Framecast</source>
         <translation type="unfinished"></translation>
     </message>
@@ -400,163 +400,163 @@ JPEG, PNG or WebP, up to 10 MB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="446"/>
+        <location filename="../../app/ui/main_window.py" line="447"/>
         <source>Custom server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="450"/>
-        <location filename="../../app/ui/main_window.py" line="462"/>
-        <location filename="../../app/ui/main_window.py" line="478"/>
-        <location filename="../../app/ui/main_window.py" line="854"/>
+        <location filename="../../app/ui/main_window.py" line="451"/>
+        <location filename="../../app/ui/main_window.py" line="463"/>
+        <location filename="../../app/ui/main_window.py" line="479"/>
+        <location filename="../../app/ui/main_window.py" line="856"/>
         <source>Not connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="454"/>
+        <location filename="../../app/ui/main_window.py" line="455"/>
         <source>The built-in renderer did not start: %1
 Try again, or choose another backend in Settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="460"/>
-        <location filename="../../app/ui/main_window.py" line="482"/>
+        <location filename="../../app/ui/main_window.py" line="461"/>
+        <location filename="../../app/ui/main_window.py" line="483"/>
         <source>Try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="473"/>
+        <location filename="../../app/ui/main_window.py" line="474"/>
         <source>Sign-in needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="477"/>
+        <location filename="../../app/ui/main_window.py" line="478"/>
         <source>Models unavailable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="502"/>
+        <location filename="../../app/ui/main_window.py" line="503"/>
         <source>Generation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="538"/>
+        <location filename="../../app/ui/main_window.py" line="539"/>
         <source>The server did not accept your API token. Paste a valid token in Settings to continue.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="540"/>
+        <location filename="../../app/ui/main_window.py" line="541"/>
         <source>Token refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="541"/>
+        <location filename="../../app/ui/main_window.py" line="542"/>
         <source>Open Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="559"/>
+        <location filename="../../app/ui/main_window.py" line="560"/>
         <source>%1 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="570"/>
+        <location filename="../../app/ui/main_window.py" line="571"/>
         <source>Not connected to a backend yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="597"/>
+        <location filename="../../app/ui/main_window.py" line="599"/>
         <source>In progress (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="599"/>
+        <location filename="../../app/ui/main_window.py" line="601"/>
         <source>In progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="607"/>
+        <location filename="../../app/ui/main_window.py" line="609"/>
         <source>New video</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="627"/>
+        <location filename="../../app/ui/main_window.py" line="629"/>
         <source>Your video is ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="633"/>
+        <location filename="../../app/ui/main_window.py" line="635"/>
         <source>A video failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="657"/>
+        <location filename="../../app/ui/main_window.py" line="659"/>
         <source>Cancel this video?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="658"/>
+        <location filename="../../app/ui/main_window.py" line="660"/>
         <source>Stop following this video?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="661"/>
+        <location filename="../../app/ui/main_window.py" line="663"/>
         <source>The service has no way to stop a render once it has started, so the server may still finish it (and charge for it). Framecast will stop waiting for it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="665"/>
+        <location filename="../../app/ui/main_window.py" line="667"/>
         <source>Stop following</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="666"/>
+        <location filename="../../app/ui/main_window.py" line="668"/>
         <source>Keep waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="687"/>
-        <location filename="../../app/ui/main_window.py" line="757"/>
+        <location filename="../../app/ui/main_window.py" line="689"/>
+        <location filename="../../app/ui/main_window.py" line="759"/>
         <source>The settings of this video were not found.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="732"/>
+        <location filename="../../app/ui/main_window.py" line="734"/>
         <source>This video failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="749"/>
+        <location filename="../../app/ui/main_window.py" line="751"/>
         <source>The video file is missing: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="773"/>
+        <location filename="../../app/ui/main_window.py" line="775"/>
         <source>Delete video?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="774"/>
+        <location filename="../../app/ui/main_window.py" line="776"/>
         <source>Delete this video and its file?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="776"/>
+        <location filename="../../app/ui/main_window.py" line="778"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="777"/>
+        <location filename="../../app/ui/main_window.py" line="779"/>
         <source>Keep</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="835"/>
+        <location filename="../../app/ui/main_window.py" line="837"/>
         <source>Settings could not be saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="874"/>
+        <location filename="../../app/ui/main_window.py" line="876"/>
         <source>A desktop studio for AI video generation: type a prompt, watch it render, play the video.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -574,90 +574,101 @@ Try again, or choose another backend in Settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/player.py" line="123"/>
-        <location filename="../../app/ui/player.py" line="356"/>
+        <location filename="../../app/ui/player.py" line="122"/>
+        <location filename="../../app/ui/player.py" line="360"/>
         <source>Play</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/player.py" line="128"/>
+        <location filename="../../app/ui/player.py" line="127"/>
         <source>Position</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/player.py" line="136"/>
+        <location filename="../../app/ui/player.py" line="135"/>
         <source>Loop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/player.py" line="140"/>
-        <location filename="../../app/ui/player.py" line="351"/>
+        <location filename="../../app/ui/player.py" line="139"/>
+        <location filename="../../app/ui/player.py" line="355"/>
         <source>Mute</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/player.py" line="145"/>
+        <location filename="../../app/ui/player.py" line="144"/>
         <source>Volume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/player.py" line="150"/>
+        <location filename="../../app/ui/player.py" line="149"/>
         <source>Fullscreen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/player.py" line="153"/>
+        <location filename="../../app/ui/player.py" line="152"/>
         <source>Save as…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/player.py" line="155"/>
+        <location filename="../../app/ui/player.py" line="154"/>
         <source>Show in folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/player.py" line="157"/>
+        <location filename="../../app/ui/player.py" line="156"/>
         <source>Copy link</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/player.py" line="207"/>
+        <location filename="../../app/ui/player.py" line="227"/>
+        <source>Your video is on its way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/player.py" line="229"/>
+        <source>It will play here as soon as it is ready.
+Meanwhile you can write the next prompt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/player.py" line="232"/>
         <source>Your video will play here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/player.py" line="212"/>
+        <location filename="../../app/ui/player.py" line="234"/>
         <source>Describe a scene on the left and press Generate.
 You can keep working while it renders.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/player.py" line="351"/>
+        <location filename="../../app/ui/player.py" line="355"/>
         <source>Unmute</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/player.py" line="356"/>
+        <location filename="../../app/ui/player.py" line="360"/>
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/player.py" line="384"/>
+        <location filename="../../app/ui/player.py" line="389"/>
         <source>This video could not be played: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/player.py" line="392"/>
+        <location filename="../../app/ui/player.py" line="398"/>
         <source>Save video as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/player.py" line="394"/>
+        <location filename="../../app/ui/player.py" line="400"/>
         <source>MP4 video (*.mp4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/player.py" line="410"/>
+        <location filename="../../app/ui/player.py" line="416"/>
         <source>Could not save the copy: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -666,7 +677,7 @@ You can keep working while it renders.</source>
     <name>ProgressCard</name>
     <message>
         <location filename="../../app/ui/progress_panel.py" line="44"/>
-        <location filename="../../app/ui/progress_panel.py" line="114"/>
+        <location filename="../../app/ui/progress_panel.py" line="135"/>
         <source>Sending your prompt…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -730,86 +741,86 @@ You can keep working while it renders.</source>
     </message>
     <message>
         <location filename="../../app/ui/progress_panel.py" line="74"/>
-        <location filename="../../app/ui/progress_panel.py" line="109"/>
+        <location filename="../../app/ui/progress_panel.py" line="130"/>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/progress_panel.py" line="95"/>
+        <location filename="../../app/ui/progress_panel.py" line="120"/>
         <source>Generation in progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/progress_panel.py" line="111"/>
+        <location filename="../../app/ui/progress_panel.py" line="132"/>
         <source>Connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/progress_panel.py" line="116"/>
+        <location filename="../../app/ui/progress_panel.py" line="137"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/progress_panel.py" line="126"/>
+        <location filename="../../app/ui/progress_panel.py" line="147"/>
         <source>Progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/progress_panel.py" line="131"/>
-        <location filename="../../app/ui/progress_panel.py" line="133"/>
+        <location filename="../../app/ui/progress_panel.py" line="152"/>
+        <location filename="../../app/ui/progress_panel.py" line="154"/>
         <source>Check now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/progress_panel.py" line="135"/>
+        <location filename="../../app/ui/progress_panel.py" line="156"/>
         <source>Ask the server for this job&apos;s status right away</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/progress_panel.py" line="138"/>
-        <location filename="../../app/ui/progress_panel.py" line="140"/>
+        <location filename="../../app/ui/progress_panel.py" line="159"/>
+        <location filename="../../app/ui/progress_panel.py" line="161"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/progress_panel.py" line="143"/>
+        <location filename="../../app/ui/progress_panel.py" line="164"/>
         <source>Stop following this job. The server may still finish it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/progress_panel.py" line="147"/>
-        <location filename="../../app/ui/progress_panel.py" line="149"/>
+        <location filename="../../app/ui/progress_panel.py" line="168"/>
+        <location filename="../../app/ui/progress_panel.py" line="170"/>
         <source>Retry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/progress_panel.py" line="153"/>
-        <location filename="../../app/ui/progress_panel.py" line="155"/>
+        <location filename="../../app/ui/progress_panel.py" line="174"/>
+        <location filename="../../app/ui/progress_panel.py" line="176"/>
         <source>Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/progress_panel.py" line="207"/>
+        <location filename="../../app/ui/progress_panel.py" line="216"/>
         <source>Rendering · %1%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/progress_panel.py" line="209"/>
+        <location filename="../../app/ui/progress_panel.py" line="218"/>
         <source>Downloading the video · %1%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/progress_panel.py" line="213"/>
+        <location filename="../../app/ui/progress_panel.py" line="222"/>
         <source>The server did not say why.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/progress_panel.py" line="214"/>
+        <location filename="../../app/ui/progress_panel.py" line="223"/>
         <source>Failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/progress_panel.py" line="266"/>
+        <location filename="../../app/ui/progress_panel.py" line="276"/>
         <source>%1 · about %2 left</source>
         <translation type="unfinished"></translation>
     </message>
@@ -817,12 +828,12 @@ You can keep working while it renders.</source>
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../app/ui/progress_panel.py" line="283"/>
+        <location filename="../../app/ui/progress_panel.py" line="293"/>
         <source>In progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/progress_panel.py" line="287"/>
+        <location filename="../../app/ui/progress_panel.py" line="297"/>
         <source>Active generations</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1178,7 +1189,7 @@ You can keep working while it renders.</source>
     </message>
     <message>
         <location filename="../../app/ui/settings_dialog.py" line="92"/>
-        <location filename="../../app/ui/settings_dialog.py" line="163"/>
+        <location filename="../../app/ui/settings_dialog.py" line="165"/>
         <source>API token</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1210,7 +1221,7 @@ You can keep working while it renders.</source>
     </message>
     <message>
         <location filename="../../app/ui/settings_dialog.py" line="118"/>
-        <location filename="../../app/ui/settings_dialog.py" line="167"/>
+        <location filename="../../app/ui/settings_dialog.py" line="169"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1235,62 +1246,62 @@ You can keep working while it renders.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="162"/>
+        <location filename="../../app/ui/settings_dialog.py" line="164"/>
         <source>Backend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="166"/>
+        <location filename="../../app/ui/settings_dialog.py" line="168"/>
         <source>Videos folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="229"/>
+        <location filename="../../app/ui/settings_dialog.py" line="233"/>
         <source>The built-in renderer needs no token.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="232"/>
+        <location filename="../../app/ui/settings_dialog.py" line="236"/>
         <source>Enter the server&apos;s address, such as https://example.com.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="241"/>
+        <location filename="../../app/ui/settings_dialog.py" line="245"/>
         <source>Saved — paste a new token to replace it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="243"/>
+        <location filename="../../app/ui/settings_dialog.py" line="247"/>
         <source>Paste your API token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="245"/>
+        <location filename="../../app/ui/settings_dialog.py" line="249"/>
         <source>Kept in your system keyring, never in plain settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="253"/>
+        <location filename="../../app/ui/settings_dialog.py" line="257"/>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="257"/>
+        <location filename="../../app/ui/settings_dialog.py" line="261"/>
         <source>The built-in renderer starts with the app.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="263"/>
+        <location filename="../../app/ui/settings_dialog.py" line="267"/>
         <source>That address is not an http(s) URL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="282"/>
+        <location filename="../../app/ui/settings_dialog.py" line="286"/>
         <source>The connection failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/settings_dialog.py" line="291"/>
+        <location filename="../../app/ui/settings_dialog.py" line="295"/>
         <source>Connected: %n model(s) available.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1298,22 +1309,22 @@ You can keep working while it renders.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="293"/>
+        <location filename="../../app/ui/settings_dialog.py" line="297"/>
         <source>Balance: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="298"/>
+        <location filename="../../app/ui/settings_dialog.py" line="302"/>
         <source>Choose where videos are saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="309"/>
+        <location filename="../../app/ui/settings_dialog.py" line="313"/>
         <source>Enter the custom server&apos;s address (http:// or https://).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="319"/>
+        <location filename="../../app/ui/settings_dialog.py" line="323"/>
         <source>The token could not be saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
