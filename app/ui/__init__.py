@@ -2,8 +2,9 @@
 
 Importing this package first guards against a PySide6 6.12 bug on Python
 3.11 (pyproject pins PySide6 below 6.12; the guard is for installs that
-bring 6.12 anyway, such as a packager's own environment): every Qt call that returns None (`parent()`, `currentItem()`, a missing
-`property()`, an unset item-data role...) gives back a reference to None
+bring 6.12 anyway, such as a packager's own environment): every Qt call
+that returns None (`parent()`, `currentItem()`, a missing `property()`, an
+unset item-data role...) gives back a reference to None
 without taking one, so None's reference count falls by one per call and the
 process aborts with "Fatal Python error: none_dealloc" after a few thousand
 such calls. Python 3.12 makes None immortal; here we do the same by raising
