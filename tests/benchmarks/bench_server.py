@@ -134,6 +134,20 @@ class StreamCut(Exception):
     """Raised inside a stream so that uvicorn drops the connection mid-body."""
 
 
+def _is_cut(exc: BaseException | None) -> bool:
+    if isinstance(exc, StreamCut):
+        return True
+    inner = getattr(exc, "exceptions", None)
+    return bool(inner) and all(_is_cut(e) for e in inner)  # type: ignore[union-attr]
+
+
+class _HideStreamCuts(logging.Filter):
+    """A dropped stream is deliberate: no traceback for it."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.exc_info and _is_cut(record.exc_info[1]))
+
+
 class BenchServer:
     """The ASGI app and its jobs."""
 
@@ -348,8 +362,7 @@ def main(argv: list[str] | None = None) -> None:
     if not args.token:
         parser.error("no token: pass --token or set BENCH_TOKEN")
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
-    # A dropped stream is deliberate: no traceback for it.
-    logging.getLogger("uvicorn.error").setLevel(logging.CRITICAL)
+    logging.getLogger("uvicorn.error").addFilter(_HideStreamCuts())
     asyncio.run(_serve(args.port, args.token))
 
 
