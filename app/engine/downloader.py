@@ -18,6 +18,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import httpx
 
@@ -48,6 +49,7 @@ class DownloadResult:
 
 
 ProgressCallback = Callable[[float | None], None]
+T = TypeVar("T")
 
 
 def video_path_for(videos_dir: Path, file_id: str, url: str = "") -> Path:
@@ -112,6 +114,13 @@ class Downloader:
         self.videos_dir = videos_dir
         self.config = config
         self.diagnostics = diagnostics
+        # Decoding holds the GIL for long stretches: one video at a time, so
+        # fifty jobs finishing together don't starve the event loop.
+        self._av_turn = asyncio.Semaphore(1)
+
+    async def _off_loop(self, fn: Callable[..., T], *args: object) -> T:
+        async with self._av_turn:
+            return await asyncio.to_thread(fn, *args)
 
     async def download(self, url: str, file_id: str,
                        on_progress: ProgressCallback | None = None) -> DownloadResult:
@@ -122,7 +131,7 @@ class Downloader:
         if final.exists():
             # Already fetched by an earlier run that died before recording it.
             try:
-                await asyncio.to_thread(probe_video, final)
+                await self._off_loop(probe_video, final)
                 return await self._finish(final, file_id)
             except DownloadError:
                 final.unlink(missing_ok=True)
@@ -143,7 +152,7 @@ class Downloader:
                          type(exc).__name__, delay)
                 await asyncio.sleep(delay)
         try:
-            await asyncio.to_thread(probe_video, part)
+            await self._off_loop(probe_video, part)
         except DownloadError:
             part.unlink(missing_ok=True)
             raise
@@ -155,7 +164,7 @@ class Downloader:
         thumbs = self.videos_dir / "thumbnails"
         thumbs.mkdir(exist_ok=True)
         poster = thumbs / f"{safe_id(file_id)}.jpg"
-        thumbnail = poster if poster.exists() else await asyncio.to_thread(
+        thumbnail = poster if poster.exists() else await self._off_loop(
             extract_poster, final, poster)
         return DownloadResult(final, thumbnail, final.stat().st_size)
 

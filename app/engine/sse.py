@@ -201,6 +201,16 @@ class EventStream:
         self.state = StreamState.CONNECTING
         self._failures = 0
         self._connected_once = False
+        self._deadline: asyncio.Timeout | None = None
+        self._restart_reason: str | None = None
+
+    def restart(self, reason: str) -> None:
+        """Drop a live connection that has fallen behind and connect again
+        (with `Last-Event-ID`), as if it had stalled."""
+        if self._deadline is not None and self.state == StreamState.LIVE:
+            log.info("%s: restarting the stream (%s)", self.label, reason)
+            self._restart_reason = reason
+            self._deadline.reschedule(asyncio.get_running_loop().time())
 
     def _set_state(self, state: StreamState, reason: str) -> None:
         if state != self.state:
@@ -229,7 +239,11 @@ class EventStream:
             refused = False
             try:
                 await self._connect_once()
+                # A clean close is a failure too: hand over to polling now,
+                # not after the backoff.
                 reason = "stream closed by the server"
+                self.diagnostics.sse_failures += 1
+                self._set_state(StreamState.RECONNECTING, reason)
             except AuthenticationError:
                 self._set_state(StreamState.REFUSED, "token refused")
                 raise
@@ -239,7 +253,8 @@ class EventStream:
                 self.diagnostics.sse_failures += 1
                 self._set_state(StreamState.REFUSED, reason)
             except StreamStalled:
-                reason = f"no data for {self.config.sse_idle_timeout:g} s"
+                reason = self._restart_reason or f"no data for {self.config.sse_idle_timeout:g} s"
+                self._restart_reason = None
                 self.diagnostics.sse_failures += 1
                 self._set_state(StreamState.RECONNECTING, reason)
             except RateLimitedError as exc:
@@ -289,11 +304,14 @@ class EventStream:
             idle = self.config.sse_idle_timeout
             try:
                 async with asyncio.timeout(idle) as deadline:
+                    self._deadline = deadline
                     async for chunk in response.aiter_bytes():
                         deadline.reschedule(loop.time() + idle)
                         await self._feed(parser, chunk)
             except TimeoutError:
                 raise StreamStalled() from None
+            finally:
+                self._deadline = None
 
     async def _feed(self, parser: SSEParser, chunk: bytes) -> None:
         before = parser.oversized

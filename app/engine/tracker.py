@@ -328,6 +328,8 @@ class JobTracker:
                               reason.startswith("The ") else reason, kind=ErrorKind.RENDER))
 
     def _on_message(self, message: StreamMessage) -> None:
+        if self._poller is not None:
+            self._poller.note_stream_activity()
         if isinstance(message, RenderProgress):
             self._advance(JobState.PROCESSING)
             self._set_progress(message.value, message.message)
@@ -356,9 +358,16 @@ class JobTracker:
         if self.snapshot.file_id and file.id != self.snapshot.file_id:
             return
         if file.progress is not None:
+            before = self.snapshot.progress or 0.0
             if file.progress > 0:
                 self._advance(JobState.PROCESSING)
             self._set_progress(file.progress)
+            if (source == "poll" and self._poller is not None and self._poller.quiet
+                    and self._stream is not None
+                    and (self.snapshot.progress or 0.0) > before + 0.005):
+                # The service moved on while the "live" stream said nothing:
+                # it is stale (a dead proxy or NAT), so connect again now.
+                self._stream.restart("the stream fell behind the service")
         if file.url and (source == "poll" or file.is_video_result):
             self._found_result(file.url, source)
         elif file.failed_task is not None:

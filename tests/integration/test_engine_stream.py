@@ -86,6 +86,31 @@ def test_silent_stream_times_out_and_polling_finds_the_result(
     assert job.last_event_ids[1] == "1"
 
 
+def test_quiet_stream_is_checked_and_restarted_long_before_the_idle_timeout(
+        scripted_backend: ScriptedBackend, tmp_path: Path,
+        caplog: pytest.LogCaptureFixture) -> None:
+    # The first connection goes silent (but stays open) after two events while
+    # the render goes on; the idle timeout and the safety net are both 30 s.
+    steps = [progress(round(0.1 * i, 1)) for i in range(1, 10)]
+    job = scripted_backend.add_job(JobScript(
+        events=[*steps, result()], event_interval=0.2, silent_after=2,
+        silent_connections=1))
+    config = fast_config(sse_idle_timeout=30.0, safety_poll_interval=30.0)
+
+    async def scenario() -> None:
+        async with engine_run(scripted_backend, tmp_path, config=config) as run:
+            job_id = await run.submit()
+            # Well under the 30 s either timer would take: only the quiet
+            # check can have found out.
+            final = await asyncio.wait_for(run.finish(job_id), timeout=15)
+            check_job(run, job, final, caplog)
+
+    asyncio.run(scenario())
+    assert "the stream fell behind the service" in caplog.text
+    assert job.sse_connections == 2
+    assert job.last_event_ids[1] == "2"
+
+
 @pytest.mark.parametrize("fault", [
     {"sse_status": 404}, {"sse_status": 500},
     {"sse_content_type": "text/html"}], ids=["404", "500", "wrong-content-type"])
