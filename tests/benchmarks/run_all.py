@@ -361,7 +361,9 @@ def goals(plan: Plan, results: dict[str, dict[str, Figures]], engine: dict[str, 
              "polling takes over the moment the stream closes"),
             ("cut", "Recover from a failed stream: connection dropped", ""),
             ("silent", "Recover from a failed stream: silent, still open",
-             "silence can't be told from a slow render without asking: the engine asks after 4 of the stream's usual gaps, then reconnects; 100x would mean polling every 0.6 s")):
+             "silence can't be told from a slow render without asking: the engine asks "
+             "after 4 of the stream's usual gaps, then reconnects; 100x would mean "
+             "polling every 0.6 s")):
         fc, web = fig("framecast", job, "failover_s"), fig("webclient", job, "failover_s")
         ratio = web / fc if fc and web else None
         out.append(Goal(name, "≥ 100x faster than web client",
