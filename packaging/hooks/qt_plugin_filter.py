@@ -28,6 +28,7 @@ UNUSED_PLUGINS = frozenset({
     "imageformats/libqtiff.so",
     "imageformats/libqwbmp.so",
     "imageformats/libqicns.so",
+    "imageformats/libqpdf.so",  # PySide6 6.11 ships it; it pulls in QtPdf
 })
 
 
