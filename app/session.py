@@ -102,9 +102,8 @@ class Session:
                 stack.push_async_callback(history.aclose)
             client = SuperDuperClient(url, token)
             stack.push_async_callback(client.aclose)
-            config = config or EngineConfig.from_env(
-                poll_interval=settings.poll_interval,
-                sse_idle_timeout=settings.sse_idle_timeout)
+            config = config or EngineConfig.for_intervals(settings.poll_interval,
+                                                          settings.sse_idle_timeout)
             manager = JobManager(client, history, videos_dir=settings.effective_download_dir(),
                                  config=config, backend_id=backend_id)
             stack.push_async_callback(manager.aclose)

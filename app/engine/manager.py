@@ -17,9 +17,7 @@ import logging
 import time
 import uuid
 from collections.abc import Callable, Coroutine
-from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 from app.api.client import SuperDuperClient
 from app.api.models import GenerationRequest, safe_id
@@ -65,17 +63,9 @@ def _record_fields(update: JobUpdate) -> dict[str, object]:
 class JobManager:
     def __init__(self, client: SuperDuperClient, history: AsyncHistoryStore, *,
                  videos_dir: Path, config: EngineConfig | None = None,
-                 diagnostics: Diagnostics | None = None, backend_id: str | None = None,
-                 poll_interval: float | None = None,
-                 sse_idle_timeout: float | None = None) -> None:
+                 diagnostics: Diagnostics | None = None,
+                 backend_id: str | None = None) -> None:
         config = config or EngineConfig.from_env()
-        overrides: dict[str, Any] = {}
-        if poll_interval is not None:
-            overrides["poll_interval"] = poll_interval
-        if sse_idle_timeout is not None:
-            overrides["sse_idle_timeout"] = sse_idle_timeout
-        if overrides:
-            config = replace(config, **overrides)
         self.client = client
         self.history = history
         self.videos_dir = videos_dir
@@ -207,8 +197,6 @@ class JobManager:
                              diagnostics=self.diagnostics, emit=self._emit,
                              persist=self._persist, initial=initial, started_at=started_at)
         self._trackers[job_id] = tracker
-        if initial.file_id:
-            self._by_file[initial.file_id] = job_id
         return tracker
 
     def _start(self, job_id: str, coro: Coroutine[object, object, JobUpdate]) -> None:
