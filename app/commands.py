@@ -18,10 +18,10 @@ import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from app.api.client import image_content_type
 from app.api.errors import (
@@ -55,6 +55,9 @@ from app.logs import setup_logging
 from app.session import Session, choose_backend
 from app.store import paths
 from app.store.settings import Settings, SettingsError, load_settings
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
 
 #: How long `generate` and `track` keep trying an unreachable backend before exit 4.
 CLI_OFFLINE_GIVE_UP = 300.0
@@ -178,10 +181,10 @@ class Reporter:
         self.started = time.monotonic()
         self._last_line: str | None = None
         self._last_plain: tuple[str, int] | None = None
-        self._progress: object = None
+        self._progress: Progress | None = None
         #: The engine's counters for this run, added to the JSON result line.
         self.diagnostics: dict[str, int] | None = None
-        self._task_id: object = None
+        self._task_id: TaskID | None = None
         if not json_mode and out.isatty():
             from rich.progress import (
                 BarColumn,
@@ -198,14 +201,14 @@ class Reporter:
 
     def __enter__(self) -> Reporter:
         if self._progress is not None:
-            self._progress.start()  # type: ignore[attr-defined]
-            self._task_id = self._progress.add_task(  # type: ignore[attr-defined]
+            self._progress.start()
+            self._task_id = self._progress.add_task(
                 "job", total=1.0, state="starting", transport="")
         return self
 
     def __exit__(self, *exc: object) -> None:
         if self._progress is not None:
-            self._progress.stop()  # type: ignore[attr-defined]
+            self._progress.stop()
 
     def update(self, update: JobUpdate) -> None:
         if self.json_mode:
@@ -216,8 +219,8 @@ class Reporter:
             if update.state == JobState.DOWNLOADING and update.download is not None:
                 line["download"] = update.download
             self._write_json(line)
-        elif self._progress is not None:
-            self._progress.update(  # type: ignore[attr-defined]
+        elif self._progress is not None and self._task_id is not None:
+            self._progress.update(
                 self._task_id, completed=update.progress or 0.0, state=str(update.state),
                 transport=f"via {update.transport}" if update.transport != "none" else "")
         else:
@@ -287,14 +290,14 @@ def failure_line(state: str, file_id: str | None, error: str) -> dict[str, objec
     return {"type": "result", "state": state, "file_id": file_id, "error": error}
 
 
-async def _follow(session: Session, start: Callable[[], object], args: argparse.Namespace,
+async def _follow(session: Session, start: Callable[[], Awaitable[str]],
+                  args: argparse.Namespace,
                   reporter: Reporter) -> Outcome:
     manager = session.manager
     unsubscribe = manager.subscribe(reporter.update)
     job_id: str | None = None
     try:
-        job_id = await start()  # type: ignore[misc]
-        assert isinstance(job_id, str)
+        job_id = await start()
         try:
             final = await asyncio.wait_for(manager.wait(job_id), timeout=args.timeout)
         except TimeoutError:
@@ -329,9 +332,8 @@ async def _run_job(args: argparse.Namespace, settings: Settings, reporter: Repor
     if choice.url is not None and not choice.token:
         return Outcome(EXIT_AUTH, failure_line(
             "failed", None, "no API token: pass --token or set SUPERDUPERAI_TOKEN"))
-    config = EngineConfig.from_env(poll_interval=settings.poll_interval,
-                                   sse_idle_timeout=settings.sse_idle_timeout,
-                                   offline_give_up=CLI_OFFLINE_GIVE_UP)
+    config = EngineConfig.for_intervals(settings.poll_interval, settings.sse_idle_timeout,
+                                        offline_give_up=CLI_OFFLINE_GIVE_UP)
     try:
         session = await Session.open(choice, settings, config=config)
     except LocalRendererError as exc:
