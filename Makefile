@@ -19,13 +19,13 @@ run: venv
 	$(PY) -m app gui
 
 test: system-deps venv
-	$(PY) -m ruff check app tests
+	$(PY) -m ruff check app tests packaging
 	$(PY) -m mypy
 	$(PY) -m pytest
 
 lint: venv
-	$(PY) -m ruff check app tests
-	$(PY) -m ruff format --check app tests || true
+	$(PY) -m ruff check app tests packaging
+	$(PY) -m ruff format --check app tests packaging || true
 	$(PY) -m mypy
 
 bench: system-deps venv
