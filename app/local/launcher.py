@@ -22,6 +22,7 @@ import contextlib
 import logging
 import os
 import secrets
+import subprocess
 import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -39,11 +40,28 @@ class LocalRendererError(Exception):
     """The built-in renderer could not be started (or stopped on its own)."""
 
 
+WINDOWS_CLI_NAME = "framecast-cli.exe"
+
+
 def serve_command(*args: str) -> list[str]:
-    """The argv that runs `framecast serve ARGS...` from this installation."""
+    """The argv that runs `framecast serve ARGS...` from this installation.
+
+    Frozen, the executable is its own renderer. On Windows the frozen window
+    (`framecast.exe`) is a GUI-subsystem program, so the console twin built
+    next to it (`framecast-cli.exe`) serves instead: its output pipes behave
+    like any console program's, and `CREATE_NO_WINDOW` keeps it invisible.
+    """
     if getattr(sys, "frozen", False):
-        return [sys.executable, "serve", *args]
+        executable = Path(sys.executable)
+        if sys.platform == "win32" and (executable.parent / WINDOWS_CLI_NAME).is_file():
+            executable = executable.parent / WINDOWS_CLI_NAME
+        return [str(executable), "serve", *args]
     return [sys.executable, "-m", "app", "serve", *args]
+
+
+def _no_console_window() -> int:
+    """Process-creation flags that keep a Windows console child from opening a window."""
+    return getattr(subprocess, "CREATE_NO_WINDOW", 0) if sys.platform == "win32" else 0
 
 
 class LocalRendererProcess:
@@ -93,6 +111,7 @@ class LocalRendererProcess:
                 stdout=asyncio.subprocess.PIPE,
                 stderr=asyncio.subprocess.STDOUT,
                 env=env,
+                creationflags=_no_console_window(),
             )
         except OSError as exc:
             raise LocalRendererError(
