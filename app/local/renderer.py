@@ -1,16 +1,20 @@
 """The procedural video renderer behind the built-in local backend.
 
 It turns a generation request into a real H.264 MP4 and a JPEG poster: soft
-colour fields drift across a gradient, particles float, and the prompt's words
-fade in one by one. Everything is derived from the request: colours from the
-prompt's words and the style, motion from the style, layout from the seed, so
-the same request and seed always give the same frames. Image-to-video slowly
-zooms and pans across the uploaded picture with the prompt overlaid.
+colour fields drift across a gradient, particles float and twinkle, and the
+prompt's words fade in one by one. Everything is derived from the request:
+colours from the prompt's words and the style, motion from the style, layout
+from the seed, so the same request and seed always give the same frames.
+Image-to-video slowly zooms and pans across the uploaded picture with the
+prompt overlaid.
 
-Speed comes from precomputing every layer that does not move (background,
-word sprites, the fitted source picture) and from drawing the soft colour
-fields at a quarter of the output size, where they are cheap, before scaling
-them up; only the sharp parts (particles, words) are drawn at full size.
+Drawing uses Pillow only: numpy would add tens of megabytes to the desktop
+package for this one module. Speed comes from precomputing every layer that
+does not move (background gradient, each colour field's soft round sprite,
+word sprites, the fitted, tinted and vignetted source picture) and from
+painting the soft colour fields at a quarter of the output size, where they
+are cheap, before scaling them up; only the sharp parts (particles, words)
+are drawn at full size.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import hashlib
 import logging
 import math
 import os
+import random
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -27,8 +32,7 @@ from fractions import Fraction
 from pathlib import Path
 
 import av
-import numpy as np
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageChops, ImageDraw, ImageFont
 
 from app.local.catalogue import STYLES, Style, shot_scale
 
@@ -36,10 +40,16 @@ log = logging.getLogger("framecast.local.renderer")
 
 ProgressCallback = Callable[[int, int], None]
 StopCheck = Callable[[], bool]
+RGB = tuple[int, int, int]
 
 _LOW_RES_DIVISOR = 4
 _POSTER_AT = 0.7  # fraction of the clip the poster frame is taken from
 _PAN_PIXELS = 0.08  # how far the background drifts, as a fraction of the frame
+_FIELD_REACH = 3.5  # a colour field is drawn out to this many standard deviations
+# Image.radial_gradient is 256 px square, centred on pixel 128 (128.5 in the
+# continuous coordinates transforms use); its value is sqrt(2) times the distance.
+_RADIAL_CENTRE = 128.5
+_RADIAL_RADIUS = 127.0
 
 # Hues (degrees) for words that name or suggest a colour.
 _COLOUR_WORDS: dict[str, float] = {
@@ -86,10 +96,11 @@ def _stable_hash(*parts: str) -> int:
     return int.from_bytes(digest, "big")
 
 
-def hsv_colour(h_deg: float, s: float, v: float) -> np.ndarray:
+def hsv_colour(h_deg: float, s: float, v: float) -> RGB:
+    """An 8-bit RGB colour; the hue wraps around, saturation and value are clamped to 0..1."""
     r, g, b = colorsys.hsv_to_rgb((h_deg % 360.0) / 360.0, max(0.0, min(1.0, s)),
                                   max(0.0, min(1.0, v)))
-    return np.array([r * 255.0, g * 255.0, b * 255.0], dtype=np.float32)
+    return round(r * 255.0), round(g * 255.0), round(b * 255.0)
 
 
 def base_hue(prompt: str) -> float:
@@ -103,10 +114,10 @@ def base_hue(prompt: str) -> float:
 
 @dataclass(frozen=True)
 class _Palette:
-    top: np.ndarray
-    bottom: np.ndarray
-    accents: tuple[np.ndarray, ...]
-    particle: np.ndarray
+    top: RGB
+    bottom: RGB
+    accents: tuple[RGB, ...]
+    particle: RGB
 
 
 def _palette(style: Style, hue: float) -> _Palette:
@@ -122,6 +133,69 @@ def _palette(style: Style, hue: float) -> _Palette:
     )
 
 
+def _fade_lut(factor: float) -> list[int]:
+    """A `point()` table that scales 8-bit values by `factor`."""
+    return [round(v * factor) for v in range(256)]
+
+
+# --------------------------------------------------------------- layers
+
+
+def _diagonal_gradient(size: tuple[int, int], top: RGB, bottom: RGB) -> Image.Image:
+    """`top` turning into `bottom`, mostly downwards and a little to the right."""
+    down = Image.linear_gradient("L").resize(size, Image.Resampling.BILINEAR)
+    across = Image.linear_gradient("L").transpose(Image.Transpose.TRANSPOSE).resize(
+        size, Image.Resampling.BILINEAR)
+    mix = Image.blend(down, across, 0.2)
+    return Image.composite(Image.new("RGB", size, bottom), Image.new("RGB", size, top), mix)
+
+
+def _field_sprite(strength: float) -> Image.Image:
+    """A round Gaussian mask: `strength` at the centre, zero at `_FIELD_REACH` sigmas."""
+    sigma = _RADIAL_RADIUS / _FIELD_REACH
+
+    def level(v: int) -> int:
+        distance = (v + 0.5) / math.sqrt(2.0)  # the gradient's values are truncated
+        if distance >= _RADIAL_RADIUS:
+            return 0
+        return round(255.0 * strength * math.exp(-distance * distance / (2.0 * sigma * sigma)))
+
+    return Image.radial_gradient("L").point([level(v) for v in range(256)])
+
+
+def _paint_field(canvas: Image.Image, sprite: Image.Image, colour: RGB, x: float, y: float,
+                 sigma: float) -> None:
+    """Blend `colour` into `canvas` through `sprite`, centred at (x, y), `sigma` pixels wide.
+
+    The sprite is resampled with an affine transform rather than pasted at a
+    whole pixel, so slow fields glide instead of stepping (one low-resolution
+    pixel is several output pixels).
+    """
+    reach = _FIELD_REACH * sigma
+    x0, y0 = max(0, math.floor(x - reach)), max(0, math.floor(y - reach))
+    x1, y1 = min(canvas.width, math.ceil(x + reach)), min(canvas.height, math.ceil(y + reach))
+    if x1 <= x0 or y1 <= y0:
+        return
+    k = _RADIAL_RADIUS / reach  # sprite pixels per canvas pixel
+    mask = sprite.transform(
+        (x1 - x0, y1 - y0), Image.Transform.AFFINE,
+        (k, 0.0, _RADIAL_CENTRE + (x0 - x) * k, 0.0, k, _RADIAL_CENTRE + (y0 - y) * k),
+        resample=Image.Resampling.BILINEAR, fillcolor=0)
+    canvas.paste(colour, (x0, y0, x1, y1), mask)
+
+
+def _vignette(size: tuple[int, int]) -> Image.Image:
+    """A brightness mask: full in the middle, falling to 65% towards the corners."""
+    def level(v: int) -> int:
+        # Normalised so the frame's edges are at 1 and its corners at sqrt(2).
+        r2 = ((v + 0.5) / math.sqrt(2.0) / _RADIAL_RADIUS) ** 2
+        return round(255.0 * (1.0 - 0.35 * max(0.0, min(1.0, r2 - 0.3))))
+
+    lo, hi = _RADIAL_CENTRE - _RADIAL_RADIUS, _RADIAL_CENTRE + _RADIAL_RADIUS
+    return Image.radial_gradient("L").point([level(v) for v in range(256)]).resize(
+        size, Image.Resampling.BILINEAR, box=(lo, lo, hi, hi))
+
+
 # --------------------------------------------------------------------- text
 
 
@@ -129,8 +203,8 @@ def _palette(style: Style, hue: float) -> _Palette:
 class _WordSprite:
     x: int
     y: int
-    rgb: np.ndarray  # (h, w, 3) float32
-    alpha: np.ndarray  # (h, w, 1) float32 in 0..1
+    rgb: Image.Image  # RGB
+    alpha: Image.Image  # L
 
 
 def _layout_words(prompt: str, width: int, height: int, scale: float) -> list[_WordSprite]:
@@ -176,46 +250,60 @@ def _layout_words(prompt: str, width: int, height: int, scale: float) -> list[_W
             img = Image.new("RGBA", (int(w) + 2 * pad, line_height + 2 * pad), (0, 0, 0, 0))
             ImageDraw.Draw(img).text((pad, pad), word, font=font, fill=(255, 255, 255, 255),
                                      stroke_width=stroke, stroke_fill=(10, 10, 16, 255))
-            arr = np.asarray(img, dtype=np.float32)
             sx, sy = int(x) - pad, y - pad
-            # Clip the sprite to the frame so blending never needs bounds checks.
+            # Clip the sprite to the frame, so its height bounds the bob below.
             x0, y0 = max(0, -sx), max(0, -sy)
-            x1 = min(arr.shape[1], width - sx)
-            y1 = min(arr.shape[0], height - sy)
+            x1 = min(img.width, width - sx)
+            y1 = min(img.height, height - sy)
             if x1 > x0 and y1 > y0:
-                part = arr[y0:y1, x0:x1]
-                sprites.append(_WordSprite(
-                    x=sx + x0, y=sy + y0,
-                    rgb=np.ascontiguousarray(part[..., :3]),
-                    alpha=np.ascontiguousarray(part[..., 3:4] / 255.0),
-                ))
+                part = img.crop((x0, y0, x1, y1))
+                sprites.append(_WordSprite(x=sx + x0, y=sy + y0, rgb=part.convert("RGB"),
+                                           alpha=part.getchannel("A")))
             x += w + space
     return sprites
 
 
-def _blend_words(frame: np.ndarray, sprites: list[_WordSprite], t: float, clip_seconds: float,
-                 bob: int) -> None:
+def _blend_words(frame: Image.Image, sprites: list[_WordSprite], t: float,
+                 clip_seconds: float, bob: int) -> None:
     if not sprites:
         return
     reveal_span = clip_seconds * 0.45
     step = reveal_span / len(sprites)
     fade = max(0.15, min(0.5, step * 1.5))
-    h = frame.shape[0]
     for i, sprite in enumerate(sprites):
         visibility = (t - 0.1 * clip_seconds - i * step) / fade
         if visibility <= 0.0:
             continue
-        visibility = min(1.0, visibility)
-        sh, sw = sprite.rgb.shape[:2]
-        y = max(0, min(h - sh, sprite.y + bob))
-        region = frame[y:y + sh, sprite.x:sprite.x + sw]
-        rf = region.astype(np.float32)
-        a = sprite.alpha if visibility >= 1.0 else sprite.alpha * visibility
-        rf += (sprite.rgb - rf) * a
-        region[...] = rf.astype(np.uint8)
+        alpha = sprite.alpha if visibility >= 1.0 else sprite.alpha.point(
+            _fade_lut(visibility))
+        y = max(0, min(frame.height - sprite.rgb.height, sprite.y + bob))
+        frame.paste(sprite.rgb, (sprite.x, y), alpha)
 
 
 # ----------------------------------------------------------------- scenes
+
+
+@dataclass(frozen=True)
+class _Particle:
+    x: float  # start position, frame fractions
+    y: float
+    vx: float  # frame fractions per second at speed 1
+    vy: float
+    size: int  # pixels, less one
+    phase: float  # twinkle phase, radians
+
+
+@dataclass(frozen=True)
+class _Field:
+    """One soft colour field: where it swings around, how big, which colour."""
+
+    centre: tuple[float, float]  # frame fractions
+    amplitude: tuple[float, float]
+    frequency: tuple[float, float]
+    phase: tuple[float, float]
+    radius: float  # sigma, as a fraction of the frame height
+    colour: RGB
+    sprite: Image.Image  # its Gaussian mask, strength baked in
 
 
 class _Scene:
@@ -225,35 +313,34 @@ class _Scene:
         self.spec = spec
         self.style = STYLES.get(spec.style) or STYLES["cinematic"]
         self.clip_seconds = float(spec.duration)
-        self.rng = np.random.default_rng(
-            [spec.seed & 0xFFFFFFFF, _stable_hash(spec.prompt), _stable_hash(self.style.name)]
-        )
+        self.rng = random.Random(_stable_hash(str(spec.seed), spec.prompt, self.style.name))
         self.palette = _palette(self.style, base_hue(spec.prompt))
         scale = shot_scale(spec.shot_size)
         self.words = _layout_words(spec.prompt, spec.width, spec.height, scale)
-        n = self.style.particles
-        self.p_pos = self.rng.random((n, 2)).astype(np.float32)
-        self.p_vel = (self.rng.normal(0.0, 0.02, (n, 2)) + np.array(self.style.drift)).astype(
-            np.float32)
-        self.p_size = self.rng.integers(1, 3, n) * max(1, spec.height // 360)
-        self.p_phase = self.rng.random(n).astype(np.float32) * 6.283
+        rng, (drift_x, drift_y) = self.rng, self.style.drift
+        unit = max(1, spec.height // 360)
+        self.particles = [
+            _Particle(x=rng.random(), y=rng.random(),
+                      vx=rng.gauss(0.0, 0.02) + drift_x, vy=rng.gauss(0.0, 0.02) + drift_y,
+                      size=rng.randint(1, 2) * unit, phase=rng.random() * math.tau)
+            for _ in range(self.style.particles)
+        ]
 
-    def particles(self, frame: np.ndarray, t: float) -> None:
-        h, w = frame.shape[:2]
+    def draw_particles(self, frame: Image.Image, t: float) -> None:
+        w, h = frame.size
         speed = self.style.speed
-        pos = (self.p_pos + self.p_vel * t * speed) % 1.0
-        xs = (pos[:, 0] * (w - 4)).astype(np.int32)
-        ys = (pos[:, 1] * (h - 4)).astype(np.int32)
-        twinkle = 0.55 + 0.45 * np.sin(self.p_phase + t * 3.0 * speed)
-        colour = self.palette.particle
-        for x, y, s, k in zip(xs, ys, self.p_size, twinkle, strict=True):
-            region = frame[y:y + s + 1, x:x + s + 1]
-            region[...] = (region * (1.0 - k) + colour * k).astype(np.uint8)
+        r, g, b = self.palette.particle
+        draw = ImageDraw.Draw(frame, "RGBA")  # RGBA ink blends into the RGB frame
+        for p in self.particles:
+            x = int((p.x + p.vx * t * speed) % 1.0 * (w - 4))
+            y = int((p.y + p.vy * t * speed) % 1.0 * (h - 4))
+            twinkle = 0.55 + 0.45 * math.sin(p.phase + t * 3.0 * speed)
+            draw.rectangle((x, y, x + p.size, y + p.size), fill=(r, g, b, round(twinkle * 255)))
 
     def bob(self, t: float) -> int:
         return round(math.sin(t * 1.3 * self.style.speed) * self.spec.height * 0.008)
 
-    def frame(self, index: int) -> np.ndarray:
+    def frame(self, index: int) -> Image.Image:
         raise NotImplementedError
 
 
@@ -267,26 +354,25 @@ class _SketchScene(_Scene):
         self.low_size = (lw, lh)
         pad_x, pad_y = int(lw * _PAN_PIXELS) + 1, int(lh * _PAN_PIXELS) + 1
         self.pad = (pad_x, pad_y)
-        # A diagonal gradient larger than the frame, so panning across it shows motion.
-        gy = np.linspace(0.0, 1.0, lh + 2 * pad_y, dtype=np.float32)[:, None, None]
-        gx = np.linspace(0.0, 1.0, lw + 2 * pad_x, dtype=np.float32)[None, :, None]
-        mix = np.clip(gy * 0.8 + gx * 0.2, 0.0, 1.0)
+        # A gradient larger than the frame, so panning across it shows motion.
         p = self.palette
-        self.background = (p.top * (1.0 - mix) + p.bottom * mix).astype(np.float32)
-        self.xs = np.arange(lw, dtype=np.float32) / lw
-        self.ys = np.arange(lh, dtype=np.float32) / lh
-        n = self.style.blobs
-        self.b_centre = self.rng.random((n, 2)).astype(np.float32) * 0.8 + 0.1
-        self.b_amp = self.rng.random((n, 2)).astype(np.float32) * 0.3 + 0.1
-        self.b_freq = self.rng.random((n, 2)).astype(np.float32) * 0.5 + 0.2
-        self.b_phase = self.rng.random((n, 2)).astype(np.float32) * 6.283
-        self.b_radius = (self.rng.random(n).astype(np.float32) * 0.12 + 0.08) * shot_scale(
-            spec.shot_size)
-        self.b_colour = [p.accents[i % len(p.accents)] for i in range(n)]
-        self.b_strength = self.rng.random(n).astype(np.float32) * 0.35 + 0.55
-        self.pan_phase = float(self.rng.random() * 6.283)
+        self.background = _diagonal_gradient((lw + 2 * pad_x, lh + 2 * pad_y), p.top, p.bottom)
+        rng, scale = self.rng, shot_scale(spec.shot_size)
+        self.fields = [
+            _Field(
+                centre=(rng.random() * 0.8 + 0.1, rng.random() * 0.8 + 0.1),
+                amplitude=(rng.random() * 0.3 + 0.1, rng.random() * 0.3 + 0.1),
+                frequency=(rng.random() * 0.5 + 0.2, rng.random() * 0.5 + 0.2),
+                phase=(rng.random() * math.tau, rng.random() * math.tau),
+                radius=(rng.random() * 0.12 + 0.08) * scale,
+                colour=p.accents[i % len(p.accents)],
+                sprite=_field_sprite(rng.random() * 0.35 + 0.55),
+            )
+            for i in range(self.style.blobs)
+        ]
+        self.pan_phase = rng.random() * math.tau
 
-    def frame(self, index: int) -> np.ndarray:
+    def frame(self, index: int) -> Image.Image:
         spec = self.spec
         t = index / spec.fps
         speed = self.style.speed
@@ -294,21 +380,17 @@ class _SketchScene(_Scene):
         pad_x, pad_y = self.pad
         ox = round(pad_x * (1.0 + math.sin(self.pan_phase + t * 0.35 * speed)))
         oy = round(pad_y * (1.0 + math.cos(self.pan_phase + t * 0.27 * speed)))
-        low = self.background[oy:oy + lh, ox:ox + lw].copy()
-        aspect = lw / lh
-        for i, colour in enumerate(self.b_colour):
-            cx = self.b_centre[i, 0] + self.b_amp[i, 0] * math.sin(
-                self.b_phase[i, 0] + t * self.b_freq[i, 0] * speed * 2.0)
-            cy = self.b_centre[i, 1] + self.b_amp[i, 1] * math.cos(
-                self.b_phase[i, 1] + t * self.b_freq[i, 1] * speed * 2.0)
-            r = self.b_radius[i] * (1.0 + 0.15 * math.sin(t * speed + i))
-            gx = np.exp(-(((self.xs - cx) * aspect) ** 2) / (2 * r * r))
-            gy = np.exp(-((self.ys - cy) ** 2) / (2 * r * r))
-            a = np.outer(gy, gx)[..., None] * self.b_strength[i]
-            low += (colour - low) * a
-        small = Image.fromarray(np.clip(low, 0, 255).astype(np.uint8), "RGB")
-        frame = np.array(small.resize((spec.width, spec.height), Image.Resampling.BILINEAR))
-        self.particles(frame, t)
+        low = self.background.crop((ox, oy, ox + lw, oy + lh))
+        for i, f in enumerate(self.fields):
+            cx = f.centre[0] + f.amplitude[0] * math.sin(
+                f.phase[0] + t * f.frequency[0] * speed * 2.0)
+            cy = f.centre[1] + f.amplitude[1] * math.cos(
+                f.phase[1] + t * f.frequency[1] * speed * 2.0)
+            r = f.radius * (1.0 + 0.15 * math.sin(t * speed + i))
+            # Round on screen: the radius is a fraction of the height on both axes.
+            _paint_field(low, f.sprite, f.colour, cx * lw, cy * lh, r * lh)
+        frame = low.resize((spec.width, spec.height), Image.Resampling.BILINEAR)
+        self.draw_particles(frame, t)
         _blend_words(frame, self.words, t, self.clip_seconds, self.bob(t))
         return frame
 
@@ -336,19 +418,16 @@ class _AnimateScene(_Scene):
         size = (max(w, round(picture.width * fit)), max(h, round(picture.height * fit)))
         fitted = picture.resize(size, Image.Resampling.LANCZOS)
         left, top = (size[0] - w) // 2, (size[1] - h) // 2
-        base = np.asarray(fitted.crop((left, top, left + w, top + h)), dtype=np.float32)
+        base = fitted.crop((left, top, left + w, top + h))
         # Bake the style's tint and a vignette into the picture: they do not move.
-        tint = self.palette.accents[0]
-        yy = np.linspace(-1.0, 1.0, h, dtype=np.float32)[:, None]
-        xx = np.linspace(-1.0, 1.0, w, dtype=np.float32)[None, :]
-        vignette = (1.0 - 0.35 * np.clip(xx * xx + yy * yy - 0.3, 0.0, 1.0))[..., None]
-        tinted = base * (1.0 - self.style.tint) + tint * self.style.tint
-        self.picture = Image.fromarray(np.clip(tinted * vignette, 0, 255).astype(np.uint8), "RGB")
-        angle = float(self.rng.random() * 6.283)
+        tinted = Image.blend(base, Image.new("RGB", base.size, self.palette.accents[0]),
+                             self.style.tint)
+        self.picture = ImageChops.multiply(tinted, _vignette((w, h)).convert("RGB"))
+        angle = self.rng.random() * math.tau
         self.pan = (math.cos(angle), math.sin(angle))
-        self.zoom_in = bool(self.rng.integers(0, 2))
+        self.zoom_in = self.rng.random() < 0.5
 
-    def frame(self, index: int) -> np.ndarray:
+    def frame(self, index: int) -> Image.Image:
         spec = self.spec
         total = max(1, spec.frame_count - 1)
         t = index / spec.fps
@@ -361,8 +440,8 @@ class _AnimateScene(_Scene):
         cx = w / 2 + self.pan[0] * slack_x * (eased - 0.5)
         cy = h / 2 + self.pan[1] * slack_y * (eased - 0.5)
         box = (cx - cw / 2, cy - ch / 2, cx + cw / 2, cy + ch / 2)
-        frame = np.array(self.picture.resize((w, h), Image.Resampling.BILINEAR, box=box))
-        self.particles(frame, t)
+        frame = self.picture.resize((w, h), Image.Resampling.BILINEAR, box=box)
+        self.draw_particles(frame, t)
         _blend_words(frame, self.words, t, self.clip_seconds, self.bob(t))
         return frame
 
@@ -373,8 +452,8 @@ def _scene_for(spec: RenderSpec) -> _Scene:
     return _SketchScene(spec)
 
 
-def iter_frames(spec: RenderSpec) -> Iterator[np.ndarray]:
-    """Yield the clip's frames as (height, width, 3) uint8 RGB arrays."""
+def iter_frames(spec: RenderSpec) -> Iterator[Image.Image]:
+    """Yield the clip's frames as RGB images of the spec's size."""
     scene = _scene_for(spec)
     for i in range(spec.frame_count):
         yield scene.frame(i)
@@ -425,11 +504,10 @@ def render_video(
             for index in range(total):
                 if should_stop is not None and should_stop():
                     raise RenderCancelled("the renderer is shutting down")
-                pixels = scene.frame(index)
+                picture = scene.frame(index)
                 if index == poster_index:
-                    Image.fromarray(pixels, "RGB").save(poster_tmp, "JPEG", quality=85)
-                frame = av.VideoFrame.from_ndarray(pixels, format="rgb24").reformat(
-                    format="yuv420p")
+                    picture.save(poster_tmp, "JPEG", quality=85)
+                frame = av.VideoFrame.from_image(picture).reformat(format="yuv420p")
                 frame.pts = index
                 container.mux(stream.encode(frame))
                 if on_progress is not None:

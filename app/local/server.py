@@ -165,10 +165,10 @@ class LocalApi:
                 hsv_colour(hue, style.saturation, style.bottom_value)
             for y in range(90):
                 mix = y / 89
-                colour = top * (1 - mix) + bottom * mix
-                img.paste(tuple(int(c) for c in colour), (0, y, 160, y + 1))
+                colour = tuple(round(a + (b - a) * mix) for a, b in zip(top, bottom, strict=True))
+                img.paste(colour, (0, y, 160, y + 1))
             accent = hsv_colour(hue + style.hue_offsets[-1], style.saturation, style.accent_value)
-            img.paste(tuple(int(c) for c in accent), (60, 25, 100, 65))
+            img.paste(accent, (60, 25, 100, 65))
             buffer = io.BytesIO()
             img.save(buffer, "PNG")
             self._thumbnails[name] = buffer.getvalue()

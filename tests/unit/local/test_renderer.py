@@ -15,6 +15,8 @@ from app.local.renderer import (
     RenderCancelled,
     RenderSpec,
     SourceImageError,
+    base_hue,
+    hsv_colour,
     iter_frames,
     render_video,
 )
@@ -32,6 +34,11 @@ def decode(path: Path) -> tuple[list[np.ndarray], Fraction, float]:
         assert stream.duration is not None and stream.time_base is not None
         seconds = float(stream.duration * stream.time_base)
     return frames, rate, seconds
+
+
+def pixels(spec: RenderSpec) -> list[np.ndarray]:
+    """Every frame `iter_frames` draws, as an RGB array to compare pixels with."""
+    return [np.asarray(frame) for frame in iter_frames(spec)]
 
 
 def render(tmp_path: Path, spec: RenderSpec, name: str = "clip") -> tuple[Path, Path]:
@@ -69,9 +76,15 @@ def test_stream_is_h264_yuv420p(tmp_path: Path) -> None:
         assert stream.codec_context.pix_fmt == "yuv420p"
 
 
+def test_frames_are_rgb_pictures_of_the_requested_size() -> None:
+    frames = list(iter_frames(SMALL))
+    assert len(frames) == 24
+    assert {(f.mode, f.size) for f in frames} == {("RGB", (192, 108))}
+
+
 def test_same_seed_draws_identical_frames() -> None:
-    first = list(iter_frames(SMALL))
-    second = list(iter_frames(dataclasses.replace(SMALL)))
+    first = pixels(SMALL)
+    second = pixels(dataclasses.replace(SMALL))
     assert len(first) == len(second) == 24
     assert all(np.array_equal(a, b) for a, b in zip(first, second, strict=True))
 
@@ -87,21 +100,34 @@ def test_same_seed_encodes_identical_videos(tmp_path: Path) -> None:
                                     {"style": "pastel"}])
 def test_seed_prompt_or_style_change_the_frames(change: dict[str, object]) -> None:
     other = dataclasses.replace(SMALL, **change)  # type: ignore[arg-type]
-    base_last = list(iter_frames(SMALL))[-1]
-    other_last = list(iter_frames(other))[-1]
+    base_last = pixels(SMALL)[-1]
+    other_last = pixels(other)[-1]
     assert np.abs(base_last.astype(int) - other_last.astype(int)).mean() > 2.0
 
 
+def test_prompt_colour_word_sets_the_palette() -> None:
+    assert base_hue("A Crimson tide") == 350
+    assert base_hue("a quiet lake") == base_hue("  A quiet LAKE ")
+    assert hsv_colour(0, 1.0, 1.0) == (255, 0, 0)
+    assert hsv_colour(360 + 240, 2.0, 1.0) == (0, 0, 255)  # hue wraps, saturation clamps
+
+    def redness(prompt: str) -> float:
+        last = pixels(dataclasses.replace(SMALL, prompt=prompt, style="cinematic"))[-1]
+        return float(last[..., 0].astype(int).mean() - last[..., 2].astype(int).mean())
+
+    assert redness("a red balloon") > redness("a blue balloon") + 20
+
+
 def test_frames_move_over_time() -> None:
-    frames = list(iter_frames(SMALL))
+    frames = pixels(SMALL)
     assert not np.array_equal(frames[0], frames[-1])
     assert not np.array_equal(frames[10], frames[11])
 
 
 def test_prompt_words_are_drawn() -> None:
     spec = dataclasses.replace(SMALL, width=640, height=360, style="noir")
-    with_text = list(iter_frames(spec))[-1]
-    without = list(iter_frames(dataclasses.replace(spec, prompt="")))[-1]
+    with_text = pixels(spec)[-1]
+    without = pixels(dataclasses.replace(spec, prompt=""))[-1]
     def white(frame: np.ndarray) -> int:
         return int((frame.min(axis=2) > 245).sum())
     # White letters with dark outlines: hundreds of pure-white pixels appear.
