@@ -30,6 +30,10 @@ from pathlib import Path
 log = logging.getLogger("framecast.local.launcher")
 
 TOKEN_ENV = "FRAMECAST_SERVE_TOKEN"
+# Set for a renderer started here: its stdin is a pipe from this process, and
+# it stops by itself when that pipe closes, that is when this process exits or
+# dies in any way (even SIGKILL), so a crashed app never leaves it running.
+PARENT_PIPE_ENV = "FRAMECAST_SERVE_PARENT_PIPE"
 START_TIMEOUT = 60.0
 STOP_GRACE = 10.0
 _READY_PREFIX = "listening on "
@@ -103,11 +107,11 @@ class LocalRendererProcess:
             args += ["--data-dir", str(data_dir)]
         if workers is not None:
             args += ["--workers", str(workers)]
-        env = {**os.environ, TOKEN_ENV: token, "PYTHONUNBUFFERED": "1"}
+        env = {**os.environ, TOKEN_ENV: token, PARENT_PIPE_ENV: "1", "PYTHONUNBUFFERED": "1"}
         try:
             process = await asyncio.create_subprocess_exec(
                 *serve_command(*args),
-                stdin=asyncio.subprocess.DEVNULL,
+                stdin=asyncio.subprocess.PIPE,
                 stdout=asyncio.subprocess.PIPE,
                 stderr=asyncio.subprocess.STDOUT,
                 env=env,
@@ -162,8 +166,11 @@ class LocalRendererProcess:
     async def stop(self, grace: float = STOP_GRACE) -> None:
         """Ask the renderer to stop, kill it if it has not after `grace` seconds."""
         if self.process.returncode is None:
-            with contextlib.suppress(ProcessLookupError):
-                self.process.terminate()
+            if self.process.stdin is not None:
+                self.process.stdin.close()  # the polite request, on every platform
+            if sys.platform != "win32":  # there terminate() is a kill, not a request
+                with contextlib.suppress(ProcessLookupError):
+                    self.process.terminate()
             try:
                 await asyncio.wait_for(self.process.wait(), grace)
             except TimeoutError:

@@ -33,6 +33,7 @@ import secrets
 import signal
 import socket
 import sys
+import threading
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator
 from pathlib import Path
 
@@ -64,6 +65,7 @@ from app.local.uploads import MAX_UPLOAD_BYTES, UploadRejected, check_image, mul
 log = logging.getLogger("framecast.local.server")
 
 TOKEN_ENV = "FRAMECAST_SERVE_TOKEN"
+PARENT_PIPE_ENV = "FRAMECAST_SERVE_PARENT_PIPE"  # see app.local.launcher
 MIN_RENDER_SECONDS_ENV = "FRAMECAST_LOCAL_MIN_RENDER_SECONDS"
 KEEPALIVE_SECONDS = 15
 API_PREFIX = "/api/"
@@ -377,8 +379,22 @@ def _min_render_seconds() -> float:
         return 0.0
 
 
+def _stop_when_parent_goes(loop: asyncio.AbstractEventLoop,
+                           request_stop: Callable[[], None]) -> None:
+    """Block on stdin, a pipe from the app that started this renderer, until it
+    closes (the app stopped or died), then stop the server. Runs in a thread."""
+    try:
+        while os.read(0, 4096):
+            pass  # the app never writes; anything read is ignored
+    except OSError:
+        pass
+    log.info("the app that started this renderer has gone; stopping")
+    with contextlib.suppress(RuntimeError):  # the loop already closed
+        loop.call_soon_threadsafe(request_stop)
+
+
 async def _serve(sock: socket.socket, store: RecordStore, token: str, workers: int,
-                 min_seconds: float) -> int:
+                 min_seconds: float, watch_parent: bool = False) -> int:
     url = _url_for(sock)
     service = RenderService(store, url, workers=workers, min_render_seconds=min_seconds)
     config = uvicorn.Config(build_app(store, service, token), log_config=None,
@@ -395,6 +411,9 @@ async def _serve(sock: socket.socket, store: RecordStore, token: str, workers: i
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, request_stop)
+    if watch_parent:
+        threading.Thread(target=_stop_when_parent_goes, args=(loop, request_stop),
+                         name="parent-pipe", daemon=True).start()
     service.start()
     serving = asyncio.create_task(server.serve(sockets=[sock]))
     try:
@@ -418,6 +437,7 @@ def serve_main(args: argparse.Namespace) -> int:
     """`framecast serve`: run the built-in renderer until SIGINT/SIGTERM."""
     _configure_logging()
     env_token = os.environ.pop(TOKEN_ENV, None)  # workers need not inherit it
+    watch_parent = os.environ.pop(PARENT_PIPE_ENV, "") == "1"
     token = getattr(args, "token", None) or env_token
     if not token:
         token = secrets.token_urlsafe(24)
@@ -438,6 +458,7 @@ def serve_main(args: argparse.Namespace) -> int:
     store = RecordStore(data_dir)
     store.load()
     try:
-        return asyncio.run(_serve(sock, store, token, workers, _min_render_seconds()))
+        return asyncio.run(_serve(sock, store, token, workers, _min_render_seconds(),
+                                  watch_parent))
     finally:
         sock.close()

@@ -78,9 +78,12 @@ async def _run(app: QApplication, backend: str | None, token: str | None) -> int
     window.show()
     log.info("window shown")
 
-    # Let Ctrl+C in the terminal close the window: Python only handles signals
-    # between bytecodes, so wake the interpreter now and then.
+    # Let Ctrl+C in the terminal, and a polite SIGTERM (logout, `kill`), close
+    # the window the normal way: state saved, renderer stopped, jobs resumable.
+    # Python only handles signals between bytecodes, so wake it now and then.
     signal.signal(signal.SIGINT, lambda *_: window.close())
+    if hasattr(signal, "SIGTERM"):
+        signal.signal(signal.SIGTERM, lambda *_: window.close())
     wake = QTimer()
     wake.timeout.connect(lambda: None)
     wake.start(300)
