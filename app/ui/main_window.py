@@ -20,6 +20,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -348,10 +349,27 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(QSize(1440, 880))
+            self._first_run_geometry()
         splitter = self._state.value("window/splitter")
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
             self.splitter.restoreState(splitter)
+
+    def _first_run_geometry(self) -> None:
+        """A roomy window that still fits a small laptop screen, centred on it."""
+        screen = self.screen() or QApplication.primaryScreen()
+        size = QSize(1440, 880)
+        if screen is not None:
+            available = screen.availableGeometry()
+            size = size.boundedTo(QSize(available.width() * 92 // 100,
+                                        available.height() * 92 // 100))
+            size = size.expandedTo(self.minimumSizeHint())
+            self.resize(size)
+            frame = self.frameGeometry()
+            frame.moveCenter(available.center())
+            # Bigger than a tiny screen: keep the title bar reachable.
+            self.move(max(frame.left(), available.left()), max(frame.top(), available.top()))
+        else:
+            self.resize(size)
 
     def _save_state(self) -> None:
         self._state.setValue("window/geometry", self.saveGeometry())
