@@ -19,10 +19,10 @@ import av
 import httpx
 import numpy as np
 import pytest
-from conftest import LocalServer, start_local_server
 from PIL import Image
 
 from app.local.launcher import LocalRendererError, LocalRendererProcess
+from tests.conftest import LocalServer, start_local_server
 
 SMALL_RENDER = {"prompt": "a paper boat on a calm blue lake", "width": 320, "height": 180,
                 "duration": 2, "frame_rate": 24, "generation_config_name": "local/sketch-t2v",
