@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import threading
@@ -26,7 +27,7 @@ from app import __version__
 
 GUI_START_TIMEOUT_S = 60
 GENERATE_TIMEOUT_S = 180  # backstop; the CLI gives up first (--timeout)
-SIZE_BUDGET_MB = 350  # the goal is 250; see packaging/README.md for what the rest is
+SIZE_BUDGET_MB = 250  # unpacked; packaging/README.md says where the space goes
 UNUSED_QT_NAMES = (
     "QtWebEngine", "Qt6WebEngine", "QtQuick3D", "Qt6Quick3D", "Qt63D", "Qt3D", "QtCharts",
     "Qt6Charts", "QtDataVisualization", "Qt6Pdf", "QtPdf", "Qt6Designer", "QtDesigner",
@@ -34,6 +35,10 @@ UNUSED_QT_NAMES = (
     "Qt6Sensors", "Qt6SerialPort", "Qt6RemoteObjects", "Qt6Scxml", "Qt6TextToSpeech",
     "Qt6VirtualKeyboard", "Qt6Graphs", "tkinter", "_tkinter",
 )
+
+# Qt's Wayland plugins link to these; they are loaded only in a Wayland session,
+# which always has them, and CI machines (X11 only) need not.
+WAYLAND_SESSION_LIBS = ("libwayland-client.so", "libwayland-cursor.so", "libwayland-egl.so")
 
 pytestmark = pytest.mark.timeout(2400)
 
@@ -106,13 +111,33 @@ def test_bundle_carries_qt_multimedia_ffmpeg_backend(frozen_app: Path) -> None:
         assert str(internal) in line, line
 
 
+def test_every_bundled_library_resolves_in_the_bundle_or_on_the_host(frozen_app: Path) -> None:
+    """After leaving the desktop's libraries to the host (packaging/host_libs.py), every
+    library any bundled file links to must still be found, here on a Debian desktop set
+    up by `make` (QT_SYSTEM_PACKAGES)."""
+    internal = frozen_app.parent / "_internal"
+    if os.name == "nt" or shutil.which("ldd") is None:
+        pytest.skip("checks the Linux bundle with ldd")
+    env = {**os.environ, "LD_LIBRARY_PATH": str(internal)}
+    elves = [p for p in internal.rglob("*.so*") if p.is_file() and not p.is_symlink()]
+    assert len(elves) > 100
+    unresolved = {}
+    for path in elves:
+        ldd = subprocess.run(["ldd", str(path)], capture_output=True, text=True, env=env)
+        missing = [ln.strip() for ln in ldd.stdout.splitlines()
+                   if "not found" in ln and not ln.strip().startswith(WAYLAND_SESSION_LIBS)]
+        if missing:
+            unresolved[str(path.relative_to(internal))] = missing
+    assert unresolved == {}
+
+
 def test_bundle_leaves_out_unused_qt_and_tools(frozen_app: Path) -> None:
     names = [p.name for p in bundle_files(frozen_app)]
     offenders = sorted({n for n in names for unused in UNUSED_QT_NAMES if n.startswith(
         (unused, f"lib{unused}"))})
     assert offenders == []
     internal = frozen_app.parent / "_internal"
-    for package in ("pytest", "_pytest", "hypothesis", "mypy", "ruff", "tkinter"):
+    for package in ("pytest", "_pytest", "hypothesis", "mypy", "ruff", "tkinter", "numpy"):
         assert not (internal / package).exists(), package
 
 
@@ -148,15 +173,22 @@ def test_frozen_generate_renders_a_clip_with_its_own_renderer(
     assert (frames[0].width, frames[0].height) == (854, 480)
 
 
+@pytest.mark.parametrize("platform", ["offscreen", "xcb"])
 def test_frozen_window_starts_and_loads_the_ffmpeg_media_backend(
-    frozen_app: Path, tmp_path: Path
+    frozen_app: Path, tmp_path: Path, platform: str
 ) -> None:
-    """The frozen window opens offscreen and Qt loads the bundled FFmpeg plugin."""
-    env = {**isolated_env(tmp_path), "QT_DEBUG_PLUGINS": "1"}
+    """The frozen window opens (offscreen, and on a real X display under Xvfb with the
+    host's X11 libraries) and Qt loads the bundled FFmpeg plugin."""
+    env = {**isolated_env(tmp_path), "QT_DEBUG_PLUGINS": "1", "QT_QPA_PLATFORM": platform}
+    argv = [str(frozen_app), "gui"]
+    if platform == "xcb":
+        if shutil.which("xvfb-run") is None:
+            pytest.skip("needs xvfb-run (Debian's xvfb) for a real X display")
+        argv = ["xvfb-run", "-a", "-s", "-screen 0 1280x800x24", *argv]
     loaded = threading.Event()
     stderr_lines: list[str] = []
     with subprocess.Popen(
-        [str(frozen_app), "gui"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
         env=env, cwd=tmp_path, start_new_session=True,
     ) as proc:
         assert proc.stderr is not None
