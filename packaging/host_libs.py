@@ -8,7 +8,8 @@ has these, Qt's own "X11 requirements" expect them from the host, and a
 copy from the build machine only risks disagreeing with the host's servers
 and configuration; the AppImage "excludelist" and linuxdeploy leave them out
 for the same reasons. glibc's libmvec is left out because it must match the
-host's glibc.
+host's glibc, and libstdc++, libgcc_s and zlib because the host's are at
+least as new as the build machine's and its GPU drivers need its own.
 
 `apply(binaries)` drops the libraries named in HOST_LIBRARIES from the top
 level of the bundle, then every top-level library that was there only
@@ -31,6 +32,11 @@ TocEntry = tuple[str, str, str]
 HOST_LIBRARIES = frozenset({
     # glibc's vector maths: part of the host's glibc, must match it.
     "libmvec.so.1",
+    # The C++ runtime and zlib. The host's are never older than the build's
+    # (build on the oldest Linux you support), and the host's GPU drivers
+    # (Mesa, loaded by Qt) need the host's own: an older bundled libstdc++
+    # makes them fail with "GLIBCXX_3.4.xx not found".
+    "libstdc++.so.6", "libgcc_s.so.1", "libz.so.1",
     # X11 client libraries (the xcb-* set Qt's xcb plugin needs stays bundled).
     "libX11.so.6", "libX11-xcb.so.1", "libXext.so.6", "libXrender.so.1", "libXrandr.so.2",
     "libXau.so.6", "libXdmcp.so.6",
@@ -50,7 +56,8 @@ def needed_libraries(path: str) -> set[str]:
 
 
 def dropped_libraries(needs: dict[str, set[str]], top_level: set[str]) -> set[str]:
-    """Top-level libraries to leave out, given which file (by name) needs which library."""
+    """Top-level libraries to leave out, given which bundled file needs which library
+    (by soname, which for a top-level library is its file name)."""
     users: dict[str, set[str]] = defaultdict(set)
     for user, libraries in needs.items():
         for library in libraries:
@@ -69,7 +76,7 @@ def dropped_libraries(needs: dict[str, set[str]], top_level: set[str]) -> set[st
 def apply(binaries: list[TocEntry]) -> list[TocEntry]:
     """PyInstaller's binaries without the host's libraries and what only they needed."""
     top_level = {dest for dest, _src, _kind in binaries if "/" not in dest and ".so" in dest}
-    needs = {Path(dest).name: needed_libraries(src) for dest, src, _kind in binaries}
+    needs = {dest: needed_libraries(src) for dest, src, _kind in binaries}
     dropped = dropped_libraries(needs, top_level)
     if dropped:
         saved = sum(Path(src).stat().st_size for dest, src, _ in binaries if dest in dropped)
