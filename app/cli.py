@@ -23,8 +23,18 @@ EXIT_TIMEOUT = 5
 EXIT_INTERRUPTED = 130
 
 
+def _backend_url(value: str) -> str:
+    """argparse type for --backend: an http(s) base URL, else exit 2 with why."""
+    from app.store.settings import normalize_url
+
+    try:
+        return normalize_url(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"the backend address {exc}") from None
+
+
 def _add_backend_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--backend", metavar="URL",
+    p.add_argument("--backend", metavar="URL", type=_backend_url,
                    help="backend base URL (default: the built-in renderer)")
     p.add_argument("--token", metavar="TOKEN", help="API token (default: SUPERDUPERAI_TOKEN)")
 

@@ -72,19 +72,27 @@ def normalize_token(token: str) -> str:
 def normalize_url(url: str) -> str:
     """A backend base URL without surrounding spaces or trailing slashes.
 
-    Raises ValueError unless it is an absolute http(s) URL.
+    Raises ValueError unless it is an absolute http(s) URL without a user
+    name or password in it (those would end up in logs and the history; the
+    token has its own setting). The message never repeats the URL.
     """
     url = url.strip().rstrip("/")
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ValueError("must be an http:// or https:// URL")
+        raise ValueError("must be an http:// or https:// URL, like https://example.com")
+    if parts.username is not None or parts.password is not None:
+        raise ValueError("must not contain a user name or password: give your API token "
+                         "in the token field, with --token or in SUPERDUPERAI_TOKEN instead")
     return url
 
 
 class Settings(BaseSettings):
     """All of Framecast's settings, resolved from their sources."""
 
-    model_config = SettingsConfigDict(extra="ignore", validate_assignment=True)
+    # hide_input_in_errors: a rejected value (a URL with a password, a token)
+    # never appears in a validation error's text.
+    model_config = SettingsConfigDict(extra="ignore", validate_assignment=True,
+                                      hide_input_in_errors=True)
 
     # Saved in settings.json.
     backend_kind: BackendKind = "local"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -310,7 +311,11 @@ class SettingsDialog(QDialog):
         kind = self.chosen_kind()
         url = self.chosen_url()
         if kind == "custom" and url is None:
-            self._error(self.tr("Enter the custom server's address (http:// or https://)."))
+            if "@" in urlsplit(self.urlEdit.text().strip()).netloc:
+                self._error(self.tr("Leave the user name and password out of the address: "
+                                    "paste your API token in the API token field instead."))
+            else:
+                self._error(self.tr("Enter the custom server's address (http:// or https://)."))
             return
         folder_text = self.folderEdit.text().strip()
         folder = Path(folder_text).expanduser() if folder_text else None

@@ -1324,6 +1324,11 @@ You can keep working while it renders.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../app/ui/settings_dialog.py" line="314"/>
+        <source>Leave the user name and password out of the address: paste your API token in the API token field instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../app/ui/settings_dialog.py" line="323"/>
         <source>The token could not be saved: %1</source>
         <translation type="unfinished"></translation>

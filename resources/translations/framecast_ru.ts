@@ -1331,6 +1331,11 @@ You can keep working while it renders.</source>
       <translation>Введите адрес своего сервера (http:// или https://).</translation>
     </message>
     <message>
+      <location filename="../../app/ui/settings_dialog.py" line="314" />
+      <source>Leave the user name and password out of the address: paste your API token in the API token field instead.</source>
+      <translation>Уберите имя пользователя и пароль из адреса: вставьте API-токен в поле «API-токен».</translation>
+    </message>
+    <message>
       <location filename="../../app/ui/settings_dialog.py" line="323" />
       <source>The token could not be saved: %1</source>
       <translation>Не удалось сохранить токен: %1</translation>

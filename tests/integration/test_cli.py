@@ -184,6 +184,20 @@ def test_image_of_the_wrong_type_is_bad_usage(dirs: dict[str, Path], tmp_path: P
     assert not scripted_backend.requests_to("file/upload")
 
 
+@pytest.mark.parametrize(("url", "why"), [
+    ("ftp://files.example.com", "http:// or https://"),
+    ("not a url", "http:// or https://"),
+    ("http://me:hunter2@127.0.0.1:9", "user name or password"),
+])
+def test_a_backend_that_is_not_an_http_address_is_bad_usage(
+    dirs: dict[str, Path], url: str, why: str
+) -> None:
+    run = framecast(dirs, "models", "--backend", url)
+    assert run.code == 2, run.err
+    assert why in run.err and "Traceback" not in run.err
+    assert "hunter2" not in run.out + run.err
+
+
 def test_unknown_option_is_bad_usage(dirs: dict[str, Path]) -> None:
     run = framecast(dirs, "generate", "a fox", "--no-such-flag")
     assert run.code == 2

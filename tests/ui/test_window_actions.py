@@ -119,3 +119,21 @@ def test_ctrl_enter_generates_and_the_layout_is_remembered(
     # Offscreen window managers place frames loosely: the size comes back close.
     assert abs(again.width() - 1111) < 60 and abs(again.height() - 777) < 60
     assert abs(again.splitter.sizes()[0] - sizes[0]) < 30  # the prompt column's width
+
+
+def test_settings_refuse_an_address_with_a_password_and_say_why(
+        make_window: Callable[..., MainWindow]) -> None:
+    window = make_window(start=False)
+    window.settingsAction.trigger()
+    dialog = window.settings_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.customRadio.setChecked(True)
+    dialog.urlEdit.setText("https://me:hunter2@videos.example.com")
+    dialog.saveButton.click()
+    assert dialog.isVisible()  # nothing saved
+    assert "user name and password" in dialog.errorLabel.text()
+    assert "hunter2" not in dialog.errorLabel.text()
+    dialog.urlEdit.setText("videos.example.com")
+    dialog.saveButton.click()
+    assert "http:// or https://" in dialog.errorLabel.text()
+    dialog.cancelButton.click()

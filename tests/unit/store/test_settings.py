@@ -13,6 +13,7 @@ from app.store.settings import (
     SettingsError,
     load_settings,
     normalize_token,
+    normalize_url,
     save_settings,
 )
 
@@ -181,3 +182,18 @@ def test_assignment_is_validated() -> None:
 def test_custom_without_url_falls_back_to_local() -> None:
     write_settings_file({"backend_kind": "custom"})
     assert load_settings().effective_backend_url() is None
+
+
+@pytest.mark.parametrize("url", ["http://user:hunter2@example.com", "https://:hunter2@example.com",
+                                 "https://user@example.com/api"])
+def test_backend_url_with_credentials_is_refused_without_repeating_them(url: str) -> None:
+    with pytest.raises(ValueError, match="user name or password") as caught:
+        normalize_url(url)
+    assert "hunter2" not in str(caught.value) and "user@" not in str(caught.value)
+    with pytest.raises(ValidationError) as invalid:
+        Settings(custom_url=url)
+    assert "hunter2" not in str(invalid.value)
+
+
+def test_backend_url_keeps_port_and_path_and_drops_trailing_slash() -> None:
+    assert normalize_url("  https://example.com:8443/api/ ") == "https://example.com:8443/api"
