@@ -166,9 +166,12 @@ class LocalRendererProcess:
     async def stop(self, grace: float = STOP_GRACE) -> None:
         """Ask the renderer to stop, kill it if it has not after `grace` seconds."""
         if self.process.returncode is None:
+            # The polite request, on every platform: the renderer watches this pipe
+            # and shuts down gracefully when it closes (a second request, such as
+            # SIGTERM on top, would make it skip the graceful part).
             if self.process.stdin is not None:
-                self.process.stdin.close()  # the polite request, on every platform
-            if sys.platform != "win32":  # there terminate() is a kill, not a request
+                self.process.stdin.close()
+            else:
                 with contextlib.suppress(ProcessLookupError):
                     self.process.terminate()
             try:
