@@ -36,6 +36,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from elfinfo import ElfToolError, dynamic_symbols, needed_libraries, soname
+
 STUB_SOURCES = Path(__file__).resolve().parent / "stubs"
 
 # (destination path, source path, type code): PyInstaller's TOC entries.
@@ -76,37 +78,12 @@ def tools_missing() -> list[str]:
     return [tool for tool in ("cc", "nm", "readelf") if shutil.which(tool) is None]
 
 
-def _run(*args: str) -> str:
-    result = subprocess.run(args, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise StubError(f"{' '.join(args[:2])} failed: {result.stderr.strip()[:500]}")
-    return result.stdout
-
-
-def needed_libraries(path: Path) -> set[str]:
-    return set(re.findall(r"\(NEEDED\).*\[(.+?)\]", _run("readelf", "-dW", str(path))))
-
-
-def soname(path: Path) -> str:
-    match = re.search(r"\(SONAME\).*\[(.+?)\]", _run("readelf", "-dW", str(path)))
-    return match.group(1) if match else path.name
-
-
-def _symbols(path: Path, *flags: str) -> set[str]:
-    names = set()
-    for line in _run("nm", "-D", *flags, str(path)).splitlines():
-        parts = line.split()
-        if parts:
-            names.add(parts[-1].split("@", 1)[0])
-    return names
-
-
 def imported_from(consumers: list[Path], library: Path) -> set[str]:
     """Symbols the consumers import that `library` defines."""
     wanted: set[str] = set()
     for consumer in consumers:
-        wanted |= _symbols(consumer, "--undefined-only")
-    return wanted & _symbols(library, "--defined-only")
+        wanted |= dynamic_symbols(consumer, "--undefined-only")
+    return wanted & dynamic_symbols(library, "--defined-only")
 
 
 def build_stub(stub: Stub, real: Path, consumers: list[Path], out_dir: Path) -> Path:
@@ -115,12 +92,14 @@ def build_stub(stub: Stub, real: Path, consumers: list[Path], out_dir: Path) -> 
     if not required:
         raise StubError(f"nothing imports from {real.name}; it may not be needed at all")
     target = out_dir / real.name
-    _run(
+    compiled = subprocess.run([
         "cc", "-shared", "-fPIC", "-O2", "-fvisibility=hidden", "-Wall", "-Werror",
         *stub.defines(required), f"-Wl,-soname,{soname(real)}",
         "-o", str(target), str(STUB_SOURCES / stub.source),
-    )
-    missing = required - _symbols(target, "--defined-only")
+    ], capture_output=True, text=True)
+    if compiled.returncode != 0:
+        raise StubError(f"compiling {stub.source} failed: {compiled.stderr.strip()[:500]}")
+    missing = required - dynamic_symbols(target, "--defined-only")
     if missing:
         raise StubError(
             f"{stub.source} lacks {', '.join(sorted(missing))}, which libavcodec imports from "
@@ -149,7 +128,7 @@ def apply(binaries: list[TocEntry], workdir: Path) -> list[TocEntry]:
         stub = next((s for s in STUBS if s.matches(name)), None)
         if stub is None:
             continue
-        consumers = [path for path in by_name.values() if name in needed_libraries(path)]
+        consumers = [Path(user) for _, user, _ in binaries if name in needed_libraries(user)]
         replaced[name] = build_stub(stub, src, consumers, out_dir)
         saved = src.stat().st_size - replaced[name].stat().st_size
         print(f"codec_stubs: {name} -> stand-in ({saved / 2**20:.1f} MB smaller)")
@@ -177,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         try:
             apply(_venv_binaries(), Path(tmp))
-        except StubError as exc:
+        except (StubError, ElfToolError) as exc:
             print(f"codec_stubs: {exc}", file=sys.stderr)
             return 1
     return 0

@@ -22,10 +22,12 @@ in the Makefile); packaging/README.md lists them for users.
 
 from __future__ import annotations
 
-import re
-import subprocess
 from collections import defaultdict
+from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from pathlib import Path
+
+from elfinfo import needed_libraries
 
 TocEntry = tuple[str, str, str]
 
@@ -50,12 +52,7 @@ HOST_LIBRARIES = frozenset({
 })
 
 
-def needed_libraries(path: str) -> set[str]:
-    out = subprocess.run(["readelf", "-dW", path], capture_output=True, text=True).stdout
-    return set(re.findall(r"\(NEEDED\).*\[(.+?)\]", out))
-
-
-def dropped_libraries(needs: dict[str, set[str]], top_level: set[str]) -> set[str]:
+def dropped_libraries(needs: Mapping[str, AbstractSet[str]], top_level: set[str]) -> set[str]:
     """Top-level libraries to leave out, given which bundled file needs which library
     (by soname, which for a top-level library is its file name)."""
     users: dict[str, set[str]] = defaultdict(set)
