@@ -69,6 +69,12 @@ def normalize_token(token: str) -> str:
     return _BEARER_PREFIX.sub("", token).strip()
 
 
+def has_credentials(url: str) -> bool:
+    """True when the URL carries a user name or password (`user:pass@host`)."""
+    parts = urlsplit(url.strip())
+    return parts.username is not None or parts.password is not None
+
+
 def normalize_url(url: str) -> str:
     """A backend base URL without surrounding spaces or trailing slashes.
 
@@ -80,7 +86,7 @@ def normalize_url(url: str) -> str:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ValueError("must be an http:// or https:// URL, like https://example.com")
-    if parts.username is not None or parts.password is not None:
+    if has_credentials(url):
         raise ValueError("must not contain a user name or password: give your API token "
                          "in the token field, with --token or in SUPERDUPERAI_TOKEN instead")
     return url

@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -33,7 +32,7 @@ from qasync import asyncSlot
 from app.api.client import SuperDuperClient
 from app.api.errors import ApiError
 from app.store import credentials
-from app.store.settings import CLOUD_URL, Settings, normalize_url
+from app.store.settings import CLOUD_URL, Settings, has_credentials, normalize_url
 
 log = logging.getLogger("framecast.ui")
 
@@ -311,7 +310,7 @@ class SettingsDialog(QDialog):
         kind = self.chosen_kind()
         url = self.chosen_url()
         if kind == "custom" and url is None:
-            if "@" in urlsplit(self.urlEdit.text().strip()).netloc:
+            if has_credentials(self.urlEdit.text()):
                 self._error(self.tr("Leave the user name and password out of the address: "
                                     "paste your API token in the API token field instead."))
             else:
