@@ -4,7 +4,9 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.stamp-installed
-export QT_QPA_PLATFORM ?= offscreen
+# Only the headless targets default to offscreen: `make run` must open a real
+# window on a desktop, where QT_QPA_PLATFORM is unset.
+test bench package-check: export QT_QPA_PLATFORM ?= offscreen
 
 # System libraries Qt (widgets, multimedia, xcb) needs on Debian/Ubuntu.
 QT_SYSTEM_PACKAGES := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 \
@@ -19,13 +21,14 @@ run: venv
 	$(PY) -m app gui
 
 test: system-deps venv
-	$(PY) -m ruff check app tests packaging
+	$(PY) -m ruff check app tests packaging scripts
+	$(PY) -m ruff format --check app tests packaging scripts
 	$(PY) -m mypy
 	$(PY) -m pytest
 
 lint: venv
-	$(PY) -m ruff check app tests packaging
-	$(PY) -m ruff format --check app tests packaging || true
+	$(PY) -m ruff check app tests packaging scripts
+	$(PY) -m ruff format --check app tests packaging scripts
 	$(PY) -m mypy
 
 bench: system-deps venv

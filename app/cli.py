@@ -34,8 +34,12 @@ def _backend_url(value: str) -> str:
 
 
 def _add_backend_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--backend", metavar="URL", type=_backend_url,
-                   help="backend base URL (default: the built-in renderer)")
+    p.add_argument(
+        "--backend",
+        metavar="URL",
+        type=_backend_url,
+        help="backend base URL (default: the built-in renderer)",
+    )
     p.add_argument("--token", metavar="TOKEN", help="API token (default: SUPERDUPERAI_TOKEN)")
 
 
@@ -59,8 +63,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="run the built-in local renderer")
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=0, help="port, 0 for any free one (default 0)")
-    serve.add_argument("--token", metavar="TOKEN", help="bearer token clients must send "
-                       "(default: a random one, printed)")
+    serve.add_argument(
+        "--token",
+        metavar="TOKEN",
+        help="bearer token clients must send (default: a random one, printed)",
+    )
     serve.add_argument("--data-dir", metavar="DIR", help="where uploads and renders are kept")
     serve.add_argument("--workers", type=int, default=None, help="render worker processes")
 

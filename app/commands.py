@@ -115,8 +115,7 @@ def check_image(path_text: str) -> Path:
     return path.resolve()
 
 
-def build_request(args: argparse.Namespace, model: GenerationConfig | None
-                  ) -> GenerationRequest:
+def build_request(args: argparse.Namespace, model: GenerationConfig | None) -> GenerationRequest:
     """The generation request from the arguments, checked against the model."""
     if not args.prompt.strip():
         raise UsageError("the prompt is empty")
@@ -141,23 +140,31 @@ def build_request(args: argparse.Namespace, model: GenerationConfig | None
             duration = 5 if 5 in model.available_durations else model.available_durations[0]
         elif duration not in model.available_durations:
             offered = ", ".join(map(str, model.available_durations))
-            raise UsageError(f"{model.name} offers durations of {offered} seconds, "
-                             f"not {duration}")
+            raise UsageError(f"{model.name} offers durations of {offered} seconds, not {duration}")
     if model is not None and model.needs_image and not args.image:
         raise UsageError(f"{model.name} turns a picture into a video: give one with --image")
     try:
         return GenerationRequest(
-            prompt=args.prompt, negative_prompt=args.negative or "",
-            generation_config_name=name, duration=duration or 5, aspect_ratio=aspect,
-            width=width, height=height, seed=args.seed, frame_rate=args.fps or 24,
-            shot_size=args.shot_size, style_name=args.style)
+            prompt=args.prompt,
+            negative_prompt=args.negative or "",
+            generation_config_name=name,
+            duration=duration or 5,
+            aspect_ratio=aspect,
+            width=width,
+            height=height,
+            seed=args.seed,
+            frame_rate=args.fps or 24,
+            shot_size=args.shot_size,
+            style_name=args.style,
+        )
     except ValueError as exc:
         first = exc.errors()[0] if hasattr(exc, "errors") else {"msg": str(exc)}
         raise UsageError(str(first.get("msg", exc)).removeprefix("Value error, ")) from None
 
 
-def pick_model(models: list[GenerationConfig], name: str | None,
-               wants_image: bool) -> GenerationConfig | None:
+def pick_model(
+    models: list[GenerationConfig], name: str | None, wants_image: bool
+) -> GenerationConfig | None:
     if name:
         for model in models:
             if model.name == name:
@@ -195,15 +202,20 @@ class Reporter:
             )
 
             self._progress = Progress(
-                TextColumn("[bold]{task.fields[state]:<11}"), BarColumn(),
-                TaskProgressColumn(), TextColumn("{task.fields[transport]}"),
-                TimeElapsedColumn(), transient=False)
+                TextColumn("[bold]{task.fields[state]:<11}"),
+                BarColumn(),
+                TaskProgressColumn(),
+                TextColumn("{task.fields[transport]}"),
+                TimeElapsedColumn(),
+                transient=False,
+            )
 
     def __enter__(self) -> Reporter:
         if self._progress is not None:
             self._progress.start()
             self._task_id = self._progress.add_task(
-                "job", total=1.0, state="starting", transport="")
+                "job", total=1.0, state="starting", transport=""
+            )
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -213,25 +225,35 @@ class Reporter:
     def update(self, update: JobUpdate) -> None:
         if self.json_mode:
             line: dict[str, object] = {
-                "type": "update", "file_id": update.file_id, "state": str(update.state),
-                "progress": update.progress, "message": update.message,
-                "transport": str(update.transport)}
+                "type": "update",
+                "file_id": update.file_id,
+                "state": str(update.state),
+                "progress": update.progress,
+                "message": update.message,
+                "transport": str(update.transport),
+            }
             if update.state == JobState.DOWNLOADING and update.download is not None:
                 line["download"] = update.download
             self._write_json(line)
         elif self._progress is not None and self._task_id is not None:
             self._progress.update(
-                self._task_id, completed=update.progress or 0.0, state=str(update.state),
-                transport=f"via {update.transport}" if update.transport != "none" else "")
+                self._task_id,
+                completed=update.progress or 0.0,
+                state=str(update.state),
+                transport=f"via {update.transport}" if update.transport != "none" else "",
+            )
         else:
             pct = int((update.progress or 0) * 100)
             key = (str(update.state), pct // 10)
             if key != self._last_plain:
                 self._last_plain = key
                 elapsed = time.monotonic() - self.started
-                print(f"{update.state:<11} {pct:3d}%  {update.transport:<7} {elapsed:6.1f}s"
-                      + (f"  {update.message}" if update.message else ""),
-                      file=self.out, flush=True)
+                print(
+                    f"{update.state:<11} {pct:3d}%  {update.transport:<7} {elapsed:6.1f}s"
+                    + (f"  {update.message}" if update.message else ""),
+                    file=self.out,
+                    flush=True,
+                )
 
     def result(self, result: dict[str, object]) -> None:
         if self.json_mode:
@@ -256,9 +278,12 @@ class Reporter:
 def exit_code_for(update: JobUpdate) -> int:
     if update.state == JobState.COMPLETED:
         return EXIT_OK
-    return {ErrorKind.AUTH: EXIT_AUTH, ErrorKind.OFFLINE: EXIT_UNREACHABLE,
-            ErrorKind.INVALID: EXIT_USAGE, ErrorKind.TIMEOUT: EXIT_TIMEOUT,
-            }.get(update.error_kind or ErrorKind.INTERNAL, EXIT_FAILED)
+    return {
+        ErrorKind.AUTH: EXIT_AUTH,
+        ErrorKind.OFFLINE: EXIT_UNREACHABLE,
+        ErrorKind.INVALID: EXIT_USAGE,
+        ErrorKind.TIMEOUT: EXIT_TIMEOUT,
+    }.get(update.error_kind or ErrorKind.INTERNAL, EXIT_FAILED)
 
 
 def save_copy(source: Path, destination: Path) -> Path:
@@ -279,20 +304,31 @@ def save_copy(source: Path, destination: Path) -> Path:
 
 def result_line(update: JobUpdate, path: Path | None) -> dict[str, object]:
     if update.state == JobState.COMPLETED:
-        return {"type": "result", "state": "completed", "file_id": update.file_id,
-                "url": update.url, "path": str(path or update.path)}
-    return {"type": "result", "state": str(update.state) if update.state.is_terminal
-            else "failed", "file_id": update.file_id,
-            "error": update.error or "The job did not finish."}
+        return {
+            "type": "result",
+            "state": "completed",
+            "file_id": update.file_id,
+            "url": update.url,
+            "path": str(path or update.path),
+        }
+    return {
+        "type": "result",
+        "state": str(update.state) if update.state.is_terminal else "failed",
+        "file_id": update.file_id,
+        "error": update.error or "The job did not finish.",
+    }
 
 
 def failure_line(state: str, file_id: str | None, error: str) -> dict[str, object]:
     return {"type": "result", "state": state, "file_id": file_id, "error": error}
 
 
-async def _follow(session: Session, start: Callable[[], Awaitable[str]],
-                  args: argparse.Namespace,
-                  reporter: Reporter) -> Outcome:
+async def _follow(
+    session: Session,
+    start: Callable[[], Awaitable[str]],
+    args: argparse.Namespace,
+    reporter: Reporter,
+) -> Outcome:
     manager = session.manager
     unsubscribe = manager.subscribe(reporter.update)
     job_id: str | None = None
@@ -304,25 +340,31 @@ async def _follow(session: Session, start: Callable[[], Awaitable[str]],
             snap = manager.snapshot(job_id)
             file_id = snap.file_id if snap else None
             hint = f"; resume with `framecast track {file_id}`" if file_id else ""
-            return Outcome(EXIT_TIMEOUT, failure_line(
-                "failed", file_id, f"gave up after {args.timeout:g} s{hint}"))
+            return Outcome(
+                EXIT_TIMEOUT,
+                failure_line("failed", file_id, f"gave up after {args.timeout:g} s{hint}"),
+            )
         path: Path | None = None
         if final.state == JobState.COMPLETED and args.out:
             assert final.path is not None
             try:
                 path = save_copy(Path(final.path), Path(args.out))
             except OSError as exc:
-                return Outcome(EXIT_FAILED, failure_line(
-                    "failed", final.file_id,
-                    f"the video is at {final.path} but could not be saved to {args.out}: "
-                    f"{exc.strerror or exc}"))
+                return Outcome(
+                    EXIT_FAILED,
+                    failure_line(
+                        "failed",
+                        final.file_id,
+                        f"the video is at {final.path} but could not be saved to {args.out}: "
+                        f"{exc.strerror or exc}",
+                    ),
+                )
         return Outcome(exit_code_for(final), result_line(final, path))
     except asyncio.CancelledError:
         snap = manager.snapshot(job_id) if job_id else None
         file_id = snap.file_id if snap else None
         hint = f"; resume with `framecast track {file_id}`" if file_id else ""
-        return Outcome(EXIT_INTERRUPTED, failure_line("cancelled", file_id,
-                                                      f"interrupted{hint}"))
+        return Outcome(EXIT_INTERRUPTED, failure_line("cancelled", file_id, f"interrupted{hint}"))
     finally:
         unsubscribe()
 
@@ -330,20 +372,23 @@ async def _follow(session: Session, start: Callable[[], Awaitable[str]],
 async def _run_job(args: argparse.Namespace, settings: Settings, reporter: Reporter) -> Outcome:
     choice = choose_backend(settings, args.backend, args.token)
     if choice.url is not None and not choice.token:
-        return Outcome(EXIT_AUTH, failure_line(
-            "failed", None, "no API token: pass --token or set SUPERDUPERAI_TOKEN"))
-    config = EngineConfig.for_intervals(settings.poll_interval, settings.sse_idle_timeout,
-                                        offline_give_up=CLI_OFFLINE_GIVE_UP)
+        return Outcome(
+            EXIT_AUTH,
+            failure_line("failed", None, "no API token: pass --token or set SUPERDUPERAI_TOKEN"),
+        )
+    config = EngineConfig.for_intervals(
+        settings.poll_interval, settings.sse_idle_timeout, offline_give_up=CLI_OFFLINE_GIVE_UP
+    )
     try:
         session = await Session.open(choice, settings, config=config)
     except LocalRendererError as exc:
         _err(str(exc))
-        return Outcome(EXIT_UNREACHABLE, failure_line(
-            "failed", None, str(exc).split("\n", 1)[0]))
+        return Outcome(EXIT_UNREACHABLE, failure_line("failed", None, str(exc).split("\n", 1)[0]))
     try:
         if args.command == "track":
-            return await _follow(session, lambda: session.manager.track(args.file_id), args,
-                                 reporter)
+            return await _follow(
+                session, lambda: session.manager.track(args.file_id), args, reporter
+            )
         image = check_image(args.image) if args.image else None
         model: GenerationConfig | None = None
         if not args.model or args.duration is None or image is not None:
@@ -351,8 +396,8 @@ async def _run_job(args: argparse.Namespace, settings: Settings, reporter: Repor
             model = pick_model(models, args.model, image is not None)
         request = build_request(args, model)
         return await _follow(
-            session, lambda: session.manager.submit(request, source_image=image), args,
-            reporter)
+            session, lambda: session.manager.submit(request, source_image=image), args, reporter
+        )
     finally:
         diagnostics = session.manager.diagnostics.as_dict()
         await asyncio.shield(session.aclose())
@@ -361,9 +406,15 @@ async def _run_job(args: argparse.Namespace, settings: Settings, reporter: Repor
 
 
 def _api_error_outcome(exc: ApiError) -> Outcome:
-    code = (EXIT_AUTH if isinstance(exc, AuthenticationError) else
-            EXIT_UNREACHABLE if isinstance(exc, BackendUnavailableError) else
-            EXIT_USAGE if isinstance(exc, InvalidRequestError) else EXIT_FAILED)
+    code = (
+        EXIT_AUTH
+        if isinstance(exc, AuthenticationError)
+        else EXIT_UNREACHABLE
+        if isinstance(exc, BackendUnavailableError)
+        else EXIT_USAGE
+        if isinstance(exc, InvalidRequestError)
+        else EXIT_FAILED
+    )
     return Outcome(code, failure_line("failed", None, exc.user_message))
 
 
@@ -402,20 +453,37 @@ async def _models_command(args: argparse.Namespace) -> int:
     finally:
         await session.aclose()
     if args.json:
-        print(json.dumps([{
-            "name": m.name, "label": m.label, "type": m.type,
-            "price_per_second": m.price_per_second,
-            "available_durations": m.available_durations, "vip_required": m.vip_required,
-        } for m in models], ensure_ascii=False), flush=True)
+        print(
+            json.dumps(
+                [
+                    {
+                        "name": m.name,
+                        "label": m.label,
+                        "type": m.type,
+                        "price_per_second": m.price_per_second,
+                        "available_durations": m.available_durations,
+                        "vip_required": m.vip_required,
+                    }
+                    for m in models
+                ],
+                ensure_ascii=False,
+            ),
+            flush=True,
+        )
         return EXIT_OK
     from rich.console import Console
     from rich.table import Table
 
     table = Table("name", "label", "mode", "$/s", "durations", "VIP")
     for m in models:
-        table.add_row(m.name, m.label, "image" if m.needs_image else "text",
-                      f"{m.price_per_second:g}", ", ".join(map(str, m.available_durations)),
-                      "yes" if m.vip_required else "")
+        table.add_row(
+            m.name,
+            m.label,
+            "image" if m.needs_image else "text",
+            f"{m.price_per_second:g}",
+            ", ".join(map(str, m.available_durations)),
+            "yes" if m.vip_required else "",
+        )
     Console().print(table)
     return EXIT_OK
 

@@ -41,8 +41,9 @@ class BackendChoice:
     from_command_line: bool = False
 
 
-def choose_backend(settings: Settings, backend_arg: str | None = None,
-                   token_arg: str | None = None) -> BackendChoice:
+def choose_backend(
+    settings: Settings, backend_arg: str | None = None, token_arg: str | None = None
+) -> BackendChoice:
     url = backend_arg or settings.effective_backend_url()
     if url is None:
         return BackendChoice("local", None, None)
@@ -62,9 +63,15 @@ def choose_backend(settings: Settings, backend_arg: str | None = None,
 class Session:
     """A live backend connection. Build with `await Session.open(...)`."""
 
-    def __init__(self, choice: BackendChoice, url: str, client: SuperDuperClient,
-                 manager: JobManager, history: AsyncHistoryStore,
-                 stack: contextlib.AsyncExitStack) -> None:
+    def __init__(
+        self,
+        choice: BackendChoice,
+        url: str,
+        client: SuperDuperClient,
+        manager: JobManager,
+        history: AsyncHistoryStore,
+        stack: contextlib.AsyncExitStack,
+    ) -> None:
         self.choice = choice
         self.url = url
         self.client = client
@@ -77,9 +84,14 @@ class Session:
         return self.choice.kind
 
     @classmethod
-    async def open(cls, choice: BackendChoice, settings: Settings, *,
-                   history: AsyncHistoryStore | None = None,
-                   config: EngineConfig | None = None) -> Session:
+    async def open(
+        cls,
+        choice: BackendChoice,
+        settings: Settings,
+        *,
+        history: AsyncHistoryStore | None = None,
+        config: EngineConfig | None = None,
+    ) -> Session:
         """Start the built-in renderer if needed, then the client and the engine.
 
         Raises `LocalRendererError` when the renderer does not start."""
@@ -91,7 +103,8 @@ class Session:
                 from app.local.launcher import LocalRendererProcess
 
                 renderer = await stack.enter_async_context(
-                    LocalRendererProcess.start(paths.data_dir() / "local-renderer"))
+                    LocalRendererProcess.start(paths.data_dir() / "local-renderer")
+                )
                 url, token, backend_id = renderer.url, renderer.token, BUILTIN_BACKEND_ID
             else:
                 url, token, backend_id = choice.url, choice.token, choice.url
@@ -102,10 +115,16 @@ class Session:
                 stack.push_async_callback(history.aclose)
             client = SuperDuperClient(url, token)
             stack.push_async_callback(client.aclose)
-            config = config or EngineConfig.for_intervals(settings.poll_interval,
-                                                          settings.sse_idle_timeout)
-            manager = JobManager(client, history, videos_dir=settings.effective_download_dir(),
-                                 config=config, backend_id=backend_id)
+            config = config or EngineConfig.for_intervals(
+                settings.poll_interval, settings.sse_idle_timeout
+            )
+            manager = JobManager(
+                client,
+                history,
+                videos_dir=settings.effective_download_dir(),
+                config=config,
+                backend_id=backend_id,
+            )
             stack.push_async_callback(manager.aclose)
         except BaseException:
             await stack.aclose()

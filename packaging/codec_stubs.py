@@ -92,11 +92,24 @@ def build_stub(stub: Stub, real: Path, consumers: list[Path], out_dir: Path) -> 
     if not required:
         raise StubError(f"nothing imports from {real.name}; it may not be needed at all")
     target = out_dir / real.name
-    compiled = subprocess.run([
-        "cc", "-shared", "-fPIC", "-O2", "-fvisibility=hidden", "-Wall", "-Werror",
-        *stub.defines(required), f"-Wl,-soname,{soname(real)}",
-        "-o", str(target), str(STUB_SOURCES / stub.source),
-    ], capture_output=True, text=True)
+    compiled = subprocess.run(
+        [
+            "cc",
+            "-shared",
+            "-fPIC",
+            "-O2",
+            "-fvisibility=hidden",
+            "-Wall",
+            "-Werror",
+            *stub.defines(required),
+            f"-Wl,-soname,{soname(real)}",
+            "-o",
+            str(target),
+            str(STUB_SOURCES / stub.source),
+        ],
+        capture_output=True,
+        text=True,
+    )
     if compiled.returncode != 0:
         raise StubError(f"compiling {stub.source} failed: {compiled.stderr.strip()[:500]}")
     missing = required - dynamic_symbols(target, "--defined-only")
@@ -117,8 +130,10 @@ def apply(binaries: list[TocEntry], workdir: Path) -> list[TocEntry]:
         return binaries
     missing_tools = tools_missing()
     if missing_tools:
-        print(f"codec_stubs: {', '.join(missing_tools)} not found; keeping the real encoder "
-              "libraries (the build will be about 27 MB bigger)")
+        print(
+            f"codec_stubs: {', '.join(missing_tools)} not found; keeping the real encoder "
+            "libraries (the build will be about 27 MB bigger)"
+        )
         return binaries
     out_dir = workdir / "codec-stubs"
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -132,9 +147,7 @@ def apply(binaries: list[TocEntry], workdir: Path) -> list[TocEntry]:
         replaced[name] = build_stub(stub, src, consumers, out_dir)
         saved = src.stat().st_size - replaced[name].stat().st_size
         print(f"codec_stubs: {name} -> stand-in ({saved / 2**20:.1f} MB smaller)")
-    return [
-        (dest, str(replaced.get(Path(dest).name, src)), kind) for dest, src, kind in binaries
-    ]
+    return [(dest, str(replaced.get(Path(dest).name, src)), kind) for dest, src, kind in binaries]
 
 
 def _venv_binaries() -> list[TocEntry]:
@@ -147,8 +160,11 @@ def _venv_binaries() -> list[TocEntry]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true",
-                        help="build the stand-ins for this interpreter's PyAV and report")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="build the stand-ins for this interpreter's PyAV and report",
+    )
     args = parser.parse_args(argv)
     if not args.check:
         parser.print_help()

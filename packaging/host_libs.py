@@ -31,25 +31,39 @@ from elfinfo import needed_libraries
 
 TocEntry = tuple[str, str, str]
 
-HOST_LIBRARIES = frozenset({
-    # glibc's vector maths: part of the host's glibc, must match it.
-    "libmvec.so.1",
-    # The C++ runtime and zlib. The host's are never older than the build's
-    # (build on the oldest Linux you support), and the host's GPU drivers
-    # (Mesa, loaded by Qt) need the host's own: an older bundled libstdc++
-    # makes them fail with "GLIBCXX_3.4.xx not found".
-    "libstdc++.so.6", "libgcc_s.so.1", "libz.so.1",
-    # X11 client libraries (the xcb-* set Qt's xcb plugin needs stays bundled).
-    "libX11.so.6", "libX11-xcb.so.1", "libXext.so.6", "libXrender.so.1", "libXrandr.so.2",
-    "libXau.so.6", "libXdmcp.so.6",
-    # Fonts: the host's fontconfig must read the host's font configuration.
-    "libfontconfig.so.1", "libfreetype.so.6",
-    # GLib: Qt's event loop integration and the network-information plugin.
-    "libglib-2.0.so.0", "libgobject-2.0.so.0", "libgio-2.0.so.0", "libgmodule-2.0.so.0",
-    "libgthread-2.0.so.0",
-    # D-Bus, and the PulseAudio (or PipeWire-Pulse) client library for sound.
-    "libdbus-1.so.3", "libpulse.so.0",
-})
+HOST_LIBRARIES = frozenset(
+    {
+        # glibc's vector maths: part of the host's glibc, must match it.
+        "libmvec.so.1",
+        # The C++ runtime and zlib. The host's are never older than the build's
+        # (build on the oldest Linux you support), and the host's GPU drivers
+        # (Mesa, loaded by Qt) need the host's own: an older bundled libstdc++
+        # makes them fail with "GLIBCXX_3.4.xx not found".
+        "libstdc++.so.6",
+        "libgcc_s.so.1",
+        "libz.so.1",
+        # X11 client libraries (the xcb-* set Qt's xcb plugin needs stays bundled).
+        "libX11.so.6",
+        "libX11-xcb.so.1",
+        "libXext.so.6",
+        "libXrender.so.1",
+        "libXrandr.so.2",
+        "libXau.so.6",
+        "libXdmcp.so.6",
+        # Fonts: the host's fontconfig must read the host's font configuration.
+        "libfontconfig.so.1",
+        "libfreetype.so.6",
+        # GLib: Qt's event loop integration and the network-information plugin.
+        "libglib-2.0.so.0",
+        "libgobject-2.0.so.0",
+        "libgio-2.0.so.0",
+        "libgmodule-2.0.so.0",
+        "libgthread-2.0.so.0",
+        # D-Bus, and the PulseAudio (or PipeWire-Pulse) client library for sound.
+        "libdbus-1.so.3",
+        "libpulse.so.0",
+    }
+)
 
 
 def dropped_libraries(needs: Mapping[str, AbstractSet[str]], top_level: set[str]) -> set[str]:
@@ -77,6 +91,8 @@ def apply(binaries: list[TocEntry]) -> list[TocEntry]:
     dropped = dropped_libraries(needs, top_level)
     if dropped:
         saved = sum(Path(src).stat().st_size for dest, src, _ in binaries if dest in dropped)
-        print(f"host_libs: leaving {len(dropped)} desktop libraries to the host "
-              f"({saved / 2**20:.1f} MB): {', '.join(sorted(dropped))}")
+        print(
+            f"host_libs: leaving {len(dropped)} desktop libraries to the host "
+            f"({saved / 2**20:.1f} MB): {', '.join(sorted(dropped))}"
+        )
     return [entry for entry in binaries if entry[0] not in dropped]

@@ -85,8 +85,12 @@ def write_icns(images: dict[int, Image.Image], icon_dir: Path, target: Path) -> 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--icon-dir", type=Path, default=ICON_DIR,
-                        help="folder holding the SVG sources and receiving the outputs")
+    parser.add_argument(
+        "--icon-dir",
+        type=Path,
+        default=ICON_DIR,
+        help="folder holding the SVG sources and receiving the outputs",
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
 

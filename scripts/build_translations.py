@@ -35,25 +35,36 @@ def tool(name: str) -> list[str]:
 def update() -> None:
     for code in LANGUAGES:
         ts = TRANSLATIONS / f"framecast_{code}.ts"
-        subprocess.run([*tool("pyside6-lupdate"), *map(str, SOURCES), "-no-obsolete",
-                        "-source-language", "en", "-target-language", code, "-ts", str(ts)],
-                       check=True)
+        subprocess.run(
+            [
+                *tool("pyside6-lupdate"),
+                *map(str, SOURCES),
+                "-no-obsolete",
+                "-source-language",
+                "en",
+                "-target-language",
+                code,
+                "-ts",
+                str(ts),
+            ],
+            check=True,
+        )
 
 
 def release() -> list[Path]:
     built = []
     for ts in sorted(TRANSLATIONS.glob("framecast_*.ts")):
         qm = ts.with_suffix(".qm")
-        subprocess.run([*tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)],
-                       check=True)
+        subprocess.run([*tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
         built.append(qm)
     return built
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--update", action="store_true",
-                        help="refresh the .ts sources from app/ui before building")
+    parser.add_argument(
+        "--update", action="store_true", help="refresh the .ts sources from app/ui before building"
+    )
     args = parser.parse_args()
     TRANSLATIONS.mkdir(parents=True, exist_ok=True)
     if args.update:

@@ -44,8 +44,19 @@ def start_local_server(data_dir: Path, *extra_args: str, token: str | None = Non
     """Start `framecast serve --port 0` and wait for its `listening on` line."""
     token = token or secrets.token_urlsafe(16)
     proc = subprocess.Popen(
-        [sys.executable, "-m", "app", "serve", "--port", "0", "--token", token,
-         "--data-dir", str(data_dir), *extra_args],
+        [
+            sys.executable,
+            "-m",
+            "app",
+            "serve",
+            "--port",
+            "0",
+            "--token",
+            token,
+            "--data-dir",
+            str(data_dir),
+            *extra_args,
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,

@@ -174,8 +174,9 @@ def error_for_response(response: httpx.Response, *, secret: str | None = None) -
     if status == 404:
         return NotFoundError(f"{where}: HTTP 404", status=status)
     if status == 429:
-        return RateLimitedError(f"{where}: HTTP 429",
-                                retry_after=parse_retry_after(response.headers.get("Retry-After")))
+        return RateLimitedError(
+            f"{where}: HTTP 429", retry_after=parse_retry_after(response.headers.get("Retry-After"))
+        )
     if status >= 500:
         return BackendUnavailableError(f"{where}: HTTP {status}", status=status)
     return ProtocolError(f"{where}: unexpected HTTP {status}", status=status)
@@ -184,9 +185,14 @@ def error_for_response(response: httpx.Response, *, secret: str | None = None) -
 class SuperDuperClient:
     """Typed access to one backend (the cloud, or the built-in renderer)."""
 
-    def __init__(self, base_url: str, token: str | None, *,
-                 http: httpx.AsyncClient | None = None,
-                 timeout: httpx.Timeout = DEFAULT_TIMEOUT) -> None:
+    def __init__(
+        self,
+        base_url: str,
+        token: str | None,
+        *,
+        http: httpx.AsyncClient | None = None,
+        timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+    ) -> None:
         base_url = check_http_url(base_url.strip().rstrip("/"))
         self.base_url = base_url
         self._origin = origin_of(base_url)
@@ -233,11 +239,13 @@ class SuperDuperClient:
         try:
             response = await self.http.request(method, url, auth=self._auth, **kwargs)
         except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
-            raise BackendUnavailableError(f"{method} {path}: {type(exc).__name__}",
-                                          request_sent=False) from None
+            raise BackendUnavailableError(
+                f"{method} {path}: {type(exc).__name__}", request_sent=False
+            ) from None
         except httpx.TimeoutException as exc:
-            raise BackendUnavailableError(f"{method} {path}: timed out ({type(exc).__name__})") \
-                from None
+            raise BackendUnavailableError(
+                f"{method} {path}: timed out ({type(exc).__name__})"
+            ) from None
         except httpx.TransportError as exc:
             raise BackendUnavailableError(f"{method} {path}: {type(exc).__name__}") from None
         log.debug("%s %s -> %s", method, path, response.status_code)
@@ -256,16 +264,22 @@ class SuperDuperClient:
         except ValueError as exc:  # JSONDecodeError and ValidationError are ValueErrors
             what = response.request.url.path
             if isinstance(exc, ValidationError):
-                raise ProtocolError(f"{what}: answer does not match the contract: "
-                                    f"{exc.error_count()} problem(s): "
-                                    f"{exc.errors()[0]['loc']} {exc.errors()[0]['msg']}") from None
+                raise ProtocolError(
+                    f"{what}: answer does not match the contract: "
+                    f"{exc.error_count()} problem(s): "
+                    f"{exc.errors()[0]['loc']} {exc.errors()[0]['msg']}"
+                ) from None
             raise ProtocolError(f"{what}: answer is not JSON") from None
 
     # ------------------------------------------------------------------ endpoints
 
     async def list_models(self, type: str | None = None) -> list[GenerationConfig]:
-        params: dict[str, str | int] = {"limit": 100, "offset": 0, "order_by": "name",
-                                        "order": "ascendent"}
+        params: dict[str, str | int] = {
+            "limit": 100,
+            "offset": 0,
+            "order_by": "name",
+            "order": "ascendent",
+        }
         if type:
             params["type"] = type
         page = await self._get_model("generation-config", Page[GenerationConfig], params=params)
@@ -288,22 +302,29 @@ class SuperDuperClient:
         try:
             size = path.stat().st_size
         except OSError as exc:
-            raise InvalidRequestError(f"can't read {path.name}: {exc.strerror}",
-                                      user_message=f"Can't read the picture {path.name}.") \
-                from None
+            raise InvalidRequestError(
+                f"can't read {path.name}: {exc.strerror}",
+                user_message=f"Can't read the picture {path.name}.",
+            ) from None
         if size > MAX_UPLOAD_BYTES:
             raise InvalidRequestError(
                 f"{path.name} is {size / 1e6:.1f} MB; the limit is 10 MB",
                 user_message=f"The picture {path.name} is larger than 10 MB. "
-                             "Use a smaller picture.")
+                "Use a smaller picture.",
+            )
         data = path.read_bytes()
         ctype = image_content_type(data[:16])
         if ctype is None:
             raise InvalidRequestError(
                 f"{path.name} is not a JPEG, PNG or WebP image",
-                user_message=f"{path.name} is not a JPEG, PNG or WebP picture.")
-        response = await self._request("POST", "file/upload", params={"type": "image"},
-                                       files={"payload": (path.name, data, ctype)})
+                user_message=f"{path.name} is not a JPEG, PNG or WebP picture.",
+            )
+        response = await self._request(
+            "POST",
+            "file/upload",
+            params={"type": "image"},
+            files={"payload": (path.name, data, ctype)},
+        )
         return self._validate(response, FileObject)
 
     async def generate_video(self, request: GenerationRequest) -> CreatedGeneration:
@@ -321,8 +342,9 @@ class SuperDuperClient:
         return await self._get_model(f"project/{safe_id(project_id)}", ProjectObject)
 
     @asynccontextmanager
-    async def open_event_stream(self, channel: str, *, last_event_id: str | None = None
-                                ) -> AsyncGenerator[httpx.Response, None]:
+    async def open_event_stream(
+        self, channel: str, *, last_event_id: str | None = None
+    ) -> AsyncGenerator[httpx.Response, None]:
         """Open `events/{channel}` (e.g. `file.<id>`) and yield the streaming
         response unread; the caller checks status and content type."""
         kind, _, ident = channel.partition(".")
@@ -333,8 +355,9 @@ class SuperDuperClient:
         if last_event_id:
             headers["Last-Event-ID"] = last_event_id
         try:
-            async with self.http.stream("GET", url, headers=headers, auth=self._auth,
-                                        timeout=STREAM_TIMEOUT) as response:
+            async with self.http.stream(
+                "GET", url, headers=headers, auth=self._auth, timeout=STREAM_TIMEOUT
+            ) as response:
                 yield response
         except httpx.TimeoutException:
             raise BackendUnavailableError(f"events/{kind}: timed out") from None
@@ -342,16 +365,22 @@ class SuperDuperClient:
             raise BackendUnavailableError(f"events/{kind}: {type(exc).__name__}") from None
 
     @asynccontextmanager
-    async def stream_download(self, url: str, *, start: int = 0
-                              ) -> AsyncGenerator[httpx.Response, None]:
+    async def stream_download(
+        self, url: str, *, start: int = 0
+    ) -> AsyncGenerator[httpx.Response, None]:
         """Stream a result URL (any http(s) host; the token only goes to the
         backend's origin). With `start`, ask for the rest from that byte on."""
         check_http_url(url)
         headers = {"Range": f"bytes={start}-"} if start > 0 else {}
         try:
-            async with self.http.stream("GET", url, headers=headers, auth=self._auth,
-                                        follow_redirects=True,
-                                        timeout=httpx.Timeout(30.0, connect=10.0)) as response:
+            async with self.http.stream(
+                "GET",
+                url,
+                headers=headers,
+                auth=self._auth,
+                follow_redirects=True,
+                timeout=httpx.Timeout(30.0, connect=10.0),
+            ) as response:
                 yield response
         except httpx.TimeoutException:
             raise BackendUnavailableError("download timed out") from None

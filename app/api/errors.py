@@ -26,8 +26,9 @@ class ApiError(Exception):
 
     user_message: str = "Something went wrong while talking to the video service."
 
-    def __init__(self, detail: str = "", *, status: int | None = None,
-                 user_message: str | None = None) -> None:
+    def __init__(
+        self, detail: str = "", *, status: int | None = None, user_message: str | None = None
+    ) -> None:
         super().__init__(detail or self.user_message)
         self.detail = detail
         self.status = status
@@ -41,20 +42,24 @@ class ApiError(Exception):
 
 
 class AuthenticationError(ApiError):
-    user_message = ("The video service did not accept your API token. "
-                    "Open Settings and check the token.")
+    user_message = (
+        "The video service did not accept your API token. Open Settings and check the token."
+    )
 
 
 class InsufficientCreditsError(ApiError):
-    user_message = ("Your SuperDuperAI account has no credits left for this video. "
-                    "Top up your balance, or pick a shorter or cheaper model.")
+    user_message = (
+        "Your SuperDuperAI account has no credits left for this video. "
+        "Top up your balance, or pick a shorter or cheaper model."
+    )
 
 
 class InvalidRequestError(ApiError):
     user_message = "The video service refused these settings."
 
-    def __init__(self, detail: str = "", *, status: int | None = None,
-                 user_message: str | None = None) -> None:
+    def __init__(
+        self, detail: str = "", *, status: int | None = None, user_message: str | None = None
+    ) -> None:
         if user_message is None and detail:
             user_message = f"The video service refused these settings: {detail}"
         super().__init__(detail, status=status, user_message=user_message)
@@ -67,8 +72,9 @@ class NotFoundError(ApiError):
 class RateLimitedError(ApiError):
     user_message = "The video service asked us to slow down. Framecast will retry shortly."
 
-    def __init__(self, detail: str = "", *, status: int | None = 429,
-                 retry_after: float | None = None) -> None:
+    def __init__(
+        self, detail: str = "", *, status: int | None = 429, retry_after: float | None = None
+    ) -> None:
         super().__init__(detail, status=status)
         self.retry_after = retry_after
 
@@ -78,11 +84,19 @@ class RateLimitedError(ApiError):
 
 
 class BackendUnavailableError(ApiError):
-    user_message = ("Can't reach the video service right now. Check your internet "
-                    "connection; Framecast will keep trying.")
+    user_message = (
+        "Can't reach the video service right now. Check your internet "
+        "connection; Framecast will keep trying."
+    )
 
-    def __init__(self, detail: str = "", *, status: int | None = None,
-                 user_message: str | None = None, request_sent: bool = True) -> None:
+    def __init__(
+        self,
+        detail: str = "",
+        *,
+        status: int | None = None,
+        user_message: str | None = None,
+        request_sent: bool = True,
+    ) -> None:
         super().__init__(detail, status=status, user_message=user_message)
         #: False when the request certainly never reached the server (connection
         #: refused, DNS failure): repeating a non-idempotent call is then safe.
@@ -94,8 +108,10 @@ class BackendUnavailableError(ApiError):
 
 
 class ProtocolError(ApiError):
-    user_message = ("The video service sent an answer Framecast does not understand. "
-                    "Try again later; if it keeps happening, check for a Framecast update.")
+    user_message = (
+        "The video service sent an answer Framecast does not understand. "
+        "Try again later; if it keeps happening, check for a Framecast update."
+    )
 
 
 class UnsafeUrlError(ApiError):

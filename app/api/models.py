@@ -27,12 +27,23 @@ from pydantic import (
 from app.api.errors import ProtocolError, UnsafeUrlError
 
 SHOT_SIZES: tuple[str, ...] = (
-    "extreme_long_shot", "long_shot", "medium_shot", "medium_close_up",
-    "close_up", "extreme_close_up", "two_shot", "detail_shot",
+    "extreme_long_shot",
+    "long_shot",
+    "medium_shot",
+    "medium_close_up",
+    "close_up",
+    "extreme_close_up",
+    "two_shot",
+    "detail_shot",
 )
 FRAME_RATES: tuple[int, ...] = (24, 30, 60)
 RESOLUTIONS: tuple[tuple[int, int], ...] = (
-    (1280, 720), (1920, 1080), (854, 480), (1024, 1024), (768, 1024), (1080, 1920),
+    (1280, 720),
+    (1920, 1080),
+    (854, 480),
+    (1024, 1024),
+    (768, 1024),
+    (1080, 1920),
 )
 VIDEO_EXTENSIONS: tuple[str, ...] = (".mp4", ".mov", ".webm", ".mkv", ".avi")
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
@@ -117,8 +128,7 @@ class Style(_Model):
     name: str
     title: str = ""
     thumbnail: str | None = None
-    tags: Annotated[list[str], BeforeValidator(_none_to_empty_list)] = Field(
-        default_factory=list)
+    tags: Annotated[list[str], BeforeValidator(_none_to_empty_list)] = Field(default_factory=list)
 
     @property
     def display_name(self) -> str:
@@ -221,11 +231,11 @@ class FileObject(_Model):
     thumbnail_url: str | None = None
     type: str | None = None
     content_type: str | None = Field(
-        None, validation_alias=AliasChoices("contentType", "content_type"))
+        None, validation_alias=AliasChoices("contentType", "content_type")
+    )
     video_generation_id: str | None = None
     video_generation: dict[str, Any] | None = None
-    tasks: Annotated[list[Task], BeforeValidator(_none_to_empty_list)] = Field(
-        default_factory=list)
+    tasks: Annotated[list[Task], BeforeValidator(_none_to_empty_list)] = Field(default_factory=list)
     progress: float | None = None
 
     @property
@@ -263,9 +273,9 @@ class ProjectEntry(_Model):
 class ProjectObject(_Model):
     id: str
     data: Annotated[list[ProjectEntry], BeforeValidator(_none_to_empty_list)] = Field(
-        default_factory=list)
-    tasks: Annotated[list[Task], BeforeValidator(_none_to_empty_list)] = Field(
-        default_factory=list)
+        default_factory=list
+    )
+    tasks: Annotated[list[Task], BeforeValidator(_none_to_empty_list)] = Field(default_factory=list)
 
     def video_urls(self) -> list[str]:
         urls: list[str] = []
@@ -308,14 +318,17 @@ def parse_created(data: object) -> CreatedGeneration:
             project_id = value.get("project_id") or data.get("project_id")
             if not file_id:
                 raise ProtocolError("generate-video answered without a file id")
-            return CreatedGeneration(file_id=safe_id(str(file_id)),
-                                     project_id=safe_id(str(project_id)) if project_id else None)
+            return CreatedGeneration(
+                file_id=safe_id(str(file_id)),
+                project_id=safe_id(str(project_id)) if project_id else None,
+            )
         file = FileObject.model_validate(data)
     except ValidationError as exc:
         raise ProtocolError(f"generate-video answer does not match the contract: {exc}") from exc
     project_id = file.project_id
-    return CreatedGeneration(file_id=safe_id(file.id),
-                             project_id=safe_id(project_id) if project_id else None, file=file)
+    return CreatedGeneration(
+        file_id=safe_id(file.id), project_id=safe_id(project_id) if project_id else None, file=file
+    )
 
 
 # --------------------------------------------------------------------------- SSE messages
@@ -370,8 +383,15 @@ class UnknownMessage(BaseModel):
     raw: dict[str, Any] = Field(default_factory=dict)
 
 
-StreamMessage = (RenderProgress | RenderResult | FileMessage | TaskMessage
-                 | TaskStatusMessage | ErrorMessage | UnknownMessage)
+StreamMessage = (
+    RenderProgress
+    | RenderResult
+    | FileMessage
+    | TaskMessage
+    | TaskStatusMessage
+    | ErrorMessage
+    | UnknownMessage
+)
 
 
 def _number(value: object) -> float | None:
@@ -409,11 +429,13 @@ def parse_message(data: str | bytes | dict[str, Any]) -> StreamMessage:
             raw = body.get("progress", payload.get("progress"))
             value = _number(raw)
             if value is None and raw is not None:
-                raise ProtocolError(f"render_progress with a progress that is not a number: "
-                                    f"{raw!r:.40}")
+                raise ProtocolError(
+                    f"render_progress with a progress that is not a number: {raw!r:.40}"
+                )
             message = body.get("message", payload.get("message"))
-            return RenderProgress(value=value,
-                                  message=str(message) if message is not None else None)
+            return RenderProgress(
+                value=value, message=str(message) if message is not None else None
+            )
         if kind == "render_result":
             url = body.get("url") or body.get("file_url") or payload.get("url")
             if not isinstance(url, str) or not url:

@@ -54,16 +54,18 @@ class EngineConfig:
     retry_after_max: float = 120.0
 
     @classmethod
-    def for_intervals(cls, poll_interval: float, sse_idle_timeout: float,
-                      **overrides: Any) -> EngineConfig:
+    def for_intervals(
+        cls, poll_interval: float, sse_idle_timeout: float, **overrides: Any
+    ) -> EngineConfig:
         """A config for this base polling cadence and idle timeout, with the
         cadences that follow from them (cap, safety net) scaled to match."""
         config = cls(
             poll_interval=poll_interval,
             sse_idle_timeout=sse_idle_timeout,
             poll_interval_max=max(poll_interval, cls.poll_interval_max),
-            safety_poll_interval=max(poll_interval,
-                                     min(cls.safety_poll_interval, poll_interval * 6)),
+            safety_poll_interval=max(
+                poll_interval, min(cls.safety_poll_interval, poll_interval * 6)
+            ),
         )
         return replace(config, **overrides) if overrides else config
 
@@ -71,7 +73,9 @@ class EngineConfig:
     def from_env(cls, **overrides: Any) -> EngineConfig:
         """The intervals from the environment (or from `overrides`, which win)."""
         poll = overrides.pop("poll_interval", None) or _env_float(
-            "FRAMECAST_POLL_INTERVAL", cls.poll_interval)
+            "FRAMECAST_POLL_INTERVAL", cls.poll_interval
+        )
         idle = overrides.pop("sse_idle_timeout", None) or _env_float(
-            "FRAMECAST_SSE_IDLE_TIMEOUT", cls.sse_idle_timeout)
+            "FRAMECAST_SSE_IDLE_TIMEOUT", cls.sse_idle_timeout
+        )
         return cls.for_intervals(poll, idle, **overrides)

@@ -30,15 +30,20 @@ from app.engine.diagnostics import Diagnostics
 
 log = logging.getLogger("framecast.engine")
 
-_ACCEPTED_TYPES = ("video/", "application/octet-stream", "binary/octet-stream",
-                   "application/mp4")
-_EXTENSIONS = {"video/mp4": ".mp4", "video/quicktime": ".mov", "video/webm": ".webm",
-               "video/x-matroska": ".mkv", "video/x-msvideo": ".avi"}
+_ACCEPTED_TYPES = ("video/", "application/octet-stream", "binary/octet-stream", "application/mp4")
+_EXTENSIONS = {
+    "video/mp4": ".mp4",
+    "video/quicktime": ".mov",
+    "video/webm": ".webm",
+    "video/x-matroska": ".mkv",
+    "video/x-msvideo": ".avi",
+}
 
 
 class DownloadError(ApiError):
-    user_message = ("The finished video could not be downloaded or does not play. "
-                    "Press Retry to try again.")
+    user_message = (
+        "The finished video could not be downloaded or does not play. Press Retry to try again."
+    )
 
 
 @dataclass(frozen=True)
@@ -77,8 +82,11 @@ def probe_video(path: Path) -> tuple[float, int, int]:
             frame = next(container.decode(stream), None)
             if frame is None:
                 raise DownloadError(f"{path.name}: no decodable frame")
-            duration = float(stream.duration * stream.time_base) if stream.duration \
-                and stream.time_base else (container.duration or 0) / 1_000_000
+            duration = (
+                float(stream.duration * stream.time_base)
+                if stream.duration and stream.time_base
+                else (container.duration or 0) / 1_000_000
+            )
             return duration, frame.width, frame.height
     except DownloadError:
         raise
@@ -108,8 +116,14 @@ def extract_poster(video: Path, poster: Path, max_width: int = 480) -> Path | No
 
 
 class Downloader:
-    def __init__(self, client: SuperDuperClient, videos_dir: Path, *, config: EngineConfig,
-                 diagnostics: Diagnostics) -> None:
+    def __init__(
+        self,
+        client: SuperDuperClient,
+        videos_dir: Path,
+        *,
+        config: EngineConfig,
+        diagnostics: Diagnostics,
+    ) -> None:
         self.client = client
         self.videos_dir = videos_dir
         self.config = config
@@ -122,8 +136,9 @@ class Downloader:
         async with self._av_turn:
             return await asyncio.to_thread(fn, *args)
 
-    async def download(self, url: str, file_id: str,
-                       on_progress: ProgressCallback | None = None) -> DownloadResult:
+    async def download(
+        self, url: str, file_id: str, on_progress: ProgressCallback | None = None
+    ) -> DownloadResult:
         """Fetch `url` as the video of `file_id`, verified; return where it is."""
         check_http_url(url)
         self.videos_dir.mkdir(parents=True, exist_ok=True)
@@ -144,12 +159,17 @@ class Downloader:
                 break
             except (BackendUnavailableError, httpx.TransportError) as exc:
                 if attempt >= self.config.download_attempts:
-                    raise DownloadError(f"download failed after {attempt} attempts: "
-                                        f"{type(exc).__name__}") from None
+                    raise DownloadError(
+                        f"download failed after {attempt} attempts: {type(exc).__name__}"
+                    ) from None
                 self.diagnostics.download_retries += 1
                 delay = min(0.25 * 2 ** (attempt - 1), 5.0)
-                log.info("download of %s interrupted (%s); resuming in %.2f s", file_id,
-                         type(exc).__name__, delay)
+                log.info(
+                    "download of %s interrupted (%s); resuming in %.2f s",
+                    file_id,
+                    type(exc).__name__,
+                    delay,
+                )
                 await asyncio.sleep(delay)
         try:
             await self._off_loop(probe_video, part)
@@ -164,8 +184,9 @@ class Downloader:
         thumbs = self.videos_dir / "thumbnails"
         thumbs.mkdir(exist_ok=True)
         poster = thumbs / f"{safe_id(file_id)}.jpg"
-        thumbnail = poster if poster.exists() else await self._off_loop(
-            extract_poster, final, poster)
+        thumbnail = (
+            poster if poster.exists() else await self._off_loop(extract_poster, final, poster)
+        )
         return DownloadResult(final, thumbnail, final.stat().st_size)
 
     async def _fetch(self, url: str, part: Path, on_progress: ProgressCallback | None) -> None:
@@ -180,16 +201,20 @@ class Downloader:
                 err = self.client.error_for(response)
                 if err.retryable:
                     raise err
-                raise DownloadError(f"download refused: HTTP {response.status_code}",
-                                    status=response.status_code)
+                raise DownloadError(
+                    f"download refused: HTTP {response.status_code}", status=response.status_code
+                )
             final_url = str(response.url)
             if not final_url.startswith(("http://", "https://")):
                 raise UnsafeUrlError("download redirected to a non-http URL")
             ctype = response.headers.get("content-type", "")
             if not _content_type_ok(ctype):
                 raise DownloadError(f"result has content type {ctype!r}, not a video")
-            resumed = response.status_code == 206 and have > 0 and response.headers.get(
-                "content-range", "").startswith(f"bytes {have}-")
+            resumed = (
+                response.status_code == 206
+                and have > 0
+                and response.headers.get("content-range", "").startswith(f"bytes {have}-")
+            )
             if not resumed:
                 have = 0
             length = response.headers.get("content-length")

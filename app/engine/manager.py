@@ -37,34 +37,54 @@ PROGRESS_WRITE_INTERVAL = 1.0
 
 INTERRUPTED_BEFORE_CONFIRMED = (
     "Framecast was closed before the video service confirmed this job, so it may not "
-    "have started. Press Retry to send it again.")
+    "have started. Press Retry to send it again."
+)
 
 
 def update_from_record(record: JobRecord) -> JobUpdate:
     """A tracker's starting snapshot for a job read back from the history."""
     return JobUpdate(
-        job_id=record.job_id, state=JobState(record.state), file_id=record.file_id,
-        project_id=record.project_id, progress=record.progress, message=record.message,
-        url=record.url, path=record.local_path, thumbnail=record.thumbnail_path,
+        job_id=record.job_id,
+        state=JobState(record.state),
+        file_id=record.file_id,
+        project_id=record.project_id,
+        progress=record.progress,
+        message=record.message,
+        url=record.url,
+        path=record.local_path,
+        thumbnail=record.thumbnail_path,
         error=record.error,
-        error_kind=ErrorKind(record.error_kind) if record.error_kind else None)
+        error_kind=ErrorKind(record.error_kind) if record.error_kind else None,
+    )
 
 
 def _record_fields(update: JobUpdate) -> dict[str, object]:
     fields: dict[str, object] = {
-        "state": str(update.state), "progress": update.progress, "message": update.message,
-        "file_id": update.file_id, "project_id": update.project_id, "url": update.url,
-        "local_path": update.path, "thumbnail_path": update.thumbnail, "error": update.error,
+        "state": str(update.state),
+        "progress": update.progress,
+        "message": update.message,
+        "file_id": update.file_id,
+        "project_id": update.project_id,
+        "url": update.url,
+        "local_path": update.path,
+        "thumbnail_path": update.thumbnail,
+        "error": update.error,
         "error_kind": str(update.error_kind) if update.error_kind else None,
     }
     return fields
 
 
 class JobManager:
-    def __init__(self, client: SuperDuperClient, history: AsyncHistoryStore, *,
-                 videos_dir: Path, config: EngineConfig | None = None,
-                 diagnostics: Diagnostics | None = None,
-                 backend_id: str | None = None) -> None:
+    def __init__(
+        self,
+        client: SuperDuperClient,
+        history: AsyncHistoryStore,
+        *,
+        videos_dir: Path,
+        config: EngineConfig | None = None,
+        diagnostics: Diagnostics | None = None,
+        backend_id: str | None = None,
+    ) -> None:
         config = config or EngineConfig.from_env()
         self.client = client
         self.history = history
@@ -74,8 +94,9 @@ class JobManager:
         #: What the history records as this job's backend: the URL, or a stable
         #: name for the built-in renderer whose port changes every run.
         self.backend_id = backend_id or client.base_url
-        self.downloader = Downloader(client, videos_dir, config=config,
-                                     diagnostics=self.diagnostics)
+        self.downloader = Downloader(
+            client, videos_dir, config=config, diagnostics=self.diagnostics
+        )
         self._trackers: dict[str, JobTracker] = {}
         self._tasks: dict[str, asyncio.Task[JobUpdate]] = {}
         self._by_file: dict[str, str] = {}
@@ -109,14 +130,18 @@ class JobManager:
 
     # ------------------------------------------------------------------ starting jobs
 
-    async def submit(self, request: GenerationRequest, *,
-                     source_image: Path | None = None) -> str:
+    async def submit(self, request: GenerationRequest, *, source_image: Path | None = None) -> str:
         """Record a new job, then start it; returns its id at once."""
         job_id = uuid.uuid4().hex
         record = JobRecord(
-            job_id=job_id, prompt=request.prompt, model=request.generation_config_name,
-            request_json=request.model_dump_json(), backend_url=self.backend_id,
-            source_image=str(source_image) if source_image else None, state="submitting")
+            job_id=job_id,
+            prompt=request.prompt,
+            model=request.generation_config_name,
+            request_json=request.model_dump_json(),
+            backend_url=self.backend_id,
+            source_image=str(source_image) if source_image else None,
+            state="submitting",
+        )
         await self.history.insert(record)
         tracker = self._new_tracker(job_id, JobUpdate(job_id=job_id, state=JobState.SUBMITTING))
         self._start(job_id, tracker.run_new(request, source_image))
@@ -128,18 +153,26 @@ class JobManager:
         if file_id in self._by_file:
             return self._by_file[file_id]
         record = await self.history.find_by_file_id(file_id)
-        if record is not None and (record.state != "completed" or (
-                record.local_path and Path(record.local_path).exists())):
+        if record is not None and (
+            record.state != "completed" or (record.local_path and Path(record.local_path).exists())
+        ):
             initial = update_from_record(record)
             if initial.state in (JobState.FAILED, JobState.CANCELLED):
-                initial = JobUpdate(job_id=record.job_id, state=JobState.QUEUED,
-                                    file_id=file_id, project_id=record.project_id,
-                                    progress=record.progress)
+                initial = JobUpdate(
+                    job_id=record.job_id,
+                    state=JobState.QUEUED,
+                    file_id=file_id,
+                    project_id=record.project_id,
+                    progress=record.progress,
+                )
             job_id = record.job_id
         else:
             job_id = uuid.uuid4().hex
-            await self.history.insert(JobRecord(job_id=job_id, backend_url=self.backend_id,
-                                                file_id=file_id, state="queued"))
+            await self.history.insert(
+                JobRecord(
+                    job_id=job_id, backend_url=self.backend_id, file_id=file_id, state="queued"
+                )
+            )
             initial = JobUpdate(job_id=job_id, state=JobState.QUEUED, file_id=file_id)
         tracker = self._new_tracker(job_id, initial, started_at=None)
         self._start(job_id, tracker.follow())
@@ -153,8 +186,12 @@ class JobManager:
                 continue
             if not record.file_id and not record.project_id:
                 await self.history.update(
-                    record.job_id, state="failed", error=INTERRUPTED_BEFORE_CONFIRMED,
-                    error_kind=str(ErrorKind.INTERNAL), finished_at=utc_now())
+                    record.job_id,
+                    state="failed",
+                    error=INTERRUPTED_BEFORE_CONFIRMED,
+                    error_kind=str(ErrorKind.INTERNAL),
+                    finished_at=utc_now(),
+                )
                 continue
             log.info("resuming job %s (%s)", record.job_id[:8], record.state)
             tracker = self._new_tracker(record.job_id, update_from_record(record))
@@ -191,11 +228,20 @@ class JobManager:
 
     # ------------------------------------------------------------------ internals
 
-    def _new_tracker(self, job_id: str, initial: JobUpdate,
-                     started_at: float | None = None) -> JobTracker:
-        tracker = JobTracker(job_id, self.client, self.downloader, config=self.config,
-                             diagnostics=self.diagnostics, emit=self._emit,
-                             persist=self._persist, initial=initial, started_at=started_at)
+    def _new_tracker(
+        self, job_id: str, initial: JobUpdate, started_at: float | None = None
+    ) -> JobTracker:
+        tracker = JobTracker(
+            job_id,
+            self.client,
+            self.downloader,
+            config=self.config,
+            diagnostics=self.diagnostics,
+            emit=self._emit,
+            persist=self._persist,
+            initial=initial,
+            started_at=started_at,
+        )
         self._trackers[job_id] = tracker
         return tracker
 
@@ -228,8 +274,7 @@ class JobManager:
             return
         now = time.monotonic()
         last = self._last_write.get(update.job_id)
-        if last is not None and last[1] == update.state and now - last[0] < \
-                PROGRESS_WRITE_INTERVAL:
+        if last is not None and last[1] == update.state and now - last[0] < PROGRESS_WRITE_INTERVAL:
             return
         self._last_write[update.job_id] = (now, update.state)
         task = asyncio.get_running_loop().create_task(self._write(update.job_id))

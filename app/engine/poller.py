@@ -42,10 +42,20 @@ QUIET_MIN = 1.0
 
 
 class Poller:
-    def __init__(self, client: SuperDuperClient, *, file_id: str | None, project_id: str | None,
-                 config: EngineConfig, diagnostics: Diagnostics, on_file: FileHandler,
-                 on_project: ProjectHandler, on_error: ErrorHandler,
-                 on_success: Callable[[], None], label: str = "") -> None:
+    def __init__(
+        self,
+        client: SuperDuperClient,
+        *,
+        file_id: str | None,
+        project_id: str | None,
+        config: EngineConfig,
+        diagnostics: Diagnostics,
+        on_file: FileHandler,
+        on_project: ProjectHandler,
+        on_error: ErrorHandler,
+        on_success: Callable[[], None],
+        label: str = "",
+    ) -> None:
         if not file_id and not project_id:
             raise ValueError("a poller needs a file id or a project id")
         self.client = client
@@ -107,8 +117,10 @@ class Poller:
             if not self.quiet:
                 return self.config.safety_poll_interval
             # Ask soon after the stream went quiet, then less and less often.
-            return min(self.config.poll_interval * 2 ** max(0, self._quiet_polls - 1),
-                       self.config.safety_poll_interval)
+            return min(
+                self.config.poll_interval * 2 ** max(0, self._quiet_polls - 1),
+                self.config.safety_poll_interval,
+            )
         elapsed = time.monotonic() - self._started
         # Real jobs take 1 to 15 minutes: no need to ask every few seconds
         # for the whole of a long one.
@@ -120,8 +132,11 @@ class Poller:
 
     def _next_poll_at(self) -> float:
         if self.primary:
-            at = (self._started if self._last_poll is None
-                  else self._last_poll + self.interval * self._jitter)
+            at = (
+                self._started
+                if self._last_poll is None
+                else self._last_poll + self.interval * self._jitter
+            )
         else:
             last = self._last_poll if self._last_poll is not None else self._started
             at = last + self.config.safety_poll_interval
@@ -161,8 +176,11 @@ class Poller:
             self._wake.clear()
             if self.quiet:
                 self._quiet_polls += 1
-                log.info("%s: the stream has been quiet for %.1f s; checking", self.label,
-                         time.monotonic() - (self._last_event or self._started))
+                log.info(
+                    "%s: the stream has been quiet for %.1f s; checking",
+                    self.label,
+                    time.monotonic() - (self._last_event or self._started),
+                )
             await self.poll_once()
 
     async def poll_once(self) -> None:
@@ -187,8 +205,12 @@ class Poller:
             if isinstance(exc, RateLimitedError):
                 wait = exc.retry_after if exc.retry_after is not None else 5.0
                 self._not_before = time.monotonic() + min(wait, self.config.retry_after_max)
-            log.info("%s: poll failed (%s); next in %.1f s", self.label,
-                     type(exc).__name__, self.interval)
+            log.info(
+                "%s: poll failed (%s); next in %.1f s",
+                self.label,
+                type(exc).__name__,
+                self.interval,
+            )
             self.on_error(exc)
 
     def _succeeded(self) -> None:

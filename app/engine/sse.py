@@ -145,16 +145,21 @@ class SSEParser:
         return None
 
     def _dispatch(self) -> ServerSentEvent | None:
-        too_big, data, event_type, retry = (self._too_big, self._data, self._event_type,
-                                            self._retry)
+        too_big, data, event_type, retry = (
+            self._too_big,
+            self._data,
+            self._event_type,
+            self._retry,
+        )
         self._reset_event()
         if too_big or not data:
             if retry is not None and not too_big:
                 # A retry-only block still changes the reconnection time.
                 return ServerSentEvent(event="", data="", id=self.last_event_id, retry=retry)
             return None
-        return ServerSentEvent(event=event_type or "message", data="\n".join(data),
-                               id=self.last_event_id, retry=retry)
+        return ServerSentEvent(
+            event=event_type or "message", data="\n".join(data), id=self.last_event_id, retry=retry
+        )
 
 
 class StreamState(StrEnum):
@@ -186,9 +191,17 @@ class EventStream:
     refused token helps nobody.
     """
 
-    def __init__(self, client: SuperDuperClient, channel: str, *, config: EngineConfig,
-                 diagnostics: Diagnostics, on_message: MessageHandler,
-                 on_state: StateHandler, job_label: str = "") -> None:
+    def __init__(
+        self,
+        client: SuperDuperClient,
+        channel: str,
+        *,
+        config: EngineConfig,
+        diagnostics: Diagnostics,
+        on_message: MessageHandler,
+        on_state: StateHandler,
+        job_label: str = "",
+    ) -> None:
         self.client = client
         self.channel = channel
         self.config = config
@@ -227,8 +240,11 @@ class EventStream:
             base = self.config.sse_refused_retry
             cap = max(base, self.config.sse_backoff_max * 4)
         else:
-            base = (self.retry_ms / 1000.0 if self.retry_ms is not None
-                    else self.config.sse_backoff_initial)
+            base = (
+                self.retry_ms / 1000.0
+                if self.retry_ms is not None
+                else self.config.sse_backoff_initial
+            )
             cap = max(base, self.config.sse_backoff_max)
         delay = min(cap, base * (2 ** max(0, self._failures - 1)))
         return delay * random.uniform(0.8, 1.2)
@@ -266,8 +282,12 @@ class EventStream:
             except BackendUnavailableError as exc:
                 reason = exc.detail or "backend unreachable"
                 self.diagnostics.sse_failures += 1
-                self._set_state(StreamState.OFFLINE if not self._connected_once
-                                or self._failures >= 2 else StreamState.RECONNECTING, reason)
+                self._set_state(
+                    StreamState.OFFLINE
+                    if not self._connected_once or self._failures >= 2
+                    else StreamState.RECONNECTING,
+                    reason,
+                )
             self._failures += 1
             delay = self._backoff(refused, retry_after)
             log.info("%s: reconnecting the stream in %.2f s (%s)", self.label, delay, reason)
@@ -281,13 +301,16 @@ class EventStream:
         if self.last_event_id:
             parser.last_event_id = self.last_event_id
         async with self.client.open_event_stream(
-                self.channel, last_event_id=self.last_event_id) as response:
+            self.channel, last_event_id=self.last_event_id
+        ) as response:
             status = response.status_code
             if status in (401, 403):
                 raise AuthenticationError(f"events: HTTP {status}", status=status)
             if status == 429:
-                raise RateLimitedError("events: HTTP 429", retry_after=parse_retry_after(
-                    response.headers.get("Retry-After")))
+                raise RateLimitedError(
+                    "events: HTTP 429",
+                    retry_after=parse_retry_after(response.headers.get("Retry-After")),
+                )
             if status == 404:
                 raise StreamRefused("events: HTTP 404", status=404)
             if status != 200:
@@ -334,8 +357,9 @@ class EventStream:
             message = parse_message(event.data)
         except ProtocolError as exc:
             self.diagnostics.events_skipped += 1
-            log.warning("%s: skipped a malformed event (id %r): %s", self.label, event.id,
-                        exc.detail[:200])
+            log.warning(
+                "%s: skipped a malformed event (id %r): %s", self.label, event.id, exc.detail[:200]
+            )
             return
         if isinstance(message, UnknownMessage):
             log.debug("%s: ignored event of type %r", self.label, message.type)
@@ -344,5 +368,3 @@ class EventStream:
         result = self.on_message(message)
         if result is not None:
             await result
-
-

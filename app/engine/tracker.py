@@ -69,8 +69,9 @@ Emit = Callable[[JobUpdate], None]
 class _Outcome:
     """What ends the following phase: a result URL or a failure."""
 
-    def __init__(self, url: str | None = None, error: str | None = None,
-                 kind: ErrorKind | None = None) -> None:
+    def __init__(
+        self, url: str | None = None, error: str | None = None, kind: ErrorKind | None = None
+    ) -> None:
         self.url = url
         self.error = error
         self.kind = kind
@@ -112,9 +113,19 @@ class ProgressScale:
 
 
 class JobTracker:
-    def __init__(self, job_id: str, client: SuperDuperClient, downloader: Downloader, *,
-                 config: EngineConfig, diagnostics: Diagnostics, emit: Emit, persist: Persist,
-                 initial: JobUpdate | None = None, started_at: float | None = None) -> None:
+    def __init__(
+        self,
+        job_id: str,
+        client: SuperDuperClient,
+        downloader: Downloader,
+        *,
+        config: EngineConfig,
+        diagnostics: Diagnostics,
+        emit: Emit,
+        persist: Persist,
+        initial: JobUpdate | None = None,
+        started_at: float | None = None,
+    ) -> None:
         self.job_id = job_id
         self.client = client
         self.downloader = downloader
@@ -195,8 +206,12 @@ class JobTracker:
         self._task = asyncio.current_task()
         try:
             created = await self._create(request, source_image)
-            self._publish(file_id=created.file_id, project_id=created.project_id,
-                          state=JobState.QUEUED, message=None)
+            self._publish(
+                file_id=created.file_id,
+                project_id=created.project_id,
+                state=JobState.QUEUED,
+                message=None,
+            )
             await self._persist(self.snapshot)
         except ApiError as exc:
             return await self._fail(exc.user_message, error_kind_of(exc))
@@ -206,8 +221,9 @@ class JobTracker:
             raise
         return await self.follow()
 
-    async def _create(self, request: GenerationRequest, source_image: Path | None
-                      ) -> CreatedGeneration:
+    async def _create(
+        self, request: GenerationRequest, source_image: Path | None
+    ) -> CreatedGeneration:
         attempt = 0
         while True:
             attempt += 1
@@ -215,8 +231,9 @@ class JobTracker:
                 if source_image is not None and not request.references:
                     self._publish(message="Uploading the picture…")
                     uploaded = await self.client.upload_image(source_image)
-                    request = request.model_copy(update={"references": [
-                        Reference(reference_id=safe_id(uploaded.id))]})
+                    request = request.model_copy(
+                        update={"references": [Reference(reference_id=safe_id(uploaded.id))]}
+                    )
                 self._publish(message="Sending to the video service…")
                 return await self.client.generate_video(request)
             except RateLimitedError as exc:
@@ -232,8 +249,7 @@ class JobTracker:
                     raise
                 delay = min(0.5 * 2 ** (attempt - 1), 8.0)
                 self._publish(connection=ConnectionState.OFFLINE)
-            log.info("%s: create attempt %d failed; retrying in %.1f s", self.label, attempt,
-                     delay)
+            log.info("%s: create attempt %d failed; retrying in %.1f s", self.label, attempt, delay)
             await asyncio.sleep(delay)
 
     async def follow(self) -> JobUpdate:
@@ -250,14 +266,27 @@ class JobTracker:
         channel = f"file.{file_id}" if file_id else f"project.{project_id}"
         if snap.state == JobState.SUBMITTING:
             self._advance(JobState.QUEUED)
-        self._stream = EventStream(self.client, channel, config=self.config,
-                                   diagnostics=self.diagnostics, on_message=self._on_message,
-                                   on_state=self._on_stream_state, job_label=self.label)
-        self._poller = Poller(self.client, file_id=file_id, project_id=project_id,
-                              config=self.config, diagnostics=self.diagnostics,
-                              on_file=self._on_file, on_project=self._on_project,
-                              on_error=self._on_poll_error, on_success=self._on_poll_success,
-                              label=self.label)
+        self._stream = EventStream(
+            self.client,
+            channel,
+            config=self.config,
+            diagnostics=self.diagnostics,
+            on_message=self._on_message,
+            on_state=self._on_stream_state,
+            job_label=self.label,
+        )
+        self._poller = Poller(
+            self.client,
+            file_id=file_id,
+            project_id=project_id,
+            config=self.config,
+            diagnostics=self.diagnostics,
+            on_file=self._on_file,
+            on_project=self._on_project,
+            on_error=self._on_poll_error,
+            on_success=self._on_poll_success,
+            label=self.label,
+        )
         self._publish(connection=ConnectionState.CONNECTING)
         stream_task = asyncio.create_task(self._run_stream(), name=f"sse-{self.job_id}")
         poll_task = asyncio.create_task(self._poller.run(), name=f"poll-{self.job_id}")
@@ -278,8 +307,9 @@ class JobTracker:
         if self._cancel_requested:
             return await self._finish_cancelled()
         if outcome.url is None:
-            return await self._fail(outcome.error or "The render failed.",
-                                    outcome.kind or ErrorKind.RENDER)
+            return await self._fail(
+                outcome.error or "The render failed.", outcome.kind or ErrorKind.RENDER
+            )
         return await self._download(outcome.url)
 
     async def _run_stream(self) -> None:
@@ -321,11 +351,19 @@ class JobTracker:
             if self._pending_failure is None:
                 loop = asyncio.get_running_loop()
                 self._pending_failure = loop.call_later(
-                    FAILURE_REASON_GRACE, self._failed, "The service reported that the "
-                    "render failed.")
+                    FAILURE_REASON_GRACE,
+                    self._failed,
+                    "The service reported that the render failed.",
+                )
             return
-        self._decide(_Outcome(error=f"The render failed: {reason}" if reason and not
-                              reason.startswith("The ") else reason, kind=ErrorKind.RENDER))
+        self._decide(
+            _Outcome(
+                error=f"The render failed: {reason}"
+                if reason and not reason.startswith("The ")
+                else reason,
+                kind=ErrorKind.RENDER,
+            )
+        )
 
     def _on_message(self, message: StreamMessage) -> None:
         if self._poller is not None:
@@ -342,8 +380,7 @@ class JobTracker:
             if status == "completed":
                 self.check_now()
             elif status in ("error", "failed"):
-                reason = message.task.model_extra.get("error") if message.task.model_extra \
-                    else None
+                reason = message.task.model_extra.get("error") if message.task.model_extra else None
                 self._failed(str(reason) if reason else None, wait_for_reason=True)
         elif isinstance(message, TaskStatusMessage):
             status = message.status.lower()
@@ -362,9 +399,13 @@ class JobTracker:
             if file.progress > 0:
                 self._advance(JobState.PROCESSING)
             self._set_progress(file.progress)
-            if (source == "poll" and self._poller is not None and self._poller.quiet
-                    and self._stream is not None
-                    and (self.snapshot.progress or 0.0) > before + 0.005):
+            if (
+                source == "poll"
+                and self._poller is not None
+                and self._poller.quiet
+                and self._stream is not None
+                and (self.snapshot.progress or 0.0) > before + 0.005
+            ):
                 # The service moved on while the "live" stream said nothing:
                 # it is stale (a dead proxy or NAT), so connect again now.
                 self._stream.restart("the stream fell behind the service")
@@ -387,26 +428,34 @@ class JobTracker:
         if state == StreamState.LIVE:
             self._poller.set_primary(False)
             self._offline_since = None
-            self._publish(transport=Transport.SSE, connection=ConnectionState.LIVE,
-                          poll_interval=None)
+            self._publish(
+                transport=Transport.SSE, connection=ConnectionState.LIVE, poll_interval=None
+            )
             return
         # Anything but live: polling carries the job, at once.
         self._poller.set_primary(True)
         if self._poll_ok:
             connection = ConnectionState.LIVE
         else:
-            connection = {StreamState.OFFLINE: ConnectionState.OFFLINE,
-                          StreamState.RECONNECTING: ConnectionState.RECONNECTING,
-                          }.get(state, ConnectionState.CONNECTING)
-        self._publish(transport=Transport.POLLING, connection=connection,
-                      poll_interval=round(self._poller.interval, 1))
+            connection = {
+                StreamState.OFFLINE: ConnectionState.OFFLINE,
+                StreamState.RECONNECTING: ConnectionState.RECONNECTING,
+            }.get(state, ConnectionState.CONNECTING)
+        self._publish(
+            transport=Transport.POLLING,
+            connection=connection,
+            poll_interval=round(self._poller.interval, 1),
+        )
 
     def _on_poll_success(self) -> None:
         self._offline_since = None
         self._poll_ok = True
         if self._poller is not None and self._poller.primary:
-            self._publish(transport=Transport.POLLING, connection=ConnectionState.LIVE,
-                          poll_interval=round(self._poller.interval, 1))
+            self._publish(
+                transport=Transport.POLLING,
+                connection=ConnectionState.LIVE,
+                poll_interval=round(self._poller.interval, 1),
+            )
 
     def _on_poll_error(self, exc: ApiError) -> None:
         self._poll_ok = False
@@ -414,16 +463,21 @@ class JobTracker:
             self._decide(_Outcome(error=exc.user_message, kind=ErrorKind.AUTH))
         elif isinstance(exc, NotFoundError):
             if time.monotonic() - self._started > self.config.not_found_grace:
-                self._decide(_Outcome(error="The video service no longer knows this video.",
-                                      kind=ErrorKind.RENDER))
+                self._decide(
+                    _Outcome(
+                        error="The video service no longer knows this video.", kind=ErrorKind.RENDER
+                    )
+                )
         elif isinstance(exc, BackendUnavailableError):
             now = time.monotonic()
             if self._offline_since is None:
                 self._offline_since = now
             if self._stream is None or self._stream.state != StreamState.LIVE:
-                self._publish(connection=ConnectionState.OFFLINE, transport=Transport.POLLING,
-                              poll_interval=round(self._poller.interval, 1)
-                              if self._poller else None)
+                self._publish(
+                    connection=ConnectionState.OFFLINE,
+                    transport=Transport.POLLING,
+                    poll_interval=round(self._poller.interval, 1) if self._poller else None,
+                )
             give_up = self.config.offline_give_up
             if give_up is not None and now - self._offline_since > give_up:
                 self._decide(_Outcome(error=exc.user_message, kind=ErrorKind.OFFLINE))
@@ -432,8 +486,12 @@ class JobTracker:
 
     async def _download(self, url: str) -> JobUpdate:
         # The generation itself is done: its progress is whole from here on.
-        self._advance(JobState.DOWNLOADING, progress=1.0, message="Downloading the video…",
-                      transport=Transport.NONE)
+        self._advance(
+            JobState.DOWNLOADING,
+            progress=1.0,
+            message="Downloading the video…",
+            transport=Transport.NONE,
+        )
         assert self.snapshot.file_id or self.snapshot.project_id
         file_id = self.snapshot.file_id or f"project-{self.snapshot.project_id}"
 
@@ -451,10 +509,15 @@ class JobTracker:
             if self._cancel_requested:
                 return await self._finish_cancelled()
             raise
-        self._publish(state=JobState.COMPLETED, progress=1.0, download=1.0,
-                      path=str(result.path),
-                      thumbnail=str(result.thumbnail) if result.thumbnail else None,
-                      message="Done", connection=ConnectionState.LIVE)
+        self._publish(
+            state=JobState.COMPLETED,
+            progress=1.0,
+            download=1.0,
+            path=str(result.path),
+            thumbnail=str(result.thumbnail) if result.thumbnail else None,
+            message="Done",
+            connection=ConnectionState.LIVE,
+        )
         log.info("%s: completed (%d bytes)", self.label, result.size)
         await self._persist(self.snapshot)
         return self.snapshot
@@ -463,15 +526,17 @@ class JobTracker:
         if self.snapshot.state.is_terminal:
             return self.snapshot
         log.info("%s: failed (%s)", self.label, kind)
-        self._publish(state=JobState.FAILED, error=error, error_kind=kind,
-                      transport=Transport.NONE)
+        self._publish(state=JobState.FAILED, error=error, error_kind=kind, transport=Transport.NONE)
         await self._persist(self.snapshot)
         return self.snapshot
 
     async def _finish_cancelled(self) -> JobUpdate:
         if self.snapshot.state.is_terminal:
             return self.snapshot
-        self._publish(state=JobState.CANCELLED, transport=Transport.NONE,
-                      message="Stopped following. The service may still finish this video.")
+        self._publish(
+            state=JobState.CANCELLED,
+            transport=Transport.NONE,
+            message="Stopped following. The service may still finish this video.",
+        )
         await self._persist(self.snapshot)
         return self.snapshot

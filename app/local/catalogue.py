@@ -41,12 +41,15 @@ class LocalModel:
 MODELS: dict[str, LocalModel] = {
     m.name: m
     for m in (
-        LocalModel("local/sketch-t2v", "Local sketch (text to video)", TEXT_TO_VIDEO,
-                   (2, 5, 8, 10)),
-        LocalModel("local/animate-i2v", "Local animate (image to video)", IMAGE_TO_VIDEO,
-                   (2, 5, 8, 10)),
-        LocalModel("local/quick-t2v", "Local quick preview (text to video)", TEXT_TO_VIDEO,
-                   (1, 2, 3)),
+        LocalModel(
+            "local/sketch-t2v", "Local sketch (text to video)", TEXT_TO_VIDEO, (2, 5, 8, 10)
+        ),
+        LocalModel(
+            "local/animate-i2v", "Local animate (image to video)", IMAGE_TO_VIDEO, (2, 5, 8, 10)
+        ),
+        LocalModel(
+            "local/quick-t2v", "Local quick preview (text to video)", TEXT_TO_VIDEO, (1, 2, 3)
+        ),
     )
 }
 
@@ -70,23 +73,92 @@ class Style:
     tint: float  # how much image-to-video pictures take the style's colour
 
     def to_json(self, thumbnail: str) -> dict[str, object]:
-        return {"name": self.name, "title": self.title, "thumbnail": thumbnail,
-                "tags": list(self.tags)}
+        return {
+            "name": self.name,
+            "title": self.title,
+            "thumbnail": thumbnail,
+            "tags": list(self.tags),
+        }
 
 
 STYLES: dict[str, Style] = {
     s.name: s
     for s in (
-        Style("cinematic", "Cinematic", ("moody", "soft"), (0.0, 25.0, 200.0), 0.55,
-              0.10, 0.42, 0.85, 0.6, 5, 40, (0.01, -0.015), 0.10),
-        Style("neon", "Neon night", ("vivid", "fast"), (0.0, 120.0, 240.0), 0.95,
-              0.05, 0.16, 1.0, 1.5, 7, 90, (0.04, 0.0), 0.18),
-        Style("pastel", "Pastel dream", ("light", "calm"), (0.0, 40.0, 320.0), 0.30,
-              0.97, 0.80, 0.98, 0.45, 6, 30, (0.0, -0.02), 0.12),
-        Style("noir", "Film noir", ("monochrome", "contrast"), (0.0, 0.0, 0.0), 0.0,
-              0.02, 0.30, 0.90, 0.8, 4, 60, (0.0, 0.05), 0.0),
-        Style("sunset", "Golden hour", ("warm", "glow"), (-15.0, 20.0, 290.0), 0.75,
-              0.30, 0.70, 1.0, 0.7, 5, 70, (0.005, -0.04), 0.22),
+        Style(
+            "cinematic",
+            "Cinematic",
+            ("moody", "soft"),
+            (0.0, 25.0, 200.0),
+            0.55,
+            0.10,
+            0.42,
+            0.85,
+            0.6,
+            5,
+            40,
+            (0.01, -0.015),
+            0.10,
+        ),
+        Style(
+            "neon",
+            "Neon night",
+            ("vivid", "fast"),
+            (0.0, 120.0, 240.0),
+            0.95,
+            0.05,
+            0.16,
+            1.0,
+            1.5,
+            7,
+            90,
+            (0.04, 0.0),
+            0.18,
+        ),
+        Style(
+            "pastel",
+            "Pastel dream",
+            ("light", "calm"),
+            (0.0, 40.0, 320.0),
+            0.30,
+            0.97,
+            0.80,
+            0.98,
+            0.45,
+            6,
+            30,
+            (0.0, -0.02),
+            0.12,
+        ),
+        Style(
+            "noir",
+            "Film noir",
+            ("monochrome", "contrast"),
+            (0.0, 0.0, 0.0),
+            0.0,
+            0.02,
+            0.30,
+            0.90,
+            0.8,
+            4,
+            60,
+            (0.0, 0.05),
+            0.0,
+        ),
+        Style(
+            "sunset",
+            "Golden hour",
+            ("warm", "glow"),
+            (-15.0, 20.0, 290.0),
+            0.75,
+            0.30,
+            0.70,
+            1.0,
+            0.7,
+            5,
+            70,
+            (0.005, -0.04),
+            0.22,
+        ),
     )
 }
 DEFAULT_STYLE = "cinematic"
@@ -205,8 +277,9 @@ def _source_reference(config: dict[str, object]) -> str | None:
         if ref.get("type", "source") == "source":
             ref_id = ref.get("reference_id")
             if not isinstance(ref_id, str) or not ref_id:
-                raise InvalidConfig("A source reference needs a reference_id (an uploaded "
-                                    "file's id).")
+                raise InvalidConfig(
+                    "A source reference needs a reference_id (an uploaded file's id)."
+                )
             return ref_id
     return None
 
@@ -219,12 +292,14 @@ def parse_config(config: dict[str, object]) -> GenerationRequest:
     """
     name = _str_field(config, "generation_config_name", "generation_config_name")
     if name is None:
-        raise InvalidConfig("generation_config_name is required: pick one of "
-                            + ", ".join(MODELS) + ".")
+        raise InvalidConfig(
+            "generation_config_name is required: pick one of " + ", ".join(MODELS) + "."
+        )
     model = MODELS.get(name)
     if model is None:
-        raise InvalidConfig(f"Unknown model {name!r}. This renderer offers: "
-                            + ", ".join(MODELS) + ".")
+        raise InvalidConfig(
+            f"Unknown model {name!r}. This renderer offers: " + ", ".join(MODELS) + "."
+        )
 
     prompt = config.get("prompt", "")
     if prompt is None:
@@ -233,8 +308,9 @@ def parse_config(config: dict[str, object]) -> GenerationRequest:
         raise InvalidConfig("prompt must be text.")
     prompt = " ".join(prompt.split())
     if len(prompt) > MAX_PROMPT:
-        raise InvalidConfig(f"The prompt is too long ({len(prompt)} characters; at most "
-                            f"{MAX_PROMPT}).")
+        raise InvalidConfig(
+            f"The prompt is too long ({len(prompt)} characters; at most {MAX_PROMPT})."
+        )
     if model.type == TEXT_TO_VIDEO and not prompt:
         raise InvalidConfig("Describe the video: the prompt is empty.")
 
@@ -243,8 +319,10 @@ def parse_config(config: dict[str, object]) -> GenerationRequest:
         duration = 5 if 5 in model.durations else model.durations[0]
     if duration not in model.durations:
         offered = ", ".join(str(d) for d in model.durations)
-        raise InvalidConfig(f"Duration {duration} s is not offered by {model.name}; "
-                            f"choose one of {offered} seconds.")
+        raise InvalidConfig(
+            f"Duration {duration} s is not offered by {model.name}; "
+            f"choose one of {offered} seconds."
+        )
 
     fps = _int_field(config, "frame_rate", "frame_rate") or 24
     if fps not in FRAME_RATES:
@@ -252,8 +330,11 @@ def parse_config(config: dict[str, object]) -> GenerationRequest:
 
     aspect = _str_field(config, "aspect_ratio", "aspect_ratio")
     if aspect is not None and aspect not in ASPECT_RATIOS:
-        raise InvalidConfig(f"Aspect ratio {aspect!r} is not supported; choose one of "
-                            + ", ".join(ASPECT_RATIOS) + ".")
+        raise InvalidConfig(
+            f"Aspect ratio {aspect!r} is not supported; choose one of "
+            + ", ".join(ASPECT_RATIOS)
+            + "."
+        )
     width = _int_field(config, "width", "width")
     height = _int_field(config, "height", "height")
     if (width is None) != (height is None):
@@ -262,20 +343,26 @@ def parse_config(config: dict[str, object]) -> GenerationRequest:
         width, height = ASPECT_RATIOS[aspect or "16:9"]
     else:
         if not (MIN_SIDE <= width <= MAX_SIDE and MIN_SIDE <= height <= MAX_SIDE):
-            raise InvalidConfig(f"Resolution {width}x{height} is out of range: each side "
-                                f"must be {MIN_SIDE} to {MAX_SIDE} pixels.")
+            raise InvalidConfig(
+                f"Resolution {width}x{height} is out of range: each side "
+                f"must be {MIN_SIDE} to {MAX_SIDE} pixels."
+            )
         if width * height > MAX_PIXELS:
-            raise InvalidConfig(f"Resolution {width}x{height} is too large; at most "
-                                "1920x1080 pixels.")
+            raise InvalidConfig(
+                f"Resolution {width}x{height} is too large; at most 1920x1080 pixels."
+            )
         if width % 2 or height % 2:
             raise InvalidConfig(f"Resolution {width}x{height} must have even sides.")
         actual = _aspect_of(width, height)
         if actual is None:
-            raise InvalidConfig(f"Resolution {width}x{height} matches none of the supported "
-                                "aspect ratios (" + ", ".join(ASPECT_RATIOS) + ").")
+            raise InvalidConfig(
+                f"Resolution {width}x{height} matches none of the supported "
+                "aspect ratios (" + ", ".join(ASPECT_RATIOS) + ")."
+            )
         if aspect is not None and actual != aspect:
-            raise InvalidConfig(f"Resolution {width}x{height} is {actual}, not the "
-                                f"requested aspect ratio {aspect}.")
+            raise InvalidConfig(
+                f"Resolution {width}x{height} is {actual}, not the requested aspect ratio {aspect}."
+            )
         aspect = actual
 
     seed = _int_field(config, "seed", "seed")
@@ -286,18 +373,19 @@ def parse_config(config: dict[str, object]) -> GenerationRequest:
 
     style = _str_field(config, "style_name", "style_name") or DEFAULT_STYLE
     if style not in STYLES:
-        raise InvalidConfig(f"Unknown style {style!r}; choose one of "
-                            + ", ".join(STYLES) + ".")
+        raise InvalidConfig(f"Unknown style {style!r}; choose one of " + ", ".join(STYLES) + ".")
 
     shot = _str_field(config, "shot_size", "shot_size")
     if shot is not None and shot not in SHOT_SIZES:
-        raise InvalidConfig(f"Unknown shot size {shot!r}; choose one of "
-                            + ", ".join(SHOT_SIZES) + ".")
+        raise InvalidConfig(
+            f"Unknown shot size {shot!r}; choose one of " + ", ".join(SHOT_SIZES) + "."
+        )
 
     source_id = _source_reference(config)
     if model.type == IMAGE_TO_VIDEO and source_id is None:
-        raise InvalidConfig(f"{model.label} animates a picture: upload an image and pass it "
-                            "as a source reference.")
+        raise InvalidConfig(
+            f"{model.label} animates a picture: upload an image and pass it as a source reference."
+        )
     if model.type == TEXT_TO_VIDEO:
         source_id = None
 

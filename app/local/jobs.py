@@ -51,7 +51,7 @@ class EventLog:
 
     def after(self, last_id: int) -> list[LoggedEvent]:
         # ids are 1-based positions, so the events after `last_id` are a slice.
-        return self.events[max(0, last_id):]
+        return self.events[max(0, last_id) :]
 
     async def wait_after(self, last_id: int) -> list[LoggedEvent]:
         """The events after `last_id`, waiting until there is at least one."""
@@ -66,8 +66,9 @@ class EventLog:
 class RenderService:
     """Creates video jobs, runs them in worker processes and logs their events."""
 
-    def __init__(self, store: RecordStore, base_url: str, workers: int = 1,
-                 min_render_seconds: float = 0.0) -> None:
+    def __init__(
+        self, store: RecordStore, base_url: str, workers: int = 1, min_render_seconds: float = 0.0
+    ) -> None:
         self.store = store
         self.base_url = base_url
         self.workers = max(1, workers)
@@ -83,16 +84,20 @@ class RenderService:
 
     def _new_pool(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
-            max_workers=self.workers, mp_context=self._ctx,
-            initializer=init_worker, initargs=(self._progress, self._stop))
+            max_workers=self.workers,
+            mp_context=self._ctx,
+            initializer=init_worker,
+            initargs=(self._progress, self._stop),
+        )
 
     # ---------------------------------------------------------------- lifecycle
 
     def start(self) -> None:
         """Start draining progress and warm a worker up; call from the event loop."""
         self._loop = asyncio.get_running_loop()
-        self._drain_thread = threading.Thread(target=self._drain, name="progress-drain",
-                                              daemon=True)
+        self._drain_thread = threading.Thread(
+            target=self._drain, name="progress-drain", daemon=True
+        )
         self._drain_thread.start()
         self._pool.submit(warm_up)
 
@@ -136,8 +141,9 @@ class RenderService:
             self._logs[record.id] = found
         return found
 
-    def _progress_event(self, record: FileRecord, done: int | None = None,
-                        total: int | None = None) -> EventPayload:
+    def _progress_event(
+        self, record: FileRecord, done: int | None = None, total: int | None = None
+    ) -> EventPayload:
         obj: dict[str, object] = {
             "id": record.id,
             "file_id": record.id,
@@ -152,11 +158,20 @@ class RenderService:
 
     def _log_completion(self, events: EventLog, record: FileRecord) -> None:
         url = record.media_url(self.base_url)
-        events.append({"type": "render_result", "object": {
-            "id": record.id, "file_id": record.id, "project_id": record.project_id,
-            "url": url, "file_url": url, "thumbnail_url": record.poster_url(self.base_url),
-            "contentType": "video/mp4",
-        }})
+        events.append(
+            {
+                "type": "render_result",
+                "object": {
+                    "id": record.id,
+                    "file_id": record.id,
+                    "project_id": record.project_id,
+                    "url": url,
+                    "file_url": url,
+                    "thumbnail_url": record.poster_url(self.base_url),
+                    "contentType": "video/mp4",
+                },
+            }
+        )
         events.append({"type": "file", "object": record.to_json(self.base_url)})
         events.append({"type": "task", "object": record.task_json()})
 
@@ -186,8 +201,11 @@ class RenderService:
         events = EventLog()
         self._logs[file_id] = events
         events.append(self._progress_event(record))
-        source_path = (self.store.media_path(source.media_name)
-                       if source is not None and source.media_name else None)
+        source_path = (
+            self.store.media_path(source.media_name)
+            if source is not None and source.media_name
+            else None
+        )
         spec = RenderSpec(
             prompt=request.prompt,
             width=request.width,
@@ -203,8 +221,15 @@ class RenderService:
         task = asyncio.get_running_loop().create_task(self._run(record, spec))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
-        log.info("job %s queued: %s %dx%d %ds@%d", file_id, request.model.name,
-                 request.width, request.height, request.duration, request.fps)
+        log.info(
+            "job %s queued: %s %dx%d %ds@%d",
+            file_id,
+            request.model.name,
+            request.width,
+            request.height,
+            request.duration,
+            request.fps,
+        )
         return record
 
     async def _run(self, record: FileRecord, spec: RenderSpec) -> None:
@@ -212,8 +237,13 @@ class RenderService:
         loop = asyncio.get_running_loop()
         try:
             await loop.run_in_executor(
-                self._pool, run_render, record.id, spec,
-                self.store.media_path(video_name), self.store.media_path(poster_name))
+                self._pool,
+                run_render,
+                record.id,
+                spec,
+                self.store.media_path(video_name),
+                self.store.media_path(poster_name),
+            )
         except asyncio.CancelledError:
             self._fail(record, "The renderer was stopped before the video was finished.")
             raise
@@ -223,8 +253,9 @@ class RenderService:
         except BrokenProcessPool:
             log.error("a render worker died; starting a new pool")
             self._pool = self._new_pool()
-            self._fail(record, "The renderer stopped unexpectedly while making this video. "
-                               "Try again.")
+            self._fail(
+                record, "The renderer stopped unexpectedly while making this video. Try again."
+            )
             return
         except Exception as exc:
             log.exception("job %s failed", record.id)

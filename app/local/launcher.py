@@ -71,8 +71,14 @@ def _no_console_window() -> int:
 class LocalRendererProcess:
     """A running built-in renderer: its `url`, its `token`, and its process."""
 
-    def __init__(self, process: asyncio.subprocess.Process, url: str, token: str,
-                 output: collections.deque[str], reader: asyncio.Task[None]) -> None:
+    def __init__(
+        self,
+        process: asyncio.subprocess.Process,
+        url: str,
+        token: str,
+        output: collections.deque[str],
+        reader: asyncio.Task[None],
+    ) -> None:
         self.process = process
         self.url = url
         self.token = token
@@ -89,8 +95,13 @@ class LocalRendererProcess:
 
     @classmethod
     @contextlib.asynccontextmanager
-    async def start(cls, data_dir: Path | None = None, *, workers: int | None = None,
-                    timeout: float = START_TIMEOUT) -> AsyncIterator[LocalRendererProcess]:
+    async def start(
+        cls,
+        data_dir: Path | None = None,
+        *,
+        workers: int | None = None,
+        timeout: float = START_TIMEOUT,
+    ) -> AsyncIterator[LocalRendererProcess]:
         """Start a renderer, yield it once it accepts requests, stop it on exit."""
         renderer = await cls._launch(data_dir, workers, timeout)
         try:
@@ -99,8 +110,9 @@ class LocalRendererProcess:
             await renderer.stop()
 
     @classmethod
-    async def _launch(cls, data_dir: Path | None, workers: int | None,
-                      timeout: float) -> LocalRendererProcess:
+    async def _launch(
+        cls, data_dir: Path | None, workers: int | None, timeout: float
+    ) -> LocalRendererProcess:
         token = secrets.token_urlsafe(24)
         args = ["--port", "0"]
         if data_dir is not None:
@@ -119,7 +131,8 @@ class LocalRendererProcess:
             )
         except OSError as exc:
             raise LocalRendererError(
-                f"The built-in renderer could not be started: {exc.strerror or exc}.") from exc
+                f"The built-in renderer could not be started: {exc.strerror or exc}."
+            ) from exc
         output: collections.deque[str] = collections.deque(maxlen=_TAIL_LINES)
         ready: asyncio.Future[str] = asyncio.get_running_loop().create_future()
         reader = asyncio.create_task(cls._read_output(process, output, ready))
@@ -129,12 +142,15 @@ class LocalRendererProcess:
             renderer = cls(process, "", token, output, reader)
             await renderer.stop()
             if isinstance(exc, LocalRendererError):
-                message = (f"The built-in renderer stopped while starting (exit code "
-                           f"{process.returncode}).")
+                message = (
+                    f"The built-in renderer stopped while starting (exit code "
+                    f"{process.returncode})."
+                )
             else:
                 message = f"The built-in renderer did not start within {timeout:g} seconds."
             raise LocalRendererError(
-                f"{message}\n--- renderer output ---\n{renderer.output_tail}") from None
+                f"{message}\n--- renderer output ---\n{renderer.output_tail}"
+            ) from None
         except BaseException:
             await cls(process, "", token, output, reader).stop()
             raise
@@ -142,8 +158,11 @@ class LocalRendererProcess:
         return cls(process, url, token, output, reader)
 
     @staticmethod
-    async def _read_output(process: asyncio.subprocess.Process, output: collections.deque[str],
-                           ready: asyncio.Future[str]) -> None:
+    async def _read_output(
+        process: asyncio.subprocess.Process,
+        output: collections.deque[str],
+        ready: asyncio.Future[str],
+    ) -> None:
         assert process.stdout is not None
         while True:
             raw = await process.stdout.readline()
@@ -152,7 +171,7 @@ class LocalRendererProcess:
             line = raw.decode("utf-8", "replace")
             output.append(line)
             if not ready.done() and line.startswith(_READY_PREFIX):
-                ready.set_result(line[len(_READY_PREFIX):].strip())
+                ready.set_result(line[len(_READY_PREFIX) :].strip())
             else:
                 log.debug("renderer: %s", line.rstrip())
         await process.wait()
@@ -177,8 +196,9 @@ class LocalRendererProcess:
             try:
                 await asyncio.wait_for(self.process.wait(), grace)
             except TimeoutError:
-                log.warning("built-in renderer %d did not stop in %gs; killing it",
-                            self.process.pid, grace)
+                log.warning(
+                    "built-in renderer %d did not stop in %gs; killing it", self.process.pid, grace
+                )
                 with contextlib.suppress(ProcessLookupError):
                     self.process.kill()
                 await self.process.wait()

@@ -53,13 +53,43 @@ _RADIAL_RADIUS = 127.0
 
 # Hues (degrees) for words that name or suggest a colour.
 _COLOUR_WORDS: dict[str, float] = {
-    "red": 0, "crimson": 350, "fire": 12, "lava": 10, "orange": 28, "autumn": 30,
-    "gold": 45, "golden": 45, "yellow": 55, "sun": 48, "sunny": 48, "desert": 38,
-    "green": 120, "forest": 130, "jungle": 125, "grass": 110, "leaf": 115,
-    "teal": 175, "cyan": 185, "ice": 195, "snow": 200, "winter": 205,
-    "blue": 215, "ocean": 205, "sea": 205, "sky": 200, "water": 200, "rain": 210,
-    "night": 235, "space": 245, "galaxy": 260, "purple": 275, "violet": 270,
-    "magenta": 305, "pink": 330, "rose": 340, "cherry": 345,
+    "red": 0,
+    "crimson": 350,
+    "fire": 12,
+    "lava": 10,
+    "orange": 28,
+    "autumn": 30,
+    "gold": 45,
+    "golden": 45,
+    "yellow": 55,
+    "sun": 48,
+    "sunny": 48,
+    "desert": 38,
+    "green": 120,
+    "forest": 130,
+    "jungle": 125,
+    "grass": 110,
+    "leaf": 115,
+    "teal": 175,
+    "cyan": 185,
+    "ice": 195,
+    "snow": 200,
+    "winter": 205,
+    "blue": 215,
+    "ocean": 205,
+    "sea": 205,
+    "sky": 200,
+    "water": 200,
+    "rain": 210,
+    "night": 235,
+    "space": 245,
+    "galaxy": 260,
+    "purple": 275,
+    "violet": 270,
+    "magenta": 305,
+    "pink": 330,
+    "rose": 340,
+    "cherry": 345,
 }
 
 
@@ -98,8 +128,9 @@ def _stable_hash(*parts: str) -> int:
 
 def hsv_colour(h_deg: float, s: float, v: float) -> RGB:
     """An 8-bit RGB colour; the hue wraps around, saturation and value are clamped to 0..1."""
-    r, g, b = colorsys.hsv_to_rgb((h_deg % 360.0) / 360.0, max(0.0, min(1.0, s)),
-                                  max(0.0, min(1.0, v)))
+    r, g, b = colorsys.hsv_to_rgb(
+        (h_deg % 360.0) / 360.0, max(0.0, min(1.0, s)), max(0.0, min(1.0, v))
+    )
     return round(r * 255.0), round(g * 255.0), round(b * 255.0)
 
 
@@ -122,9 +153,7 @@ class _Palette:
 
 def _palette(style: Style, hue: float) -> _Palette:
     s = style
-    accents = tuple(
-        hsv_colour(hue + off, s.saturation, s.accent_value) for off in s.hue_offsets
-    )
+    accents = tuple(hsv_colour(hue + off, s.saturation, s.accent_value) for off in s.hue_offsets)
     return _Palette(
         top=hsv_colour(hue + s.hue_offsets[-1], s.saturation * 0.8, s.top_value),
         bottom=hsv_colour(hue, s.saturation, s.bottom_value),
@@ -144,8 +173,11 @@ def _fade_lut(factor: float) -> list[int]:
 def _diagonal_gradient(size: tuple[int, int], top: RGB, bottom: RGB) -> Image.Image:
     """`top` turning into `bottom`, mostly downwards and a little to the right."""
     down = Image.linear_gradient("L").resize(size, Image.Resampling.BILINEAR)
-    across = Image.linear_gradient("L").transpose(Image.Transpose.TRANSPOSE).resize(
-        size, Image.Resampling.BILINEAR)
+    across = (
+        Image.linear_gradient("L")
+        .transpose(Image.Transpose.TRANSPOSE)
+        .resize(size, Image.Resampling.BILINEAR)
+    )
     mix = Image.blend(down, across, 0.2)
     return Image.composite(Image.new("RGB", size, bottom), Image.new("RGB", size, top), mix)
 
@@ -163,8 +195,9 @@ def _field_sprite(strength: float) -> Image.Image:
     return Image.radial_gradient("L").point([level(v) for v in range(256)])
 
 
-def _paint_field(canvas: Image.Image, sprite: Image.Image, colour: RGB, x: float, y: float,
-                 sigma: float) -> None:
+def _paint_field(
+    canvas: Image.Image, sprite: Image.Image, colour: RGB, x: float, y: float, sigma: float
+) -> None:
     """Blend `colour` into `canvas` through `sprite`, centred at (x, y), `sigma` pixels wide.
 
     The sprite is resampled with an affine transform rather than pasted at a
@@ -178,22 +211,29 @@ def _paint_field(canvas: Image.Image, sprite: Image.Image, colour: RGB, x: float
         return
     k = _RADIAL_RADIUS / reach  # sprite pixels per canvas pixel
     mask = sprite.transform(
-        (x1 - x0, y1 - y0), Image.Transform.AFFINE,
+        (x1 - x0, y1 - y0),
+        Image.Transform.AFFINE,
         (k, 0.0, _RADIAL_CENTRE + (x0 - x) * k, 0.0, k, _RADIAL_CENTRE + (y0 - y) * k),
-        resample=Image.Resampling.BILINEAR, fillcolor=0)
+        resample=Image.Resampling.BILINEAR,
+        fillcolor=0,
+    )
     canvas.paste(colour, (x0, y0, x1, y1), mask)
 
 
 def _vignette(size: tuple[int, int]) -> Image.Image:
     """A brightness mask: full in the middle, falling to 65% towards the corners."""
+
     def level(v: int) -> int:
         # Normalised so the frame's edges are at 1 and its corners at sqrt(2).
         r2 = ((v + 0.5) / math.sqrt(2.0) / _RADIAL_RADIUS) ** 2
         return round(255.0 * (1.0 - 0.35 * max(0.0, min(1.0, r2 - 0.3))))
 
     lo, hi = _RADIAL_CENTRE - _RADIAL_RADIUS, _RADIAL_CENTRE + _RADIAL_RADIUS
-    return Image.radial_gradient("L").point([level(v) for v in range(256)]).resize(
-        size, Image.Resampling.BILINEAR, box=(lo, lo, hi, hi))
+    return (
+        Image.radial_gradient("L")
+        .point([level(v) for v in range(256)])
+        .resize(size, Image.Resampling.BILINEAR, box=(lo, lo, hi, hi))
+    )
 
 
 # --------------------------------------------------------------------- text
@@ -248,8 +288,14 @@ def _layout_words(prompt: str, width: int, height: int, scale: float) -> list[_W
         y = top + row * line_height
         for word, w in zip(line, widths, strict=True):
             img = Image.new("RGBA", (int(w) + 2 * pad, line_height + 2 * pad), (0, 0, 0, 0))
-            ImageDraw.Draw(img).text((pad, pad), word, font=font, fill=(255, 255, 255, 255),
-                                     stroke_width=stroke, stroke_fill=(10, 10, 16, 255))
+            ImageDraw.Draw(img).text(
+                (pad, pad),
+                word,
+                font=font,
+                fill=(255, 255, 255, 255),
+                stroke_width=stroke,
+                stroke_fill=(10, 10, 16, 255),
+            )
             sx, sy = int(x) - pad, y - pad
             # Clip the sprite to the frame, so its height bounds the bob below.
             x0, y0 = max(0, -sx), max(0, -sy)
@@ -257,14 +303,18 @@ def _layout_words(prompt: str, width: int, height: int, scale: float) -> list[_W
             y1 = min(img.height, height - sy)
             if x1 > x0 and y1 > y0:
                 part = img.crop((x0, y0, x1, y1))
-                sprites.append(_WordSprite(x=sx + x0, y=sy + y0, rgb=part.convert("RGB"),
-                                           alpha=part.getchannel("A")))
+                sprites.append(
+                    _WordSprite(
+                        x=sx + x0, y=sy + y0, rgb=part.convert("RGB"), alpha=part.getchannel("A")
+                    )
+                )
             x += w + space
     return sprites
 
 
-def _blend_words(frame: Image.Image, sprites: list[_WordSprite], t: float,
-                 clip_seconds: float, bob: int) -> None:
+def _blend_words(
+    frame: Image.Image, sprites: list[_WordSprite], t: float, clip_seconds: float, bob: int
+) -> None:
     if not sprites:
         return
     reveal_span = clip_seconds * 0.45
@@ -274,8 +324,7 @@ def _blend_words(frame: Image.Image, sprites: list[_WordSprite], t: float,
         visibility = (t - 0.1 * clip_seconds - i * step) / fade
         if visibility <= 0.0:
             continue
-        alpha = sprite.alpha if visibility >= 1.0 else sprite.alpha.point(
-            _fade_lut(visibility))
+        alpha = sprite.alpha if visibility >= 1.0 else sprite.alpha.point(_fade_lut(visibility))
         y = max(0, min(frame.height - sprite.rgb.height, sprite.y + bob))
         frame.paste(sprite.rgb, (sprite.x, y), alpha)
 
@@ -320,9 +369,14 @@ class _Scene:
         rng, (drift_x, drift_y) = self.rng, self.style.drift
         unit = max(1, spec.height // 360)
         self.particles = [
-            _Particle(x=rng.random(), y=rng.random(),
-                      vx=rng.gauss(0.0, 0.02) + drift_x, vy=rng.gauss(0.0, 0.02) + drift_y,
-                      size=rng.randint(1, 2) * unit, phase=rng.random() * math.tau)
+            _Particle(
+                x=rng.random(),
+                y=rng.random(),
+                vx=rng.gauss(0.0, 0.02) + drift_x,
+                vy=rng.gauss(0.0, 0.02) + drift_y,
+                size=rng.randint(1, 2) * unit,
+                phase=rng.random() * math.tau,
+            )
             for _ in range(self.style.particles)
         ]
 
@@ -383,9 +437,11 @@ class _SketchScene(_Scene):
         low = self.background.crop((ox, oy, ox + lw, oy + lh))
         for i, f in enumerate(self.fields):
             cx = f.centre[0] + f.amplitude[0] * math.sin(
-                f.phase[0] + t * f.frequency[0] * speed * 2.0)
+                f.phase[0] + t * f.frequency[0] * speed * 2.0
+            )
             cy = f.centre[1] + f.amplitude[1] * math.cos(
-                f.phase[1] + t * f.frequency[1] * speed * 2.0)
+                f.phase[1] + t * f.frequency[1] * speed * 2.0
+            )
             r = f.radius * (1.0 + 0.15 * math.sin(t * speed + i))
             # Round on screen: the radius is a fraction of the height on both axes.
             _paint_field(low, f.sprite, f.colour, cx * lw, cy * lh, r * lh)
@@ -420,8 +476,9 @@ class _AnimateScene(_Scene):
         left, top = (size[0] - w) // 2, (size[1] - h) // 2
         base = fitted.crop((left, top, left + w, top + h))
         # Bake the style's tint and a vignette into the picture: they do not move.
-        tinted = Image.blend(base, Image.new("RGB", base.size, self.palette.accents[0]),
-                             self.style.tint)
+        tinted = Image.blend(
+            base, Image.new("RGB", base.size, self.palette.accents[0]), self.style.tint
+        )
         self.picture = ImageChops.multiply(tinted, _vignette((w, h)).convert("RGB"))
         angle = self.rng.random() * math.tau
         self.pan = (math.cos(angle), math.sin(angle))
@@ -490,8 +547,9 @@ def render_video(
     video_path.parent.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
     try:
-        with av.open(str(video_tmp), mode="w", format="mp4",
-                     options={"movflags": "+faststart"}) as container:
+        with av.open(
+            str(video_tmp), mode="w", format="mp4", options={"movflags": "+faststart"}
+        ) as container:
             stream = container.add_stream("libx264", rate=Fraction(spec.fps, 1))
             stream.width = spec.width
             stream.height = spec.height
@@ -499,8 +557,12 @@ def render_video(
             stream.time_base = Fraction(1, spec.fps)
             # mbtree off: with it, this libx264 build does not give byte-identical
             # output for identical input from run to run, and determinism matters more.
-            stream.codec_context.options = {"preset": "veryfast", "crf": "23",
-                                            "tune": "animation", "x264-params": "mbtree=0"}
+            stream.codec_context.options = {
+                "preset": "veryfast",
+                "crf": "23",
+                "tune": "animation",
+                "x264-params": "mbtree=0",
+            }
             for index in range(total):
                 if should_stop is not None and should_stop():
                     raise RenderCancelled("the renderer is shutting down")
@@ -522,5 +584,10 @@ def render_video(
     finally:
         for leftover in (video_tmp, poster_tmp):
             leftover.unlink(missing_ok=True)
-    log.debug("rendered %d frames %dx%d in %.2fs", total, spec.width, spec.height,
-              time.monotonic() - started)
+    log.debug(
+        "rendered %d frames %dx%d in %.2fs",
+        total,
+        spec.width,
+        spec.height,
+        time.monotonic() - started,
+    )

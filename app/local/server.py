@@ -93,14 +93,21 @@ class BearerAuth:
             if name == b"authorization":
                 scheme, _, credentials = value.partition(b" ")
                 return scheme.lower() == b"bearer" and secrets.compare_digest(
-                    credentials.strip(), self._token)
+                    credentials.strip(), self._token
+                )
         return False
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and scope["path"].startswith(API_PREFIX) \
-                and not self._authorized(scope):
-            response = JSONResponse({"detail": "Missing or invalid API token."},
-                                    status_code=401, headers={"WWW-Authenticate": "Bearer"})
+        if (
+            scope["type"] == "http"
+            and scope["path"].startswith(API_PREFIX)
+            and not self._authorized(scope)
+        ):
+            response = JSONResponse(
+                {"detail": "Missing or invalid API token."},
+                status_code=401,
+                headers={"WWW-Authenticate": "Bearer"},
+            )
             await response(scope, receive, send)
             return
         await self.app(scope, receive, send)
@@ -135,15 +142,19 @@ class LocalApi:
         order_by = query.get("order_by", "name")
         if order_by not in ("name", "label", "title"):
             return _error(422, "order_by must be name.")
-        items = sorted(items, key=lambda item: str(item.get(order_by, item["name"])),
-                       reverse=order in ("descendent", "desc"))
+        items = sorted(
+            items,
+            key=lambda item: str(item.get(order_by, item["name"])),
+            reverse=order in ("descendent", "desc"),
+        )
         total = len(items)
-        page = items[offset:offset + limit]
+        page = items[offset : offset + limit]
         next_url = None
         if offset + limit < total:
             next_url = str(request.url.include_query_params(offset=offset + limit, limit=limit))
-        return JSONResponse({"items": page, "total": total, "limit": limit, "offset": offset,
-                             "next": next_url})
+        return JSONResponse(
+            {"items": page, "total": total, "limit": limit, "offset": offset, "next": next_url}
+        )
 
     async def generation_config(self, request: Request) -> Response:
         kind = request.query_params.get("type")
@@ -151,8 +162,7 @@ class LocalApi:
         return self._page(request, items)
 
     async def styles(self, request: Request) -> Response:
-        items = [s.to_json(f"{self.base_url}/media/styles/{s.name}.png")
-                 for s in STYLES.values()]
+        items = [s.to_json(f"{self.base_url}/media/styles/{s.name}.png") for s in STYLES.values()]
         return self._page(request, items)
 
     async def style_thumbnail(self, request: Request) -> Response:
@@ -163,8 +173,10 @@ class LocalApi:
         if name not in self._thumbnails:
             hue = base_hue(style.title)
             img = Image.new("RGB", (160, 90))
-            top, bottom = hsv_colour(hue, style.saturation, style.top_value), \
-                hsv_colour(hue, style.saturation, style.bottom_value)
+            top, bottom = (
+                hsv_colour(hue, style.saturation, style.top_value),
+                hsv_colour(hue, style.saturation, style.bottom_value),
+            )
             for y in range(90):
                 mix = y / 89
                 colour = tuple(round(a + (b - a) * mix) for a, b in zip(top, bottom, strict=True))
@@ -174,12 +186,16 @@ class LocalApi:
             buffer = io.BytesIO()
             img.save(buffer, "PNG")
             self._thumbnails[name] = buffer.getvalue()
-        return Response(self._thumbnails[name], media_type="image/png",
-                        headers={"Cache-Control": "public, max-age=86400"})
+        return Response(
+            self._thumbnails[name],
+            media_type="image/png",
+            headers={"Cache-Control": "public, max-age=86400"},
+        )
 
     async def user_me(self, request: Request) -> Response:
-        return JSONResponse({"id": "local", "name": "Local renderer", "balance": None,
-                             "vip": False, "admin": False})
+        return JSONResponse(
+            {"id": "local", "name": "Local renderer", "balance": None, "vip": False, "admin": False}
+        )
 
     # ------------------------------------------------------------ upload
 
@@ -193,8 +209,9 @@ class LocalApi:
             elif size > _DRAIN_LIMIT:
                 break
         if size > limit:
-            raise UploadRejected(f"The picture is too large ({size / 1_048_576:.1f} MB); "
-                                 "the limit is 10 MB.")
+            raise UploadRejected(
+                f"The picture is too large ({size / 1_048_576:.1f} MB); the limit is 10 MB."
+            )
         return b"".join(chunks)
 
     async def upload(self, request: Request) -> Response:
@@ -213,12 +230,25 @@ class LocalApi:
         tmp = path.with_name(f".{name}.part")
         await run_in_threadpool(tmp.write_bytes, checked.data)
         os.replace(tmp, path)
-        record = FileRecord(id=file_id, type="image", media_name=name,
-                            content_type=checked.content_type, size=len(checked.data),
-                            width=checked.width, height=checked.height, progress=1.0)
+        record = FileRecord(
+            id=file_id,
+            type="image",
+            media_name=name,
+            content_type=checked.content_type,
+            size=len(checked.data),
+            width=checked.width,
+            height=checked.height,
+            progress=1.0,
+        )
         self.store.add(record)
-        log.info("upload %s: %s %dx%d, %d bytes", file_id, checked.content_type,
-                 checked.width, checked.height, len(checked.data))
+        log.info(
+            "upload %s: %s %dx%d, %d bytes",
+            file_id,
+            checked.content_type,
+            checked.width,
+            checked.height,
+            len(checked.data),
+        )
         return JSONResponse(record.to_json(self.base_url))
 
     # ------------------------------------------------------------ generation
@@ -227,21 +257,25 @@ class LocalApi:
         try:
             body = await request.json()
         except ValueError:
-            return _error(422, "The request body must be JSON: {\"config\": {...}}.")
+            return _error(422, 'The request body must be JSON: {"config": {...}}.')
         config = body.get("config") if isinstance(body, dict) else None
         if not isinstance(config, dict):
-            return _error(422, "Send the settings as {\"config\": {...}}.")
+            return _error(422, 'Send the settings as {"config": {...}}.')
         try:
             generation = parse_config(config)
         except InvalidConfig as exc:
             return _error(422, str(exc))
         source: FileRecord | None = None
         if generation.source_id is not None:
-            found = self.store.get(generation.source_id) \
-                if is_valid_id(generation.source_id) else None
+            found = (
+                self.store.get(generation.source_id) if is_valid_id(generation.source_id) else None
+            )
             if found is None or found.type != "image":
-                return _error(422, f"The source picture {generation.source_id!r} was not "
-                                   "found: upload it first with file/upload.")
+                return _error(
+                    422,
+                    f"The source picture {generation.source_id!r} was not "
+                    "found: upload it first with file/upload.",
+                )
             source = found
         record = self.service.submit(generation, source)
         return JSONResponse(record.to_json(self.base_url))
@@ -281,9 +315,11 @@ class LocalApi:
                     seen = event.id
                     yield ServerSentEvent(data=json.dumps(event.payload), id=str(event.id))
 
-        return EventSourceResponse(stream(), ping=KEEPALIVE_SECONDS,
-                                   headers={"Cache-Control": "no-cache",
-                                            "X-Accel-Buffering": "no"})
+        return EventSourceResponse(
+            stream(),
+            ping=KEEPALIVE_SECONDS,
+            headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+        )
 
     # ------------------------------------------------------------ media
 
@@ -294,14 +330,16 @@ class LocalApi:
         path = self.store.media_path(name)
         if not path.is_file():
             return _error(404, "Not found.")
-        return FileResponse(path, media_type=MEDIA_TYPES[name.rsplit(".", 1)[1]],
-                            headers={"Cache-Control": "public, max-age=31536000, immutable"})
+        return FileResponse(
+            path,
+            media_type=MEDIA_TYPES[name.rsplit(".", 1)[1]],
+            headers={"Cache-Control": "public, max-age=31536000, immutable"},
+        )
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
-    return JSONResponse({"detail": exc.detail}, status_code=exc.status_code,
-                        headers=exc.headers)
+    return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
 
 
 def build_app(store: RecordStore, service: RenderService, token: str) -> ASGIApp:
@@ -362,8 +400,11 @@ def _url_for(sock: socket.socket) -> str:
 
 def _configure_logging() -> None:
     if not logging.getLogger().handlers:
-        logging.basicConfig(stream=sys.stderr, level=logging.INFO,
-                            format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+        logging.basicConfig(
+            stream=sys.stderr,
+            level=logging.INFO,
+            format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        )
     for name in ("uvicorn", "uvicorn.error", "uvicorn.access", "sse_starlette"):
         logging.getLogger(name).setLevel(logging.WARNING)
 
@@ -379,8 +420,9 @@ def _min_render_seconds() -> float:
         return 0.0
 
 
-def _stop_when_parent_goes(loop: asyncio.AbstractEventLoop,
-                           request_stop: Callable[[], None]) -> None:
+def _stop_when_parent_goes(
+    loop: asyncio.AbstractEventLoop, request_stop: Callable[[], None]
+) -> None:
     """Block on stdin, a pipe from the app that started this renderer, until it
     closes (the app stopped or died), then stop the server. Runs in a thread."""
     try:
@@ -393,13 +435,24 @@ def _stop_when_parent_goes(loop: asyncio.AbstractEventLoop,
         loop.call_soon_threadsafe(request_stop)
 
 
-async def _serve(sock: socket.socket, store: RecordStore, token: str, workers: int,
-                 min_seconds: float, watch_parent: bool = False) -> int:
+async def _serve(
+    sock: socket.socket,
+    store: RecordStore,
+    token: str,
+    workers: int,
+    min_seconds: float,
+    watch_parent: bool = False,
+) -> int:
     url = _url_for(sock)
     service = RenderService(store, url, workers=workers, min_render_seconds=min_seconds)
-    config = uvicorn.Config(build_app(store, service, token), log_config=None,
-                            log_level="warning", access_log=False, lifespan="off",
-                            timeout_graceful_shutdown=5)
+    config = uvicorn.Config(
+        build_app(store, service, token),
+        log_config=None,
+        log_level="warning",
+        access_log=False,
+        lifespan="off",
+        timeout_graceful_shutdown=5,
+    )
     server = _Server(config)
 
     def request_stop() -> None:
@@ -412,8 +465,12 @@ async def _serve(sock: socket.socket, store: RecordStore, token: str, workers: i
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, request_stop)
     if watch_parent:
-        threading.Thread(target=_stop_when_parent_goes, args=(loop, request_stop),
-                         name="parent-pipe", daemon=True).start()
+        threading.Thread(
+            target=_stop_when_parent_goes,
+            args=(loop, request_stop),
+            name="parent-pipe",
+            daemon=True,
+        ).start()
     service.start()
     serving = asyncio.create_task(server.serve(sockets=[sock]))
     try:
@@ -452,13 +509,11 @@ def serve_main(args: argparse.Namespace) -> int:
     try:
         sock = _bind(host, port)
     except OSError as exc:
-        print(f"framecast serve: cannot listen on {host}:{port}: {exc.strerror}",
-              file=sys.stderr)
+        print(f"framecast serve: cannot listen on {host}:{port}: {exc.strerror}", file=sys.stderr)
         return 1
     store = RecordStore(data_dir)
     store.load()
     try:
-        return asyncio.run(_serve(sock, store, token, workers, _min_render_seconds(),
-                                  watch_parent))
+        return asyncio.run(_serve(sock, store, token, workers, _min_render_seconds(), watch_parent))
     finally:
         sock.close()

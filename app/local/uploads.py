@@ -33,8 +33,11 @@ class CheckedImage:
     height: int
 
 
-_FORMATS = {"JPEG": ("jpg", "image/jpeg"), "PNG": ("png", "image/png"),
-            "WEBP": ("webp", "image/webp")}
+_FORMATS = {
+    "JPEG": ("jpg", "image/jpeg"),
+    "PNG": ("png", "image/png"),
+    "WEBP": ("webp", "image/webp"),
+}
 
 
 def sniff_format(data: bytes) -> str | None:
@@ -53,12 +56,14 @@ def check_image(data: bytes) -> CheckedImage:
     if not data:
         raise UploadRejected("The uploaded file is empty.")
     if len(data) > MAX_UPLOAD_BYTES:
-        raise UploadRejected(f"The picture is too large ({len(data) / 1_048_576:.1f} MB); "
-                             "the limit is 10 MB.")
+        raise UploadRejected(
+            f"The picture is too large ({len(data) / 1_048_576:.1f} MB); the limit is 10 MB."
+        )
     kind = sniff_format(data)
     if kind is None:
-        raise UploadRejected("Only JPEG, PNG or WebP pictures can be uploaded; this file is "
-                             "not one of them.")
+        raise UploadRejected(
+            "Only JPEG, PNG or WebP pictures can be uploaded; this file is not one of them."
+        )
     try:
         with Image.open(io.BytesIO(data)) as img:
             opened_as = img.format
@@ -82,8 +87,7 @@ _NAME_RE = re.compile(rb'(?:^|;)\s*name="([^"]*)"', re.IGNORECASE)
 def multipart_field(content_type: str, body: bytes, name: str = FIELD_NAME) -> bytes:
     """The bytes of field `name` in a multipart/form-data body."""
     if not content_type.lower().startswith("multipart/form-data"):
-        raise UploadRejected("Send the picture as multipart/form-data in a field named "
-                             f"{name!r}.")
+        raise UploadRejected(f"Send the picture as multipart/form-data in a field named {name!r}.")
     match = _BOUNDARY_RE.search(content_type)
     if match is None:
         raise UploadRejected("The multipart body has no boundary.")

@@ -46,8 +46,9 @@ def init_worker(progress: ProgressQueue, stop: Event) -> None:
     _progress = progress
     _stop = stop
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), name="parent-watch",
-                     daemon=True).start()
+    threading.Thread(
+        target=_exit_with_parent, args=(os.getppid(),), name="parent-watch", daemon=True
+    ).start()
 
 
 def _exit_with_parent(parent: int) -> None:
@@ -85,5 +86,6 @@ def run_render(job_id: str, spec: RenderSpec, video_path: Path, poster_path: Pat
         raise RenderFailed(str(exc)) from None
     except Exception as exc:
         log.exception("render %s failed", job_id)
-        raise RenderFailed(f"The video could not be rendered ({type(exc).__name__}: {exc}).") \
-            from None
+        raise RenderFailed(
+            f"The video could not be rendered ({type(exc).__name__}: {exc})."
+        ) from None

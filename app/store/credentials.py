@@ -67,8 +67,11 @@ def load_token(backend_url: str) -> str | None:
         try:
             token = backend.get_password(SERVICE, key)
         except Exception as exc:  # any backend failure means "look in the file"
-            log.warning("keyring %s failed to read (%s); trying the fallback file",
-                        _name(backend), type(exc).__name__)
+            log.warning(
+                "keyring %s failed to read (%s); trying the fallback file",
+                _name(backend),
+                type(exc).__name__,
+            )
         else:
             if token:
                 return token
@@ -86,8 +89,11 @@ def save_token(backend_url: str, token: str) -> None:
         try:
             backend.set_password(SERVICE, key, token)
         except Exception as exc:
-            log.warning("keyring %s failed to save (%s); using the fallback file",
-                        _name(backend), type(exc).__name__)
+            log.warning(
+                "keyring %s failed to save (%s); using the fallback file",
+                _name(backend),
+                type(exc).__name__,
+            )
         else:
             _remove_from_fallback(key)  # an older copy there must not outlive this one
             log.info("saved the token for %s in keyring %s", key, _name(backend))

@@ -311,10 +311,7 @@ class HistoryStore:
         params: list[object] = []
         if search and search.strip():
             pattern = _like_pattern(search.strip().casefold())
-            sql += (
-                " WHERE fc_fold(prompt) LIKE ? ESCAPE '\\'"
-                " OR fc_fold(model) LIKE ? ESCAPE '\\'"
-            )
+            sql += " WHERE fc_fold(prompt) LIKE ? ESCAPE '\\' OR fc_fold(model) LIKE ? ESCAPE '\\'"
             params += [pattern, pattern]
         sql += " ORDER BY created_at DESC, rowid DESC"
         if limit is not None:

@@ -87,8 +87,10 @@ def normalize_url(url: str) -> str:
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ValueError("must be an http:// or https:// URL, like https://example.com")
     if has_credentials(url):
-        raise ValueError("must not contain a user name or password: give your API token "
-                         "in the token field, with --token or in SUPERDUPERAI_TOKEN instead")
+        raise ValueError(
+            "must not contain a user name or password: give your API token "
+            "in the token field, with --token or in SUPERDUPERAI_TOKEN instead"
+        )
     return url
 
 
@@ -97,8 +99,9 @@ class Settings(BaseSettings):
 
     # hide_input_in_errors: a rejected value (a URL with a password, a token)
     # never appears in a validation error's text.
-    model_config = SettingsConfigDict(extra="ignore", validate_assignment=True,
-                                      hide_input_in_errors=True)
+    model_config = SettingsConfigDict(
+        extra="ignore", validate_assignment=True, hide_input_in_errors=True
+    )
 
     # Saved in settings.json.
     backend_kind: BackendKind = "local"

@@ -360,8 +360,9 @@ class MainWindow(QMainWindow):
         size = QSize(1440, 880)
         if screen is not None:
             available = screen.availableGeometry()
-            size = size.boundedTo(QSize(available.width() * 92 // 100,
-                                        available.height() * 92 // 100))
+            size = size.boundedTo(
+                QSize(available.width() * 92 // 100, available.height() * 92 // 100)
+            )
             size = size.expandedTo(self.minimumSizeHint())
             self.resize(size)
             frame = self.frameGeometry()

@@ -225,14 +225,20 @@ class PlayerView(QWidget):
         """The empty state's words: an invitation, or a promise while a job renders."""
         if waiting:
             self.emptyTitle.setText(self.tr("Your video is on its way"))
-            self.emptyBody.setText(self.tr(
-                "It will play here as soon as it is ready.\n"
-                "Meanwhile you can write the next prompt."))
+            self.emptyBody.setText(
+                self.tr(
+                    "It will play here as soon as it is ready.\n"
+                    "Meanwhile you can write the next prompt."
+                )
+            )
         else:
             self.emptyTitle.setText(self.tr("Your video will play here"))
-            self.emptyBody.setText(self.tr(
-                "Describe a scene on the left and press Generate.\n"
-                "You can keep working while it renders."))
+            self.emptyBody.setText(
+                self.tr(
+                    "Describe a scene on the left and press Generate.\n"
+                    "You can keep working while it renders."
+                )
+            )
 
     def _tool(self, name: str, text: str, icon_name: str) -> QToolButton:
         button = QToolButton()

@@ -311,8 +311,12 @@ class SettingsDialog(QDialog):
         url = self.chosen_url()
         if kind == "custom" and url is None:
             if has_credentials(self.urlEdit.text()):
-                self._error(self.tr("Leave the user name and password out of the address: "
-                                    "paste your API token in the API token field instead."))
+                self._error(
+                    self.tr(
+                        "Leave the user name and password out of the address: "
+                        "paste your API token in the API token field instead."
+                    )
+                )
             else:
                 self._error(self.tr("Enter the custom server's address (http:// or https://)."))
             return

@@ -14,22 +14,24 @@ import os
 
 # Paths relative to PySide6/Qt/plugins, with "/" separators. A bare folder
 # name drops the whole plugin type.
-UNUSED_PLUGINS = frozenset({
-    "egldeviceintegrations",  # EGLFS: embedded devices without a window system
-    "generic",  # evdev/tuio input for EGLFS and linuxfb
-    "platforms/libqeglfs.so",
-    "platforms/libqlinuxfb.so",
-    "platforms/libqminimalegl.so",
-    "platforms/libqvkkhrdisplay.so",
-    "platforms/libqvnc.so",
-    "platformthemes/libqgtk3.so",  # xdg-desktop-portal theme stays
-    "platforminputcontexts/libqtvirtualkeyboardplugin.so",
-    "imageformats/libqtga.so",
-    "imageformats/libqtiff.so",
-    "imageformats/libqwbmp.so",
-    "imageformats/libqicns.so",
-    "imageformats/libqpdf.so",  # PySide6 6.11 ships it; it pulls in QtPdf
-})
+UNUSED_PLUGINS = frozenset(
+    {
+        "egldeviceintegrations",  # EGLFS: embedded devices without a window system
+        "generic",  # evdev/tuio input for EGLFS and linuxfb
+        "platforms/libqeglfs.so",
+        "platforms/libqlinuxfb.so",
+        "platforms/libqminimalegl.so",
+        "platforms/libqvkkhrdisplay.so",
+        "platforms/libqvnc.so",
+        "platformthemes/libqgtk3.so",  # xdg-desktop-portal theme stays
+        "platforminputcontexts/libqtvirtualkeyboardplugin.so",
+        "imageformats/libqtga.so",
+        "imageformats/libqtiff.so",
+        "imageformats/libqwbmp.so",
+        "imageformats/libqicns.so",
+        "imageformats/libqpdf.so",  # PySide6 6.11 ships it; it pulls in QtPdf
+    }
+)
 
 
 def is_unused_plugin(src: str, dest: str) -> bool:

@@ -56,8 +56,10 @@ CHUNK = 4096
 def _stream_bytes(events: int) -> bytes:
     out = bytearray()
     for i in range(events):
-        payload = {"type": "render_progress",
-                   "object": {"progress": progress_of(i, events), "t_ns": time.monotonic_ns()}}
+        payload = {
+            "type": "render_progress",
+            "object": {"progress": progress_of(i, events), "t_ns": time.monotonic_ns()},
+        }
         out += f"data: {json.dumps(payload, separators=(',', ':'))}\n\n".encode()
     return bytes(out)
 
@@ -68,15 +70,21 @@ async def _noop_persist(update: JobUpdate) -> None:
 
 def _tracker(updates: list[JobUpdate]) -> JobTracker:
     # Only the input side runs: no client or downloader is touched by _on_message.
-    return JobTracker("bench", cast(SuperDuperClient, None), cast(Downloader, None),
-                      config=EngineConfig(), diagnostics=Diagnostics(), emit=updates.append,
-                      persist=_noop_persist,
-                      initial=JobUpdate(job_id="bench", state=JobState.QUEUED, file_id="f"))
+    return JobTracker(
+        "bench",
+        cast(SuperDuperClient, None),
+        cast(Downloader, None),
+        config=EngineConfig(),
+        diagnostics=Diagnostics(),
+        emit=updates.append,
+        persist=_noop_persist,
+        initial=JobUpdate(job_id="bench", state=JobState.QUEUED, file_id="f"),
+    )
 
 
 def bench_parse_throughput(events: int = 50_000, runs: int = 3) -> dict[str, object]:
     data = _stream_bytes(events)
-    chunks = [data[i:i + CHUNK] for i in range(0, len(data), CHUNK)]
+    chunks = [data[i : i + CHUNK] for i in range(0, len(data), CHUNK)]
     full: list[float] = []
     parser_only: list[float] = []
     for _ in range(runs):
@@ -94,9 +102,13 @@ def bench_parse_throughput(events: int = 50_000, runs: int = 3) -> dict[str, obj
         full.append(events / (time.perf_counter() - started))
         if len(updates) < events:
             raise RuntimeError(f"the tracker published {len(updates)} of {events} updates")
-    return {"events": events, "runs": runs, "chunk_bytes": CHUNK,
-            "events_per_s": [round(v) for v in full],
-            "parser_only_events_per_s": [round(v) for v in parser_only]}
+    return {
+        "events": events,
+        "runs": runs,
+        "chunk_bytes": CHUNK,
+        "events_per_s": [round(v) for v in full],
+        "parser_only_events_per_s": [round(v) for v in parser_only],
+    }
 
 
 # --------------------------------------------------------------------------- subprocesses
@@ -109,8 +121,9 @@ class _Engine:
         url, token = _endpoint()
         self.history = AsyncHistoryStore(HistoryStore(tmp / "history.db"))
         self.client = SuperDuperClient(url, token)
-        self.manager = JobManager(self.client, self.history, videos_dir=tmp / "videos",
-                                  config=EngineConfig.from_env())
+        self.manager = JobManager(
+            self.client, self.history, videos_dir=tmp / "videos", config=EngineConfig.from_env()
+        )
 
     async def submit(self, spec: JobSpec) -> str:
         return await self.manager.submit(GenerationRequest.model_validate(create_config(spec)))
@@ -154,13 +167,17 @@ async def flood() -> dict[str, object]:
             return None
         return round((len(stamps) - 1) / ((stamps[-1] - stamps[0]) / 1e9))
 
-    return {"events": FLOOD_EVENTS, "engine_state": str(final.state),
-            "engine_updates": len(times), "engine_events_per_s": rate(times),
-            "floor_events_seen": len(floor_times), "floor_events_per_s": rate(floor_times)}
+    return {
+        "events": FLOOD_EVENTS,
+        "engine_state": str(final.state),
+        "engine_updates": len(times),
+        "engine_events_per_s": rate(times),
+        "floor_events_seen": len(floor_times),
+        "floor_events_per_s": rate(floor_times),
+    }
 
 
-async def concurrent(jobs: int = 50, events: int = 50, interval: float = 0.1
-                     ) -> dict[str, object]:
+async def concurrent(jobs: int = 50, events: int = 50, interval: float = 0.1) -> dict[str, object]:
     spec = JobSpec(kind="concurrent", events=events, interval=interval)
     lag: list[float] = []
     stop = asyncio.Event()
@@ -178,17 +195,24 @@ async def concurrent(jobs: int = 50, events: int = 50, interval: float = 0.1
             diagnostics = engine.manager.diagnostics.as_dict()
             await engine.aclose()
     completed = sum(1 for f in finals if f.state == JobState.COMPLETED)
-    return {"jobs": jobs, "events_per_job": events, "completed": completed,
-            "wall_s": round(wall, 3), "lag_samples": len(lag),
-            "loop_lag_ms_p50": round(statistics.median(lag), 3),
-            "loop_lag_ms_p99": round(percentile(lag, 0.99), 3),
-            "loop_lag_ms_max": round(max(lag), 3),
-            "polls": diagnostics["polls"], "sse_connects": diagnostics["sse_connects"]}
+    return {
+        "jobs": jobs,
+        "events_per_job": events,
+        "completed": completed,
+        "wall_s": round(wall, 3),
+        "lag_samples": len(lag),
+        "loop_lag_ms_p50": round(statistics.median(lag), 3),
+        "loop_lag_ms_p99": round(percentile(lag, 0.99), 3),
+        "loop_lag_ms_max": round(max(lag), 3),
+        "polls": diagnostics["polls"],
+        "sse_connects": diagnostics["sse_connects"],
+    }
 
 
 async def idle(window: float = 20.0, settle: float = 3.0) -> dict[str, object]:
-    spec = JobSpec(kind="idle", events=1, interval=0.05, result_at=settle + window + 2.0,
-                   keepalive=15.0)
+    spec = JobSpec(
+        kind="idle", events=1, interval=0.05, result_at=settle + window + 2.0, keepalive=15.0
+    )
     with tempfile.TemporaryDirectory(prefix="framecast-bench-") as tmp:
         engine = _Engine(Path(tmp))
         try:
@@ -202,9 +226,13 @@ async def idle(window: float = 20.0, settle: float = 3.0) -> dict[str, object]:
             final = await engine.manager.wait(job)
         finally:
             await engine.aclose()
-    return {"window_s": round(wall, 3), "cpu_s": round(cpu, 5),
-            "cpu_percent_of_core": round(100 * cpu / wall, 4), "transport": transport,
-            "state": str(final.state)}
+    return {
+        "window_s": round(wall, 3),
+        "cpu_s": round(cpu, 5),
+        "cpu_percent_of_core": round(100 * cpu / wall, 4),
+        "transport": transport,
+        "state": str(final.state),
+    }
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -132,10 +132,16 @@ def child_lag(seconds: float) -> dict[str, float]:
             next_at = time.monotonic()
             while time.monotonic() < stop:
                 step += 1
-                engine.emit(JobUpdate(job_id=job_id, state=JobState.PROCESSING,
-                                      progress=min(0.999, step / 2000),
-                                      message=f"frame {step}", transport=Transport.SSE,
-                                      connection=ConnectionState.LIVE))
+                engine.emit(
+                    JobUpdate(
+                        job_id=job_id,
+                        state=JobState.PROCESSING,
+                        progress=min(0.999, step / 2000),
+                        message=f"frame {step}",
+                        transport=Transport.SSE,
+                        connection=ConnectionState.LIVE,
+                    )
+                )
                 sent[0] += 1
                 next_at += 0.02  # 50 updates a second
                 await asyncio.sleep(max(0.0, next_at - time.monotonic()))
@@ -157,8 +163,7 @@ def child_lag(seconds: float) -> dict[str, float]:
             "loop_lag_p50_ms": round(percentile(lateness, 0.50), 2),
             "loop_lag_max_ms": round(max(lateness), 2),
             "updates_per_second_in": round(sent[0] / elapsed, 1),
-            "signals_per_second_out": round((window.bridge.emitted - emitted_before) / elapsed,
-                                            1),
+            "signals_per_second_out": round((window.bridge.emitted - emitted_before) / elapsed, 1),
             "cards": len(window.progress.cards()),
         }
         window.close()
@@ -184,11 +189,17 @@ def child_rss(entries: int) -> dict[str, float]:
     for i in range(entries):
         thumb = videos / f"bench-{i}.jpg"
         Image.new("RGB", (1280, 720), (i * 2 % 255, 90, 160)).save(thumb, quality=80)
-        store.insert(JobRecord(job_id=f"bench-{i:03d}", prompt=f"Benchmark prompt number {i}, "
-                               "a slow pan across a misty valley at sunrise", model="bench/t2v",
-                               state="completed", progress=1.0,
-                               local_path=str(videos / f"bench-{i}.mp4"),
-                               thumbnail_path=str(thumb)))
+        store.insert(
+            JobRecord(
+                job_id=f"bench-{i:03d}",
+                prompt=f"Benchmark prompt number {i}, a slow pan across a misty valley at sunrise",
+                model="bench/t2v",
+                state="completed",
+                progress=1.0,
+                local_path=str(videos / f"bench-{i}.mp4"),
+                thumbnail_path=str(thumb),
+            )
+        )
     store.close()
     app = create_application()
     app.setQuitOnLastWindowClosed(False)
@@ -209,8 +220,11 @@ def child_rss(entries: int) -> dict[str, float]:
         thumbs = window.historyPanel._thumbs
         await wait_until(lambda: thumbs and all(v is not None for v in thumbs.values()), 30)
         await asyncio.sleep(0.3)
-        result = {"rss_mb": round(rss_mb(), 1), "history_entries": entries,
-                  "thumbnails_loaded": len(thumbs)}
+        result = {
+            "rss_mb": round(rss_mb(), 1),
+            "history_entries": entries,
+            "thumbnails_loaded": len(thumbs),
+        }
         window.close()
         await window.shutdown()
         await history.aclose()
@@ -234,8 +248,13 @@ def child_first_frame(repeats: int) -> dict[str, float]:
     clips = []
     for i in range(repeats):
         clip = videos / f"clip-{i}.mp4"
-        render_video(RenderSpec(prompt=f"first frame {i}", width=1280, height=720, fps=24,
-                                duration=2, seed=i), clip, videos / f"clip-{i}.jpg")
+        render_video(
+            RenderSpec(
+                prompt=f"first frame {i}", width=1280, height=720, fps=24, duration=2, seed=i
+            ),
+            clip,
+            videos / f"clip-{i}.jpg",
+        )
         clips.append(clip)
     app = create_application()
     app.setQuitOnLastWindowClosed(False)
@@ -260,17 +279,27 @@ def child_first_frame(repeats: int) -> dict[str, float]:
 
             sink.videoFrameChanged.connect(on_frame)
             started = time.perf_counter()
-            engine.emit(JobUpdate(job_id=f"done-{i}", state=JobState.COMPLETED, progress=1.0,
-                                  path=str(clip), thumbnail=str(clip.with_suffix(".jpg"))))
+            engine.emit(
+                JobUpdate(
+                    job_id=f"done-{i}",
+                    state=JobState.COMPLETED,
+                    progress=1.0,
+                    path=str(clip),
+                    thumbnail=str(clip.with_suffix(".jpg")),
+                )
+            )
             await wait_until(lambda frames=frames: frames, 10)
             sink.videoFrameChanged.disconnect(on_frame)
             times.append((frames[0] - started) * 1000)
         window.close()
         await window.shutdown()
         await history.aclose()
-        return {"first_frame_ms": round(statistics.median(times), 1),
-                "first_frame_ms_max": round(max(times), 1),
-                "first_frame_ms_cold": round(times[0], 1), "completions": len(times)}
+        return {
+            "first_frame_ms": round(statistics.median(times), 1),
+            "first_frame_ms_max": round(max(times), 1),
+            "first_frame_ms_cold": round(times[0], 1),
+            "completions": len(times),
+        }
 
     return dict(qasync.run(main()))
 
@@ -280,14 +309,23 @@ def child_first_frame(repeats: int) -> dict[str, float]:
 
 def _run_child(kind: str, *args: str) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
-        env = {**os.environ, "FRAMECAST_DATA_DIR": f"{tmp}/data",
-               "FRAMECAST_CONFIG_DIR": f"{tmp}/config", "PYTHONPATH": str(ROOT)}
+        env = {
+            **os.environ,
+            "FRAMECAST_DATA_DIR": f"{tmp}/data",
+            "FRAMECAST_CONFIG_DIR": f"{tmp}/config",
+            "PYTHONPATH": str(ROOT),
+        }
         env.pop("SUPERDUPERAI_URL", None)
         env.pop("SUPERDUPERAI_TOKEN", None)
         env["FRAMECAST_BENCH_SPAWNED_AT"] = repr(time.time())
-        proc = subprocess.run([sys.executable, "-m", "tests.benchmarks.bench_gui", "--child",
-                               kind, *args], cwd=ROOT, env=env, capture_output=True,
-                              text=True, timeout=300)
+        proc = subprocess.run(
+            [sys.executable, "-m", "tests.benchmarks.bench_gui", "--child", kind, *args],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         if proc.returncode != 0:
             raise RuntimeError(f"{kind}: exit {proc.returncode}: {proc.stderr[-1500:]}")
         line = [x for x in proc.stdout.splitlines() if x.startswith("{")][-1]
@@ -296,8 +334,11 @@ def _run_child(kind: str, *args: str) -> dict[str, float]:
 
 def bench_launch(runs: int = 3) -> dict[str, float]:
     values = [_run_child("launch")["launch_seconds"] for _ in range(runs)]
-    return {"launch_seconds": round(statistics.median(values), 3),
-            "launch_seconds_max": round(max(values), 3), "launch_runs": runs}
+    return {
+        "launch_seconds": round(statistics.median(values), 3),
+        "launch_seconds_max": round(max(values), 3),
+        "launch_runs": runs,
+    }
 
 
 def bench_loop_lag(seconds: float = 8.0) -> dict[str, float]:

@@ -24,8 +24,15 @@ import httpx
 from app.local.launcher import LocalRendererProcess
 from app.local.renderer import RenderSpec, render_video
 
-HD_CLIP = RenderSpec(prompt="a lighthouse beam sweeps across a stormy night sea",
-                     width=1280, height=720, fps=24, duration=5, seed=1, style="neon")
+HD_CLIP = RenderSpec(
+    prompt="a lighthouse beam sweeps across a stormy night sea",
+    width=1280,
+    height=720,
+    fps=24,
+    duration=5,
+    seed=1,
+    style="neon",
+)
 
 
 def bench_realtime_factor(runs: int = 3) -> dict[str, float | int]:
@@ -57,17 +64,23 @@ async def _poll_during_render(interval: float, limit_seconds: float) -> dict[str
     with tempfile.TemporaryDirectory() as tmp:
         async with LocalRendererProcess.start(Path(tmp)) as renderer:
             headers = {"Authorization": f"Bearer {renderer.token}"}
-            async with httpx.AsyncClient(base_url=renderer.url + "/api/v1", headers=headers,
-                                         timeout=10) as http:
+            async with httpx.AsyncClient(
+                base_url=renderer.url + "/api/v1", headers=headers, timeout=10
+            ) as http:
                 # One warm-up render so worker start-up is not measured as rendering.
-                config = {"prompt": HD_CLIP.prompt, "generation_config_name": "local/sketch-t2v",
-                          "width": 1280, "height": 720, "frame_rate": 24, "seed": 1,
-                          "style_name": "neon"}
+                config = {
+                    "prompt": HD_CLIP.prompt,
+                    "generation_config_name": "local/sketch-t2v",
+                    "width": 1280,
+                    "height": 720,
+                    "frame_rate": 24,
+                    "seed": 1,
+                    "style_name": "neon",
+                }
                 await _render(http, {**config, "duration": 2}, [], interval, limit_seconds)
                 latencies: list[float] = []
                 started = time.perf_counter()
-                await _render(http, {**config, "duration": 5}, latencies, interval,
-                              limit_seconds)
+                await _render(http, {**config, "duration": 5}, latencies, interval, limit_seconds)
                 render_seconds = time.perf_counter() - started
     return {
         "polls": len(latencies),
@@ -78,8 +91,13 @@ async def _poll_during_render(interval: float, limit_seconds: float) -> dict[str
     }
 
 
-async def _render(http: httpx.AsyncClient, config: dict[str, object], latencies: list[float],
-                  interval: float, limit_seconds: float) -> None:
+async def _render(
+    http: httpx.AsyncClient,
+    config: dict[str, object],
+    latencies: list[float],
+    interval: float,
+    limit_seconds: float,
+) -> None:
     response = await http.post("/file/generate-video", json={"config": config})
     response.raise_for_status()
     file_id = response.json()["id"]
@@ -97,8 +115,9 @@ async def _render(http: httpx.AsyncClient, config: dict[str, object], latencies:
     raise RuntimeError("render did not finish in time")
 
 
-def bench_poll_latency_during_render(interval: float = 0.01,
-                                     limit_seconds: float = 120) -> dict[str, float | int]:
+def bench_poll_latency_during_render(
+    interval: float = 0.01, limit_seconds: float = 120
+) -> dict[str, float | int]:
     return asyncio.run(_poll_during_render(interval, limit_seconds))
 
 

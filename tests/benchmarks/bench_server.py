@@ -79,7 +79,7 @@ class JobSpec:
 
     @classmethod
     def from_prompt(cls, prompt: str) -> JobSpec:
-        return cls(**json.loads(prompt[len(PROMPT_PREFIX):]))
+        return cls(**json.loads(prompt[len(PROMPT_PREFIX) :]))
 
 
 def progress_of(index: int, events: int) -> float:
@@ -173,13 +173,13 @@ class BenchServer:
             return self._media(request, path.rsplit("/", 1)[-1].removesuffix(".mp4"))
         if request.headers.get("authorization") != f"Bearer {self.token}":
             return JSONResponse({"detail": "Could not validate credentials"}, status_code=401)
-        rel = path[len(API):] if path.startswith(API) else ""
+        rel = path[len(API) :] if path.startswith(API) else ""
         if request.method == "POST" and rel == "file/generate-video":
             return await self._create(request)
         if request.method == "GET" and rel.startswith("file/"):
-            return self._poll(request, rel[len("file/"):])
+            return self._poll(request, rel[len("file/") :])
         if request.method == "GET" and rel.startswith("events/file."):
-            return self._events(request, rel[len("events/file."):])
+            return self._events(request, rel[len("events/file.") :])
         return JSONResponse({"detail": "Not Found"}, status_code=404)
 
     # ------------------------------------------------------------------ endpoints
@@ -198,8 +198,10 @@ class BenchServer:
         self._clocks.add(clock)
         clock.add_done_callback(self._clocks.discard)
         response = JSONResponse(self._file_object(job))
-        job.count("create", _request_size(request.scope, len(body))
-                  + _response_size(response, len(response.body)))
+        job.count(
+            "create",
+            _request_size(request.scope, len(body)) + _response_size(response, len(response.body)),
+        )
         return response
 
     def _poll(self, request: Request, file_id: str) -> Response:
@@ -208,8 +210,9 @@ class BenchServer:
             return JSONResponse({"detail": "Not Found"}, status_code=404)
         response = JSONResponse(self._file_object(job))
         job.status_log.append((time.monotonic_ns(), "poll"))
-        job.count("poll", _request_size(request.scope) + _response_size(response,
-                                                                        len(response.body)))
+        job.count(
+            "poll", _request_size(request.scope) + _response_size(response, len(response.body))
+        )
         return response
 
     def _media(self, request: Request, file_id: str) -> Response:
@@ -217,29 +220,41 @@ class BenchServer:
         if job is None or job.done_ns is None:
             return JSONResponse({"detail": "Not Found"}, status_code=404)
         response = Response(self.video, media_type="video/mp4")
-        job.count("media", _request_size(request.scope) + _response_size(response,
-                                                                        len(self.video)))
+        job.count("media", _request_size(request.scope) + _response_size(response, len(self.video)))
         return response
 
     def _log(self, file_id: str) -> Response:
         job = self.jobs.get(file_id)
         if job is None:
             return JSONResponse({"detail": "Not Found"}, status_code=404)
-        return JSONResponse({
-            "file_id": job.file_id, "spec": asdict(job.spec), "created_ns": job.created_ns,
-            "progress_log": job.progress_log, "done_ns": job.done_ns,
-            "failure_ns": job.failure_ns or job.scripted_failure_ns, "status_log": job.status_log,
-            "traffic": {k: asdict(v) for k, v in job.traffic.items()},
-        })
+        return JSONResponse(
+            {
+                "file_id": job.file_id,
+                "spec": asdict(job.spec),
+                "created_ns": job.created_ns,
+                "progress_log": job.progress_log,
+                "done_ns": job.done_ns,
+                "failure_ns": job.failure_ns or job.scripted_failure_ns,
+                "status_log": job.status_log,
+                "traffic": {k: asdict(v) for k, v in job.traffic.items()},
+            }
+        )
 
     def _file_object(self, job: BenchJob) -> dict[str, object]:
         done = job.done_ns is not None
         body: dict[str, object] = {
-            "id": job.file_id, "url": self._result_url(job) if done else None,
-            "type": "video", "contentType": "video/mp4" if done else None,
-            "tasks": [{"id": f"task-{job.file_id}", "type": "video-generation-flow",
-                       "status": "completed" if done else "in_progress",
-                       "file_id": job.file_id}],
+            "id": job.file_id,
+            "url": self._result_url(job) if done else None,
+            "type": "video",
+            "contentType": "video/mp4" if done else None,
+            "tasks": [
+                {
+                    "id": f"task-{job.file_id}",
+                    "type": "video-generation-flow",
+                    "status": "completed" if done else "in_progress",
+                    "file_id": job.file_id,
+                }
+            ],
         }
         if job.progress is not None:
             body["progress"] = job.progress
@@ -265,11 +280,13 @@ class BenchServer:
             job.progress = value
             job.progress_log.append((value, now))
             if spec.fault is not None and index == spec.fault_after - (
-                    0 if spec.fault == "silent" else 1):
+                0 if spec.fault == "silent" else 1
+            ):
                 # When the fault hits the first stream, for followers that have none.
                 job.scripted_failure_ns = now
-            self._broadcast(job, {"type": "render_progress",
-                                  "object": {"progress": value, "t_ns": now}})
+            self._broadcast(
+                job, {"type": "render_progress", "object": {"progress": value, "t_ns": now}}
+            )
         delay = start + spec.result_offset() - loop.time()
         if delay > 0:
             await asyncio.sleep(delay)
@@ -295,13 +312,15 @@ class BenchServer:
         queue: asyncio.Queue[bytes] = asyncio.Queue()
         job.queues.append(queue)
         headers = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
-        response = StreamingResponse(self._stream(job, connection, queue),
-                                     media_type="text/event-stream", headers=headers)
+        response = StreamingResponse(
+            self._stream(job, connection, queue), media_type="text/event-stream", headers=headers
+        )
         job.count("events", _request_size(request.scope) + _response_size(response, 0))
         return response
 
-    async def _stream(self, job: BenchJob, connection: int, queue: asyncio.Queue[bytes]
-                      ) -> AsyncIterator[bytes]:
+    async def _stream(
+        self, job: BenchJob, connection: int, queue: asyncio.Queue[bytes]
+    ) -> AsyncIterator[bytes]:
         spec = job.spec
         faulty = connection == 0 and spec.fault is not None
         sent = 0
@@ -337,9 +356,16 @@ class BenchServer:
 
 async def _serve(port: int, token: str) -> None:
     app = BenchServer(token)
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None,
-                            log_level="warning", access_log=False, lifespan="off",
-                            timeout_keep_alive=30)
+    config = uvicorn.Config(
+        app,
+        host="127.0.0.1",
+        port=port,
+        log_config=None,
+        log_level="warning",
+        access_log=False,
+        lifespan="off",
+        timeout_keep_alive=30,
+    )
     server = uvicorn.Server(config)
     task = asyncio.create_task(server.serve())
     while not server.started:
@@ -356,8 +382,11 @@ async def _serve(port: int, token: str) -> None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=0)
-    parser.add_argument("--token", default=os.environ.get("BENCH_TOKEN"),
-                        help="the bearer token to require (default: $BENCH_TOKEN)")
+    parser.add_argument(
+        "--token",
+        default=os.environ.get("BENCH_TOKEN"),
+        help="the bearer token to require (default: $BENCH_TOKEN)",
+    )
     args = parser.parse_args(argv)
     if not args.token:
         parser.error("no token: pass --token or set BENCH_TOKEN")

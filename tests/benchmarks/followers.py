@@ -101,8 +101,15 @@ def _endpoint() -> tuple[str, str]:
 
 def create_config(spec: JobSpec) -> dict[str, object]:
     """The generation config every follower sends (the spec rides in the prompt)."""
-    return {"prompt": spec.prompt(), "generation_config_name": "bench/t2v", "duration": 5,
-            "aspect_ratio": "16:9", "width": 1280, "height": 720, "frame_rate": 24}
+    return {
+        "prompt": spec.prompt(),
+        "generation_config_name": "bench/t2v",
+        "duration": 5,
+        "aspect_ratio": "16:9",
+        "width": 1280,
+        "height": 720,
+        "frame_rate": 24,
+    }
 
 
 def _create_body(spec: JobSpec) -> dict[str, object]:
@@ -127,15 +134,15 @@ def _progress(body: object) -> float | None:
 # --------------------------------------------------------------------------- followers
 
 
-async def follow_framecast(specs: list[JobSpec], on_first: Callable[[], None]
-                           ) -> list[Observed]:
+async def follow_framecast(specs: list[JobSpec], on_first: Callable[[], None]) -> list[Observed]:
     url, token = _endpoint()
     observed: dict[str, Observed] = {}
     with tempfile.TemporaryDirectory(prefix="framecast-bench-") as tmp:
         history = AsyncHistoryStore(HistoryStore(Path(tmp) / "history.db"))
         client = SuperDuperClient(url, token)
-        manager = JobManager(client, history, videos_dir=Path(tmp) / "videos",
-                             config=EngineConfig.from_env())
+        manager = JobManager(
+            client, history, videos_dir=Path(tmp) / "videos", config=EngineConfig.from_env()
+        )
 
         def on_update(update: JobUpdate) -> None:
             seen = observed.setdefault(update.job_id, Observed())
@@ -152,8 +159,10 @@ async def follow_framecast(specs: list[JobSpec], on_first: Callable[[], None]
 
         manager.subscribe(on_update)
         try:
-            ids = [await manager.submit(GenerationRequest.model_validate(create_config(s)))
-                   for s in specs]
+            ids = [
+                await manager.submit(GenerationRequest.model_validate(create_config(s)))
+                for s in specs
+            ]
             finals = await asyncio.gather(*(manager.wait(i) for i in ids))
             for final in finals:
                 if final.state != JobState.COMPLETED:
@@ -173,8 +182,9 @@ async def _web_client_job(http: httpx.AsyncClient, spec: JobSpec, seen: Observed
 
     async def sse() -> None:
         try:
-            async with aconnect_sse(http, "GET", f"/events/file.{seen.file_id}",
-                                    timeout=httpx.Timeout(10.0, read=None)) as source:
+            async with aconnect_sse(
+                http, "GET", f"/events/file.{seen.file_id}", timeout=httpx.Timeout(10.0, read=None)
+            ) as source:
                 async for event in source.aiter_sse():
                     message = json.loads(event.data)
                     kind = message.get("type")
@@ -223,12 +233,20 @@ async def _polling_job(http: httpx.AsyncClient, spec: JobSpec, seen: Observed) -
             return
 
 
-async def _raw_request(reader: asyncio.StreamReader, writer: asyncio.StreamWriter,
-                       method: str, path: str, host: str, token: str,
-                       body: bytes = b"") -> tuple[bytes, bool]:
+async def _raw_request(
+    reader: asyncio.StreamReader,
+    writer: asyncio.StreamWriter,
+    method: str,
+    path: str,
+    host: str,
+    token: str,
+    body: bytes = b"",
+) -> tuple[bytes, bool]:
     """Send one request; return the response head and whether it is chunked."""
-    head = (f"{method} {path} HTTP/1.1\r\nHost: {host}\r\nAuthorization: Bearer {token}\r\n"
-            f"Accept: */*\r\n")
+    head = (
+        f"{method} {path} HTTP/1.1\r\nHost: {host}\r\nAuthorization: Bearer {token}\r\n"
+        f"Accept: */*\r\n"
+    )
     if body:
         head += f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n"
     writer.write(head.encode() + b"\r\n" + body)
@@ -243,13 +261,26 @@ async def _floor_job(spec: JobSpec, seen: Observed) -> None:
     host, port = hostport.rsplit(":", 1)
     reader, writer = await asyncio.open_connection(host, int(port))
     try:
-        head, _ = await _raw_request(reader, writer, "POST", f"{API}/file/generate-video",
-                                     hostport, token, json.dumps(_create_body(spec)).encode())
-        length = int(next(line.split(b":", 1)[1] for line in head.split(b"\r\n")
-                          if line.lower().startswith(b"content-length:")))
+        head, _ = await _raw_request(
+            reader,
+            writer,
+            "POST",
+            f"{API}/file/generate-video",
+            hostport,
+            token,
+            json.dumps(_create_body(spec)).encode(),
+        )
+        length = int(
+            next(
+                line.split(b":", 1)[1]
+                for line in head.split(b"\r\n")
+                if line.lower().startswith(b"content-length:")
+            )
+        )
         seen.file_id = str(json.loads(await reader.readexactly(length))["id"])
-        await _raw_request(reader, writer, "GET", f"{API}/events/file.{seen.file_id}",
-                           hostport, token)
+        await _raw_request(
+            reader, writer, "GET", f"{API}/events/file.{seen.file_id}", hostport, token
+        )
         # Just enough SSE: lines that start with `data: `, chunk-size lines skipped.
         pending = b""
         while True:
@@ -271,15 +302,17 @@ async def _floor_job(spec: JobSpec, seen: Observed) -> None:
         writer.close()
 
 
-async def _run_plain(follower: str, specs: list[JobSpec], on_first: Callable[[], None]
-                     ) -> list[Observed]:
+async def _run_plain(
+    follower: str, specs: list[JobSpec], on_first: Callable[[], None]
+) -> list[Observed]:
     url, token = _endpoint()
     seen = [Observed() for _ in specs]
     first = asyncio.Event()
 
     async def watch_first() -> None:
-        await asyncio.wait([asyncio.create_task(s.done.wait()) for s in seen],
-                           return_when=asyncio.FIRST_COMPLETED)
+        await asyncio.wait(
+            [asyncio.create_task(s.done.wait()) for s in seen], return_when=asyncio.FIRST_COMPLETED
+        )
         on_first()
         first.set()
 
@@ -288,9 +321,11 @@ async def _run_plain(follower: str, specs: list[JobSpec], on_first: Callable[[],
         await asyncio.gather(*(_floor_job(s, o) for s, o in zip(specs, seen, strict=True)))
     else:
         job: Callable[[httpx.AsyncClient, JobSpec, Observed], Awaitable[None]] = (
-            _web_client_job if follower == "webclient" else _polling_job)
-        async with httpx.AsyncClient(base_url=url + API, timeout=30.0,
-                                     headers={"Authorization": f"Bearer {token}"}) as http:
+            _web_client_job if follower == "webclient" else _polling_job
+        )
+        async with httpx.AsyncClient(
+            base_url=url + API, timeout=30.0, headers={"Authorization": f"Bearer {token}"}
+        ) as http:
             await asyncio.gather(*(job(http, s, o) for s, o in zip(specs, seen, strict=True)))
     await watcher
     return seen
@@ -333,8 +368,7 @@ def figures(seen: Observed, log: dict[str, object], cpu_s: float) -> JobFigures:
         latency_ms_p50=round(statistics.median(latencies), 3) if latencies else None,
         latency_ms_p99=round(percentile(latencies, 0.99), 3) if latencies else None,
         updates_seen=len(seen.progress),
-        completion_s=round((seen.completions[0] - done_ns) / 1e9, 4)
-        if seen.completions else None,
+        completion_s=round((seen.completions[0] - done_ns) / 1e9, 4) if seen.completions else None,
         failover_s=round(failover, 4) if failover is not None else None,
         first_poll_after_failure_s=round(first_poll, 4) if first_poll is not None else None,
         requests=sum(v["requests"] for v in following.values()),
@@ -347,8 +381,9 @@ def figures(seen: Observed, log: dict[str, object], cpu_s: float) -> JobFigures:
     )
 
 
-async def run_follower(follower: str, spec: JobSpec, rounds: int, parallel: int
-                       ) -> list[JobFigures]:
+async def run_follower(
+    follower: str, spec: JobSpec, rounds: int, parallel: int
+) -> list[JobFigures]:
     url, _ = _endpoint()
     out: list[JobFigures] = []
     for _ in range(rounds):

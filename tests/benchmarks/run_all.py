@@ -48,14 +48,31 @@ from tests.benchmarks.bench_server import JobSpec
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 RESULTS = HERE / "results"
-FOLLOWER_LABELS = {"framecast": "Framecast", "webclient": "Web client",
-                   "polling": "Polling 0.5 s", "floor": "Floor (socket)"}
-JOB_LABELS = {"healthy": "healthy", "dies": "stream ended", "cut": "stream cut",
-              "silent": "stream silent", "long": "long (10 min sim.)"}
+FOLLOWER_LABELS = {
+    "framecast": "Framecast",
+    "webclient": "Web client",
+    "polling": "Polling 0.5 s",
+    "floor": "Floor (socket)",
+}
+JOB_LABELS = {
+    "healthy": "healthy",
+    "dies": "stream ended",
+    "cut": "stream cut",
+    "silent": "stream silent",
+    "long": "long (10 min sim.)",
+}
 #: Below these medians a relative spread measures scheduler jitter, not the figure.
 NOISE_FLOORS = {"completion_s": 0.05, "failover_s": 0.05, "cpu_s": 0.02}
-KEYS = ("latency_ms_p50", "latency_ms_p99", "completion_s", "failover_s", "requests", "bytes",
-        "duplicates", "cpu_s")
+KEYS = (
+    "latency_ms_p50",
+    "latency_ms_p99",
+    "completion_s",
+    "failover_s",
+    "requests",
+    "bytes",
+    "duplicates",
+    "cpu_s",
+)
 console = Console(width=None if sys.stdout.isatty() else 150)
 
 Number = float | int
@@ -77,20 +94,35 @@ class Plan:
     @classmethod
     def make(cls, quick: bool) -> Plan:
         if quick:
-            return cls(quick, JobSpec("healthy", 60, 0.05), JobSpec("long", 600, 0.05),
-                       JobSpec("dies", 9, 0.47, fault="die"), JobSpec("cut", 9, 0.47, fault="cut"),
-                       JobSpec("silent", 9, 0.47, fault="silent"), 1, 1, 1)
-        return cls(quick, JobSpec("healthy", 160, 0.05), JobSpec("long", 600, 0.15),
-                   JobSpec("dies", 21, 0.93, fault="die"), JobSpec("cut", 21, 0.93, fault="cut"),
-                   JobSpec("silent", 21, 0.93, fault="silent"), 3, 3, 3)
+            return cls(
+                quick,
+                JobSpec("healthy", 60, 0.05),
+                JobSpec("long", 600, 0.05),
+                JobSpec("dies", 9, 0.47, fault="die"),
+                JobSpec("cut", 9, 0.47, fault="cut"),
+                JobSpec("silent", 9, 0.47, fault="silent"),
+                1,
+                1,
+                1,
+            )
+        return cls(
+            quick,
+            JobSpec("healthy", 160, 0.05),
+            JobSpec("long", 600, 0.15),
+            JobSpec("dies", 21, 0.93, fault="die"),
+            JobSpec("cut", 21, 0.93, fault="cut"),
+            JobSpec("silent", 21, 0.93, fault="silent"),
+            3,
+            3,
+            3,
+        )
 
 
 # --------------------------------------------------------------------------- processes
 
 
 def _env(url: str, token: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("FRAMECAST_",
-                                                                     "SUPERDUPERAI_"))}
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("FRAMECAST_", "SUPERDUPERAI_"))}
     env.update(BENCH_URL=url, BENCH_TOKEN=token, PYTHONPATH=str(ROOT))
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     return env
@@ -100,8 +132,13 @@ def _env(url: str, token: str) -> dict[str, str]:
 def bench_server() -> Iterator[tuple[str, str]]:
     token = secrets.token_urlsafe(18)
     env = _env("", token)
-    proc = subprocess.Popen([sys.executable, "-m", "tests.benchmarks.bench_server"], env=env,
-                            cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tests.benchmarks.bench_server"],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert proc.stdout is not None
         line = proc.stdout.readline()
@@ -117,8 +154,14 @@ def bench_server() -> Iterator[tuple[str, str]]:
 
 
 def _start(module: str, args: Sequence[str], env: dict[str, str]) -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, "-m", module, *args], env=env, cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", module, *args],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def _finish(proc: subprocess.Popen[str], what: str, timeout: float = 600) -> object:
@@ -139,11 +182,14 @@ def _finish(proc: subprocess.Popen[str], what: str, timeout: float = 600) -> obj
         return json.loads(out)
 
 
-def _follow(follower: str, spec: JobSpec, env: dict[str, str], *, rounds: int = 1,
-            parallel: int = 1) -> subprocess.Popen[str]:
-    return _start("tests.benchmarks.followers",
-                  [follower, json.dumps(asdict(spec)), "--rounds", str(rounds),
-                   "--parallel", str(parallel)], env)
+def _follow(
+    follower: str, spec: JobSpec, env: dict[str, str], *, rounds: int = 1, parallel: int = 1
+) -> subprocess.Popen[str]:
+    return _start(
+        "tests.benchmarks.followers",
+        [follower, json.dumps(asdict(spec)), "--rounds", str(rounds), "--parallel", str(parallel)],
+        env,
+    )
 
 
 # --------------------------------------------------------------------------- statistics
@@ -155,10 +201,12 @@ def summarise(values: Sequence[Number | None]) -> dict[str, object]:
     if not present:
         return {"median": None, "spread": None, "n": 0}
     median = statistics.median(present)
-    spread = ((max(present) - min(present)) / median
-              if len(present) > 1 and median > 0 else None)
-    return {"median": round(median, 6), "spread": round(spread, 3) if spread is not None
-            else None, "n": len(present)}
+    spread = (max(present) - min(present)) / median if len(present) > 1 and median > 0 else None
+    return {
+        "median": round(median, 6),
+        "spread": round(spread, 3) if spread is not None else None,
+        "n": len(present),
+    }
 
 
 def row_of(jobs: list[Figures]) -> Figures:
@@ -184,25 +232,32 @@ def run_followers(plan: Plan, env: dict[str, str]) -> dict[str, dict[str, Figure
     results: dict[str, dict[str, Figures]] = {f: {} for f in FOLLOWER_LABELS}
     for follower in FOLLOWER_LABELS:
         console.log(f"healthy job x{plan.healthy_rounds}: {FOLLOWER_LABELS[follower]}")
-        jobs = _finish(_follow(follower, plan.healthy, env, rounds=plan.healthy_rounds),
-                       f"{follower}/healthy")
+        jobs = _finish(
+            _follow(follower, plan.healthy, env, rounds=plan.healthy_rounds), f"{follower}/healthy"
+        )
         results[follower]["healthy"] = row_of(jobs)  # type: ignore[arg-type]
     return results
 
 
-def run_parallel_phase(plan: Plan, env: dict[str, str],
-                       results: dict[str, dict[str, Figures]]) -> dict[str, object]:
+def run_parallel_phase(
+    plan: Plan, env: dict[str, str], results: dict[str, dict[str, Figures]]
+) -> dict[str, object]:
     running: dict[tuple[str, str], subprocess.Popen[str]] = {}
     for follower in FOLLOWER_LABELS:
-        for job, spec in (("long", plan.long), ("dies", plan.dies), ("cut", plan.cut),
-                          ("silent", plan.silent)):
+        for job, spec in (
+            ("long", plan.long),
+            ("dies", plan.dies),
+            ("cut", plan.cut),
+            ("silent", plan.silent),
+        ):
             if follower == "floor" and job != "long":
                 continue
-            running[(follower, job)] = _follow(follower, spec, env,
-                                               parallel=plan.parallel_jobs)
+            running[(follower, job)] = _follow(follower, spec, env, parallel=plan.parallel_jobs)
     idles = [_start("tests.benchmarks.bench_engine", ["idle"], env) for _ in range(plan.reps)]
-    console.log(f"long, stream-dies and stream-silent jobs: {len(running)} followers in "
-                "parallel (the web client waits its 60 s for real) + engine idle CPU")
+    console.log(
+        f"long, stream-dies and stream-silent jobs: {len(running)} followers in "
+        "parallel (the web client waits its 60 s for real) + engine idle CPU"
+    )
     for (follower, job), proc in running.items():
         jobs = _finish(proc, f"{follower}/{job}")
         results[follower][job] = row_of(jobs)  # type: ignore[arg-type]
@@ -213,8 +268,10 @@ def run_parallel_phase(plan: Plan, env: dict[str, str],
 def run_engine(plan: Plan, env: dict[str, str]) -> dict[str, object]:
     console.log("engine: parse throughput, flood over loopback")
     parse = _finish(_start("tests.benchmarks.bench_engine", ["parse"], env), "engine parse")
-    floods = [_finish(_start("tests.benchmarks.bench_engine", ["flood"], env), "engine flood")
-              for _ in range(plan.reps)]
+    floods = [
+        _finish(_start("tests.benchmarks.bench_engine", ["flood"], env), "engine flood")
+        for _ in range(plan.reps)
+    ]
     assert isinstance(parse, dict)
     return {"parse": parse, "flood": floods}
 
@@ -223,8 +280,9 @@ def run_concurrent(plan: Plan, env: dict[str, str]) -> list[dict[str, object]]:
     console.log(f"engine: 50 concurrent jobs x{plan.reps}")
     out = []
     for _ in range(plan.reps):
-        result = _finish(_start("tests.benchmarks.bench_engine", ["concurrent"], env),
-                         "engine concurrent")
+        result = _finish(
+            _start("tests.benchmarks.bench_engine", ["concurrent"], env), "engine concurrent"
+        )
         assert isinstance(result, dict)
         out.append(result)
     return out
@@ -252,8 +310,9 @@ def run_gui(plan: Plan, env: dict[str, str]) -> dict[str, object]:
     for index in range(plan.reps):
         console.log(f"GUI: bench_gui {' '.join(args)} ({index + 1}/{plan.reps})")
         try:
-            result = _finish(_start("tests.benchmarks.bench_gui", args, env), "bench_gui",
-                             timeout=400)
+            result = _finish(
+                _start("tests.benchmarks.bench_gui", args, env), "bench_gui", timeout=400
+            )
         except (RuntimeError, ValueError) as exc:
             return {"status": "failed", "detail": str(exc)[-800:], "runs": runs}
         if not isinstance(result, dict):
@@ -261,36 +320,41 @@ def run_gui(plan: Plan, env: dict[str, str]) -> dict[str, object]:
         runs.append(result)
     keys = [k for k, v in runs[0].items() if _num(v) is not None]
     summaries = {k: summarise([_num(r.get(k)) for r in runs]) for k in keys}
-    return {"status": "ok", "runs": runs,
-            "figures": {k: v["median"] for k, v in summaries.items()},
-            "spread": {k: v["spread"] for k, v in summaries.items()}}
+    return {
+        "status": "ok",
+        "runs": runs,
+        "figures": {k: v["median"] for k, v in summaries.items()},
+        "spread": {k: v["spread"] for k, v in summaries.items()},
+    }
 
 
 # --------------------------------------------------------------------------- figures & goals
 
 
 def _num(value: object) -> float | None:
-    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) \
-        else None
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
 def _find(tree: object, *words: str) -> float | None:
     """The first number in a nested dict whose key path holds every word (GUI output
     has no fixed schema here: bench_gui is another helper's)."""
+
     def walk(node: object, path: str) -> Iterator[tuple[str, float]]:
         if isinstance(node, dict):
             for key, value in node.items():
                 yield from walk(value, f"{path}.{key}".lower())
         elif (number := _num(node)) is not None:
             yield path, number
+
     for path, number in walk(tree, ""):
         if all(w in path for w in words):
             return number
     return None
 
 
-def engine_figures(engine: dict[str, object], concurrent: list[dict[str, object]],
-                   idle: dict[str, object]) -> dict[str, object]:
+def engine_figures(
+    engine: dict[str, object], concurrent: list[dict[str, object]], idle: dict[str, object]
+) -> dict[str, object]:
     parse = engine["parse"]
     floods = engine["flood"]
     runs = idle.get("runs")
@@ -300,15 +364,17 @@ def engine_figures(engine: dict[str, object], concurrent: list[dict[str, object]
         "parse_events_per_s": summarise(parse["events_per_s"]),
         "parser_only_events_per_s": summarise(parse["parser_only_events_per_s"]),
         "loopback_events_per_s": summarise([f.get("engine_events_per_s") for f in floods]),
-        "floor_loopback_events_per_s": summarise([f.get("floor_events_per_s")
-                                                  for f in floods]),
-        "concurrent_50_loop_lag_ms_p99": summarise([_num(c.get("loop_lag_ms_p99"))
-                                                    for c in concurrent]),
-        "concurrent_50_loop_lag_ms_max": summarise([_num(c.get("loop_lag_ms_max"))
-                                                    for c in concurrent]),
+        "floor_loopback_events_per_s": summarise([f.get("floor_events_per_s") for f in floods]),
+        "concurrent_50_loop_lag_ms_p99": summarise(
+            [_num(c.get("loop_lag_ms_p99")) for c in concurrent]
+        ),
+        "concurrent_50_loop_lag_ms_max": summarise(
+            [_num(c.get("loop_lag_ms_max")) for c in concurrent]
+        ),
         "concurrent_50_completed": [c.get("completed") for c in concurrent],
-        "idle_cpu_percent_of_core": summarise([_num(r.get("cpu_percent_of_core"))
-                                               for r in idle_runs]),
+        "idle_cpu_percent_of_core": summarise(
+            [_num(r.get("cpu_percent_of_core")) for r in idle_runs]
+        ),
         "raw": {"parse": parse, "flood": floods, "concurrent": concurrent, "idle": idle},
     }
     return out
@@ -319,15 +385,15 @@ def side_figures(renderer: dict[str, object], gui: dict[str, object]) -> dict[st
     out: dict[str, object] = {}
     realtime, polls = renderer.get("realtime"), renderer.get("poll")
     if isinstance(realtime, list):
-        out["renderer_realtime_factor"] = summarise([_num(r.get("realtime_factor"))
-                                                     for r in realtime])
+        out["renderer_realtime_factor"] = summarise(
+            [_num(r.get("realtime_factor")) for r in realtime]
+        )
     if isinstance(polls, list):
         out["renderer_poll_ms_p99"] = summarise([_num(p.get("p99_ms")) for p in polls])
     runs = gui.get("runs")
     if isinstance(runs, list):
         for key in ("launch_seconds", "loop_lag_p99_ms", "rss_mb", "first_frame_ms"):
-            out[f"gui_{key}"] = summarise([_num(r.get(key)) for r in runs
-                                           if isinstance(r, dict)])
+            out[f"gui_{key}"] = summarise([_num(r.get(key)) for r in runs if isinstance(r, dict)])
     return out
 
 
@@ -346,8 +412,13 @@ def _fmt(value: float | None, unit: str = "", digits: int = 2) -> str:
     return f"{value:.{digits}f}{unit}"
 
 
-def goals(plan: Plan, results: dict[str, dict[str, Figures]], engine: dict[str, object],
-          renderer: dict[str, object], gui: dict[str, object]) -> list[Goal]:
+def goals(
+    plan: Plan,
+    results: dict[str, dict[str, Figures]],
+    engine: dict[str, object],
+    renderer: dict[str, object],
+    gui: dict[str, object],
+) -> list[Goal]:
     def fig(follower: str, job: str, key: str) -> float | None:
         return _num(results.get(follower, {}).get(job, {}).get(key))
 
@@ -357,85 +428,159 @@ def goals(plan: Plan, results: dict[str, dict[str, Figures]], engine: dict[str, 
 
     out: list[Goal] = []
     for job, name, note in (
-            ("dies", "Recover from a failed stream: ended by the server",
-             "polling takes over the moment the stream closes"),
-            ("cut", "Recover from a failed stream: connection dropped", ""),
-            ("silent", "Recover from a failed stream: silent, still open",
-             "silence can't be told from a slow render without asking: the engine asks "
-             "after 4 of the stream's usual gaps, then reconnects; 100x would mean "
-             "polling every 0.6 s")):
+        (
+            "dies",
+            "Recover from a failed stream: ended by the server",
+            "polling takes over the moment the stream closes",
+        ),
+        ("cut", "Recover from a failed stream: connection dropped", ""),
+        (
+            "silent",
+            "Recover from a failed stream: silent, still open",
+            "silence can't be told from a slow render without asking: the engine asks "
+            "after 4 of the stream's usual gaps, then reconnects; 100x would mean "
+            "polling every 0.6 s",
+        ),
+    ):
         fc, web = fig("framecast", job, "failover_s"), fig("webclient", job, "failover_s")
         ratio = web / fc if fc and web else None
-        out.append(Goal(name, "≥ 100x faster than web client",
-                        f"{_fmt(fc, ' s', 3)} vs {_fmt(web, ' s', 1)} ({_fmt(ratio, 'x', 1)})",
-                        ratio >= 100 if ratio else None, note))
-    lat, floor = fig("framecast", "healthy", "latency_ms_p50"), fig("floor", "healthy",
-                                                                   "latency_ms_p50")
+        out.append(
+            Goal(
+                name,
+                "≥ 100x faster than web client",
+                f"{_fmt(fc, ' s', 3)} vs {_fmt(web, ' s', 1)} ({_fmt(ratio, 'x', 1)})",
+                ratio >= 100 if ratio else None,
+                note,
+            )
+        )
+    lat, floor = (
+        fig("framecast", "healthy", "latency_ms_p50"),
+        fig("floor", "healthy", "latency_ms_p50"),
+    )
     gap = lat - floor if lat is not None and floor is not None else None
-    out.append(Goal("Update latency p50 vs the floor", "within 1 ms",
-                    f"{_fmt(lat, ' ms', 3)} vs {_fmt(floor, ' ms', 3)} (+{_fmt(gap, ' ms', 3)})",
-                    gap <= 1.0 if gap is not None else None))
+    out.append(
+        Goal(
+            "Update latency p50 vs the floor",
+            "within 1 ms",
+            f"{_fmt(lat, ' ms', 3)} vs {_fmt(floor, ' ms', 3)} (+{_fmt(gap, ' ms', 3)})",
+            gap <= 1.0 if gap is not None else None,
+        )
+    )
     req, poll = fig("framecast", "healthy", "requests"), fig("polling", "healthy", "requests")
-    out.append(Goal("Requests on a healthy job", "≤ 1/3 of the polling client's",
-                    f"{_fmt(req, '', 0)} vs {_fmt(poll, '', 0)} on a "
-                    f"{plan.healthy.result_offset():.0f} s job",
-                    req <= poll / 3 if req is not None and poll else None))
-    out.append(Goal("Server write → engine update p50 (issue 3)", "< 5 ms", _fmt(lat, " ms", 3),
-                    lat < 5 if lat is not None else None))
+    out.append(
+        Goal(
+            "Requests on a healthy job",
+            "≤ 1/3 of the polling client's",
+            f"{_fmt(req, '', 0)} vs {_fmt(poll, '', 0)} on a "
+            f"{plan.healthy.result_offset():.0f} s job",
+            req <= poll / 3 if req is not None and poll else None,
+        )
+    )
+    out.append(
+        Goal(
+            "Server write → engine update p50 (issue 3)",
+            "< 5 ms",
+            _fmt(lat, " ms", 3),
+            lat < 5 if lat is not None else None,
+        )
+    )
     for job in ("dies", "cut"):
         first = fig("framecast", job, "first_poll_after_failure_s")
-        out.append(Goal(f"SSE failure ({JOB_LABELS[job]}) → first poll (issue 3)",
-                        "< 1 s (web client: 60 s)", _fmt(first, " s", 3),
-                        first < 1 if first is not None else None))
+        out.append(
+            Goal(
+                f"SSE failure ({JOB_LABELS[job]}) → first poll (issue 3)",
+                "< 1 s (web client: 60 s)",
+                _fmt(first, " s", 3),
+                first < 1 if first is not None else None,
+            )
+        )
     total = fig("framecast", "healthy", "requests_total")
     long_total = fig("framecast", "long", "requests_total")
-    out.append(Goal("HTTP requests per completed job (issue 3)",
-                    "create + stream + download + a few polls",
-                    f"{_fmt(total, '', 0)} (healthy, {plan.healthy.result_offset():.0f} s), "
-                    f"{_fmt(long_total, '', 0)} (long, {plan.long.result_offset():.0f} s)",
-                    total <= 6 and (long_total or 0) <= 8 if total is not None else None,
-                    "counted as met at ≤ 6 for the healthy job and ≤ 8 for the long one"))
+    out.append(
+        Goal(
+            "HTTP requests per completed job (issue 3)",
+            "create + stream + download + a few polls",
+            f"{_fmt(total, '', 0)} (healthy, {plan.healthy.result_offset():.0f} s), "
+            f"{_fmt(long_total, '', 0)} (long, {plan.long.result_offset():.0f} s)",
+            total <= 6 and (long_total or 0) <= 8 if total is not None else None,
+            "counted as met at ≤ 6 for the healthy job and ≤ 8 for the long one",
+        )
+    )
     lag = med("concurrent_50_loop_lag_ms_p99")
-    out.append(Goal("50 concurrent jobs: event-loop lag p99 (issue 3)", "< 20 ms",
-                    _fmt(lag, " ms"), lag < 20 if lag is not None else None,
-                    "includes the 50 downloads and PyAV checks, all finishing together"))
+    out.append(
+        Goal(
+            "50 concurrent jobs: event-loop lag p99 (issue 3)",
+            "< 20 ms",
+            _fmt(lag, " ms"),
+            lag < 20 if lag is not None else None,
+            "includes the 50 downloads and PyAV checks, all finishing together",
+        )
+    )
     cpu = med("idle_cpu_percent_of_core")
-    out.append(Goal("CPU on a silent live stream (issue 3)", "< 1% of a core",
-                    _fmt(cpu, " %", 4), cpu < 1 if cpu is not None else None))
+    out.append(
+        Goal(
+            "CPU on a silent live stream (issue 3)",
+            "< 1% of a core",
+            _fmt(cpu, " %", 4),
+            cpu < 1 if cpu is not None else None,
+        )
+    )
     realtime = renderer.get("realtime")
     if isinstance(realtime, list) and realtime:
         factor = summarise([r["realtime_factor"] for r in realtime])["median"]
-        out.append(Goal("Renderer realtime factor, 5 s 720p24 (issue 2)", "≥ 1x",
-                        _fmt(_num(factor), "x"), factor >= 1 if isinstance(factor, float)
-                        else None))
+        out.append(
+            Goal(
+                "Renderer realtime factor, 5 s 720p24 (issue 2)",
+                "≥ 1x",
+                _fmt(_num(factor), "x"),
+                factor >= 1 if isinstance(factor, float) else None,
+            )
+        )
     polls = renderer.get("poll")
     if isinstance(polls, list) and polls:
         p99 = summarise([p["p99_ms"] for p in polls])["median"]
-        out.append(Goal("GET file p99 while rendering (issue 2)", "< 20 ms",
-                        _fmt(_num(p99), " ms"), p99 < 20 if isinstance(p99, float) else None))
+        out.append(
+            Goal(
+                "GET file p99 while rendering (issue 2)",
+                "< 20 ms",
+                _fmt(_num(p99), " ms"),
+                p99 < 20 if isinstance(p99, float) else None,
+            )
+        )
     figures = gui.get("figures")
-    for words, name, limit, unit in ((("launch",), "Launch to window (issue 4)", 1.5, "s"),
-                                     (("lag", "p99"), "GUI loop lag p99, 10x50 ev/s (issue 4)",
-                                      16.0, "ms"),
-                                     (("rss",), "Memory, 100 history entries (issue 4)", 300.0,
-                                      "MB"),
-                                     (("first", "frame"), "Completion → first frame (issue 4)",
-                                      500.0, "ms")):
+    for words, name, limit, unit in (
+        (("launch",), "Launch to window (issue 4)", 1.5, "s"),
+        (("lag", "p99"), "GUI loop lag p99, 10x50 ev/s (issue 4)", 16.0, "ms"),
+        (("rss",), "Memory, 100 history entries (issue 4)", 300.0, "MB"),
+        (("first", "frame"), "Completion → first frame (issue 4)", 500.0, "ms"),
+    ):
         value = _find(figures, *words) if figures is not None else None
         if value is None and gui.get("status") != "ok":
-            out.append(Goal(name, f"< {limit:g} {unit}", "not measured", None,
-                            f"bench_gui {gui.get('status')}"))
+            out.append(
+                Goal(
+                    name,
+                    f"< {limit:g} {unit}",
+                    "not measured",
+                    None,
+                    f"bench_gui {gui.get('status')}",
+                )
+            )
             continue
         if unit == "s" and value is not None and value > 50:
             value = value / 1000  # reported in ms
-        out.append(Goal(name, f"< {limit:g} {unit}", _fmt(value, f" {unit}"),
-                        value < limit if value is not None else None,
-                        "" if value is not None else "key not found in bench_gui's output"))
+        out.append(
+            Goal(
+                name,
+                f"< {limit:g} {unit}",
+                _fmt(value, f" {unit}"),
+                value < limit if value is not None else None,
+                "" if value is not None else "key not found in bench_gui's output",
+            )
+        )
     return out
 
 
-def noise(results: dict[str, dict[str, Figures]], others: dict[str, object]
-          ) -> dict[str, object]:
+def noise(results: dict[str, dict[str, Figures]], others: dict[str, object]) -> dict[str, object]:
     spreads: list[tuple[str, float]] = []
     for follower, jobs in results.items():
         for job, row in jobs.items():
@@ -443,8 +588,11 @@ def noise(results: dict[str, dict[str, Figures]], others: dict[str, object]
             assert isinstance(row_spread, dict)
             for key, value in row_spread.items():
                 median = _num(row.get(key))
-                if value is None or key in ("requests", "bytes", "duplicates") or (
-                        median is not None and median < NOISE_FLOORS.get(key, 0.0)):
+                if (
+                    value is None
+                    or key in ("requests", "bytes", "duplicates")
+                    or (median is not None and median < NOISE_FLOORS.get(key, 0.0))
+                ):
                     continue
                 spreads.append((f"{follower}/{job}/{key}", value))
     for key, value in others.items():
@@ -452,17 +600,25 @@ def noise(results: dict[str, dict[str, Figures]], others: dict[str, object]
             spreads.append((key, value["spread"]))
 
     if not spreads:
-        return {"verdict": "one repetition: no spread to report", "median_spread": None,
-                "worst": []}
+        return {
+            "verdict": "one repetition: no spread to report",
+            "median_spread": None,
+            "worst": [],
+        }
     median = statistics.median(v for _, v in spreads)
     worst = sorted(spreads, key=lambda kv: -kv[1])[:5]
     wide = sum(1 for _, v in spreads if v > 0.25)
     word = "quiet" if median <= 0.10 else "moderately noisy" if median <= 0.30 else "noisy"
-    verdict = (f"{word}: median relative spread (max-min)/median {median:.0%} over "
-               f"{len(spreads)} repeated figures, {wide} above 25%; widest: {worst[0][0]} "
-               f"({worst[0][1]:.0%}); sub-50 ms times and tiny CPU figures left out")
-    return {"verdict": verdict, "median_spread": round(median, 3),
-            "worst": [{"figure": k, "spread": round(v, 3)} for k, v in worst]}
+    verdict = (
+        f"{word}: median relative spread (max-min)/median {median:.0%} over "
+        f"{len(spreads)} repeated figures, {wide} above 25%; widest: {worst[0][0]} "
+        f"({worst[0][1]:.0%}); sub-50 ms times and tiny CPU figures left out"
+    )
+    return {
+        "verdict": verdict,
+        "median_spread": round(median, 3),
+        "worst": [{"figure": k, "spread": round(v, 3)} for k, v in worst],
+    }
 
 
 # --------------------------------------------------------------------------- output
@@ -487,8 +643,18 @@ def _engine_cell(value: float | None) -> str:
     return f"{value:,.0f}" if value >= 100 else f"{value:.3g}"
 
 
-HEADERS = ("Follower", "Job", "Latency p50 ms", "Latency p99 ms", "Completion s", "Failover s",
-           "Requests", "Bytes", "Dupes", "CPU s")
+HEADERS = (
+    "Follower",
+    "Job",
+    "Latency p50 ms",
+    "Latency p99 ms",
+    "Completion s",
+    "Failover s",
+    "Requests",
+    "Bytes",
+    "Dupes",
+    "CPU s",
+)
 
 
 def comparison_rows(results: dict[str, dict[str, Figures]]) -> list[list[str]]:
@@ -503,8 +669,9 @@ def comparison_rows(results: dict[str, dict[str, Figures]]) -> list[list[str]]:
 
 
 def print_report(report: dict[str, object], goal_list: list[Goal]) -> None:
-    table = Table(title="Following a job: Framecast against the alternatives "
-                  f"({report['mode']} run, medians)")
+    table = Table(
+        title=f"Following a job: Framecast against the alternatives ({report['mode']} run, medians)"
+    )
     for header in HEADERS:
         table.add_column(header, justify="left" if header in ("Follower", "Job") else "right")
     for row in comparison_rows(report["followers"]):  # type: ignore[arg-type]
@@ -520,15 +687,22 @@ def print_report(report: dict[str, object], goal_list: list[Goal]) -> None:
         for name, value in section.items():
             if isinstance(value, dict) and "median" in value:
                 spread = value.get("spread")
-                figures.add_row(name, _engine_cell(_num(value["median"])),
-                                f"{spread:.0%}" if isinstance(spread, float) else "—")
+                figures.add_row(
+                    name,
+                    _engine_cell(_num(value["median"])),
+                    f"{spread:.0%}" if isinstance(spread, float) else "—",
+                )
         console.print(figures)
     goal_table = Table(title="Goals")
     for header in ("Goal", "Target", "Measured", "Met"):
         goal_table.add_column(header)
     for goal in goal_list:
-        goal_table.add_row(goal.name, goal.target, goal.measured,
-                           {True: "[green]yes[/]", False: "[red]NO[/]", None: "n/a"}[goal.met])
+        goal_table.add_row(
+            goal.name,
+            goal.target,
+            goal.measured,
+            {True: "[green]yes[/]", False: "[red]NO[/]", None: "n/a"}[goal.met],
+        )
     console.print(goal_table)
     for note in report["notes"]:  # type: ignore[attr-defined]
         console.print(f"• {note}")
@@ -539,14 +713,19 @@ def print_report(report: dict[str, object], goal_list: list[Goal]) -> None:
 def markdown(report: dict[str, object], goal_list: list[Goal]) -> str:
     machine = report["machine"]
     assert isinstance(machine, dict)
-    lines = ["## Benchmarks (`make bench`)", "",
-             f"Measured on {report['date']} ({report['mode']} run, {report['duration_s']:.0f} s) "
-             f"on {machine['platform']}, {machine['cpu_count']} CPUs, Python "
-             f"{machine['python']}. Every figure is the median of its repetitions; "
-             f"noise: {report['noise']['verdict']}.", "",  # type: ignore[index]
-             "### Following a job", "",
-             "| " + " | ".join(HEADERS) + " |",
-             "|" + "|".join("---" if i < 2 else "---:" for i in range(len(HEADERS))) + "|"]
+    lines = [
+        "## Benchmarks (`make bench`)",
+        "",
+        f"Measured on {report['date']} ({report['mode']} run, {report['duration_s']:.0f} s) "
+        f"on {machine['platform']}, {machine['cpu_count']} CPUs, Python "
+        f"{machine['python']}. Every figure is the median of its repetitions; "
+        f"noise: {report['noise']['verdict']}.",
+        "",  # type: ignore[index]
+        "### Following a job",
+        "",
+        "| " + " | ".join(HEADERS) + " |",
+        "|" + "|".join("---" if i < 2 else "---:" for i in range(len(HEADERS))) + "|",
+    ]
     lines += ["| " + " | ".join(r) + " |" for r in comparison_rows(report["followers"])]  # type: ignore[arg-type]
     lines += ["", "### Goals", "", "| Goal | Target | Measured | Met |", "|---|---|---|---|"]
     for goal in goal_list:
@@ -560,11 +739,14 @@ def markdown(report: dict[str, object], goal_list: list[Goal]) -> str:
         for name, value in section.items():
             if isinstance(value, dict) and "median" in value:
                 spread = value.get("spread")
-                lines.append(f"| {name} | {_engine_cell(_num(value['median']))} | "
-                             f"{f'{spread:.0%}' if isinstance(spread, float) else '—'} |")
+                lines.append(
+                    f"| {name} | {_engine_cell(_num(value['median']))} | "
+                    f"{f'{spread:.0%}' if isinstance(spread, float) else '—'} |"
+                )
     if isinstance(report["gui"], dict) and report["gui"].get("status") != "ok":
-        lines.append(f"\nGUI benchmark: {report['gui'].get('status')}: "
-                     f"{report['gui'].get('detail')}")
+        lines.append(
+            f"\nGUI benchmark: {report['gui'].get('status')}: {report['gui'].get('detail')}"
+        )
     lines += ["", "### How it was measured", ""]
     lines += [f"- {note}" for note in report["notes"]]  # type: ignore[attr-defined]
     lines += ["", "Raw figures: `tests/benchmarks/results/latest.json`.", ""]
@@ -609,8 +791,9 @@ def notes(plan: Plan) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Run every Framecast benchmark.")
-    parser.add_argument("--quick", action="store_true",
-                        help="one repetition, short jobs: a fast sanity run")
+    parser.add_argument(
+        "--quick", action="store_true", help="one repetition, short jobs: a fast sanity run"
+    )
     args = parser.parse_args(argv)
     plan = Plan.make(args.quick)
     started = time.perf_counter()
@@ -627,9 +810,13 @@ def main(argv: list[str] | None = None) -> int:
     report: dict[str, object] = {
         "date": when.isoformat(timespec="seconds"),
         "mode": "quick" if plan.quick else "full",
-        "machine": {"platform": platform.platform(), "cpu_count": os.cpu_count(),
-                    "python": platform.python_version(), "machine": platform.machine(),
-                    "processor": platform.processor() or None},
+        "machine": {
+            "platform": platform.platform(),
+            "cpu_count": os.cpu_count(),
+            "python": platform.python_version(),
+            "machine": platform.machine(),
+            "processor": platform.processor() or None,
+        },
         "followers": followers,
         "engine": engine,
         "renderer": renderer,

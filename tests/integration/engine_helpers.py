@@ -31,13 +31,22 @@ from tests.support.scripted_backend import ScriptedBackend, ScriptedJob
 
 #: Intervals squeezed so a failure test takes a second or two, not minutes.
 FAST = EngineConfig(
-    poll_interval=0.2, poll_interval_max=1.0, safety_poll_interval=1.0,
-    sse_idle_timeout=0.5, sse_backoff_initial=0.05, sse_backoff_max=0.5,
-    sse_refused_retry=0.5, not_found_grace=10.0, create_attempts=3, download_attempts=5,
-    retry_after_max=5.0)
+    poll_interval=0.2,
+    poll_interval_max=1.0,
+    safety_poll_interval=1.0,
+    sse_idle_timeout=0.5,
+    sse_backoff_initial=0.05,
+    sse_backoff_max=0.5,
+    sse_refused_retry=0.5,
+    not_found_grace=10.0,
+    create_attempts=3,
+    download_attempts=5,
+    retry_after_max=5.0,
+)
 
-REQUEST = GenerationRequest(prompt="a paper boat on a river at dawn",
-                            generation_config_name="scripted/t2v", duration=1)
+REQUEST = GenerationRequest(
+    prompt="a paper boat on a river at dawn", generation_config_name="scripted/t2v", duration=1
+)
 
 #: How long a scenario may wait for a job's end before the test fails.
 JOB_TIMEOUT = 30.0
@@ -74,9 +83,13 @@ class EngineRun:
 
 
 @asynccontextmanager
-async def engine_run(backend: ScriptedBackend, tmp_path: Path, *,
-                     config: EngineConfig = FAST, token: str | None = None
-                     ) -> AsyncIterator[EngineRun]:
+async def engine_run(
+    backend: ScriptedBackend,
+    tmp_path: Path,
+    *,
+    config: EngineConfig = FAST,
+    token: str | None = None,
+) -> AsyncIterator[EngineRun]:
     """A manager on `backend` (with its token unless `token` is given)."""
     db_path = tmp_path / "history.sqlite3"
     videos_dir = tmp_path / "videos"
@@ -118,9 +131,15 @@ def assert_token_absent(token: str, run: EngineRun, caplog: pytest.LogCaptureFix
         assert token not in record.getMessage()
 
 
-def check_job(run: EngineRun, job: ScriptedJob, final: JobUpdate,
-              caplog: pytest.LogCaptureFixture, *, state: JobState = JobState.COMPLETED,
-              download_requests: int | None = None) -> None:
+def check_job(
+    run: EngineRun,
+    job: ScriptedJob,
+    final: JobUpdate,
+    caplog: pytest.LogCaptureFixture,
+    *,
+    state: JobState = JobState.COMPLETED,
+    download_requests: int | None = None,
+) -> None:
     """Everything that must hold after a job, whatever happened on the way.
 
     `download_requests` is how many requests for the result file the origins

@@ -29,8 +29,7 @@ __all__ = ["sample_video", "scripted_backend"]
 
 ROOT = Path(__file__).resolve().parents[2]
 UPDATE_KEYS = {"type", "file_id", "state", "progress", "message", "transport"}
-STATES = {"submitting", "queued", "processing", "downloading", "completed", "failed",
-          "cancelled"}
+STATES = {"submitting", "queued", "processing", "downloading", "completed", "failed", "cancelled"}
 
 
 @dataclass
@@ -59,17 +58,28 @@ def dirs(tmp_path: Path) -> dict[str, Path]:
 
 
 def _env(dirs: dict[str, Path], **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("SUPERDUPERAI_", "FRAMECAST_"))}
-    env.update(FRAMECAST_DATA_DIR=str(dirs["data"]), FRAMECAST_CONFIG_DIR=str(dirs["config"]),
-               FRAMECAST_LOG_DIR=str(dirs["logs"]), FRAMECAST_POLL_INTERVAL="0.2",
-               FRAMECAST_SSE_IDLE_TIMEOUT="2", PYTHONUNBUFFERED="1", **extra)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SUPERDUPERAI_", "FRAMECAST_"))}
+    env.update(
+        FRAMECAST_DATA_DIR=str(dirs["data"]),
+        FRAMECAST_CONFIG_DIR=str(dirs["config"]),
+        FRAMECAST_LOG_DIR=str(dirs["logs"]),
+        FRAMECAST_POLL_INTERVAL="0.2",
+        FRAMECAST_SSE_IDLE_TIMEOUT="2",
+        PYTHONUNBUFFERED="1",
+        **extra,
+    )
     return env
 
 
 def framecast(dirs: dict[str, Path], *args: str, timeout: float = 60, **env: str) -> Run:
-    proc = subprocess.run([sys.executable, "-m", "app", *args], cwd=ROOT, env=_env(dirs, **env),
-                          capture_output=True, text=True, timeout=timeout)
+    proc = subprocess.run(
+        [sys.executable, "-m", "app", *args],
+        cwd=ROOT,
+        env=_env(dirs, **env),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
     return Run(proc.returncode, proc.stdout, proc.stderr)
 
 
@@ -120,8 +130,17 @@ def test_version(dirs: dict[str, Path]) -> None:
 
 def test_generate_on_the_builtin_renderer(dirs: dict[str, Path], tmp_path: Path) -> None:
     out = tmp_path / "copies" / "balloon.mp4"
-    run = framecast(dirs, "generate", "a red balloon over a quiet town", "--json",
-                    "--out", str(out), "--timeout", "150", timeout=180)
+    run = framecast(
+        dirs,
+        "generate",
+        "a red balloon over a quiet town",
+        "--json",
+        "--out",
+        str(out),
+        "--timeout",
+        "150",
+        timeout=180,
+    )
     assert run.code == 0, run.err
     assert_contract(run)
     result = run.result
@@ -144,51 +163,85 @@ def test_models_json_on_the_builtin_renderer(dirs: dict[str, Path]) -> None:
     models = json.loads(run.out)
     assert isinstance(models, list) and models
     for model in models:
-        assert {"name", "label", "type", "price_per_second", "available_durations",
-                "vip_required"} <= set(model)
+        assert {
+            "name",
+            "label",
+            "type",
+            "price_per_second",
+            "available_durations",
+            "vip_required",
+        } <= set(model)
 
 
 # --------------------------------------------------------------------------- bad usage
 
 
-def test_empty_prompt_is_bad_usage(dirs: dict[str, Path],
-                                   scripted_backend: ScriptedBackend) -> None:
-    run = framecast(dirs, "generate", "   ", "--json", *_scripted(scripted_backend),
-                    "--token", scripted_backend.token)
+def test_empty_prompt_is_bad_usage(
+    dirs: dict[str, Path], scripted_backend: ScriptedBackend
+) -> None:
+    run = framecast(
+        dirs,
+        "generate",
+        "   ",
+        "--json",
+        *_scripted(scripted_backend),
+        "--token",
+        scripted_backend.token,
+    )
     assert run.code == 2
     assert run.result["state"] == "failed" and "prompt" in str(run.result["error"])
     assert not scripted_backend.requests_to("file/generate-video")
     assert_token_absent(scripted_backend.token, dirs, run)
 
 
-def test_duration_not_offered_is_bad_usage(dirs: dict[str, Path],
-                                           scripted_backend: ScriptedBackend) -> None:
+def test_duration_not_offered_is_bad_usage(
+    dirs: dict[str, Path], scripted_backend: ScriptedBackend
+) -> None:
     # No --model: the CLI reads the catalogue, picks scripted/t2v (1 or 5 s).
-    run = framecast(dirs, "generate", "a fox", "--json", "--duration", "3",
-                    *_scripted(scripted_backend),
-                    SUPERDUPERAI_TOKEN=scripted_backend.token)
+    run = framecast(
+        dirs,
+        "generate",
+        "a fox",
+        "--json",
+        "--duration",
+        "3",
+        *_scripted(scripted_backend),
+        SUPERDUPERAI_TOKEN=scripted_backend.token,
+    )
     assert run.code == 2
     assert "3" in str(run.result["error"]) and "1, 5" in str(run.result["error"])
     assert not scripted_backend.requests_to("file/generate-video")
     assert_token_absent(scripted_backend.token, dirs, run)
 
 
-def test_image_of_the_wrong_type_is_bad_usage(dirs: dict[str, Path], tmp_path: Path,
-                                              scripted_backend: ScriptedBackend) -> None:
+def test_image_of_the_wrong_type_is_bad_usage(
+    dirs: dict[str, Path], tmp_path: Path, scripted_backend: ScriptedBackend
+) -> None:
     picture = tmp_path / "picture.png"
     picture.write_text("not a picture at all")
-    run = framecast(dirs, "generate", "a fox", "--json", "--image", str(picture),
-                    *_scripted(scripted_backend), SUPERDUPERAI_TOKEN=scripted_backend.token)
+    run = framecast(
+        dirs,
+        "generate",
+        "a fox",
+        "--json",
+        "--image",
+        str(picture),
+        *_scripted(scripted_backend),
+        SUPERDUPERAI_TOKEN=scripted_backend.token,
+    )
     assert run.code == 2
     assert "JPEG, PNG or WebP" in str(run.result["error"])
     assert not scripted_backend.requests_to("file/upload")
 
 
-@pytest.mark.parametrize(("url", "why"), [
-    ("ftp://files.example.com", "http:// or https://"),
-    ("not a url", "http:// or https://"),
-    ("http://me:hunter2@127.0.0.1:9", "user name or password"),
-])
+@pytest.mark.parametrize(
+    ("url", "why"),
+    [
+        ("ftp://files.example.com", "http:// or https://"),
+        ("not a url", "http:// or https://"),
+        ("http://me:hunter2@127.0.0.1:9", "user name or password"),
+    ],
+)
 def test_a_backend_that_is_not_an_http_address_is_bad_usage(
     dirs: dict[str, Path], url: str, why: str
 ) -> None:
@@ -206,12 +259,22 @@ def test_unknown_option_is_bad_usage(dirs: dict[str, Path]) -> None:
 # --------------------------------------------------------------------------- the scripted backend
 
 
-def test_generate_against_a_backend_completes(dirs: dict[str, Path], tmp_path: Path,
-                                              scripted_backend: ScriptedBackend) -> None:
+def test_generate_against_a_backend_completes(
+    dirs: dict[str, Path], tmp_path: Path, scripted_backend: ScriptedBackend
+) -> None:
     job = scripted_backend.add_job(JobScript(drop_stream_after=2))
-    run = framecast(dirs, "generate", "a fox", "--json", "--model", "scripted/t2v",
-                    "--duration", "1", *_scripted(scripted_backend),
-                    SUPERDUPERAI_TOKEN=scripted_backend.token)
+    run = framecast(
+        dirs,
+        "generate",
+        "a fox",
+        "--json",
+        "--model",
+        "scripted/t2v",
+        "--duration",
+        "1",
+        *_scripted(scripted_backend),
+        SUPERDUPERAI_TOKEN=scripted_backend.token,
+    )
     assert run.code == 0, run.err
     assert_contract(run)
     assert run.result["file_id"] == job.file_id
@@ -220,10 +283,20 @@ def test_generate_against_a_backend_completes(dirs: dict[str, Path], tmp_path: P
     assert_token_absent(scripted_backend.token, dirs, run)
 
 
-def test_refused_token_exits_3(dirs: dict[str, Path],
-                               scripted_backend: ScriptedBackend) -> None:
-    run = framecast(dirs, "generate", "a fox", "--json", "--model", "scripted/t2v",
-                    "--duration", "1", *_scripted(scripted_backend), "--token", "not-it")
+def test_refused_token_exits_3(dirs: dict[str, Path], scripted_backend: ScriptedBackend) -> None:
+    run = framecast(
+        dirs,
+        "generate",
+        "a fox",
+        "--json",
+        "--model",
+        "scripted/t2v",
+        "--duration",
+        "1",
+        *_scripted(scripted_backend),
+        "--token",
+        "not-it",
+    )
     assert run.code == 3, run.err
     assert run.result["state"] == "failed"
     assert len(scripted_backend.requests) <= 5
@@ -232,20 +305,44 @@ def test_refused_token_exits_3(dirs: dict[str, Path],
 
 def test_unreachable_backend_exits_4(dirs: dict[str, Path]) -> None:
     url = f"http://127.0.0.1:{_closed_port()}"
-    run = framecast(dirs, "generate", "a fox", "--json", "--model", "scripted/t2v",
-                    "--duration", "1", "--backend", url, "--token", "secret-token-xyz",
-                    timeout=60)
+    run = framecast(
+        dirs,
+        "generate",
+        "a fox",
+        "--json",
+        "--model",
+        "scripted/t2v",
+        "--duration",
+        "1",
+        "--backend",
+        url,
+        "--token",
+        "secret-token-xyz",
+        timeout=60,
+    )
     assert run.code == 4, run.err
     assert run.result["state"] == "failed"
     assert_token_absent("secret-token-xyz", dirs, run)
 
 
-def test_timeout_exits_5_with_a_result_line(dirs: dict[str, Path],
-                                            scripted_backend: ScriptedBackend) -> None:
+def test_timeout_exits_5_with_a_result_line(
+    dirs: dict[str, Path], scripted_backend: ScriptedBackend
+) -> None:
     job = scripted_backend.add_job(JobScript(pause_after=2))
-    run = framecast(dirs, "generate", "a fox", "--json", "--model", "scripted/t2v",
-                    "--duration", "1", "--timeout", "1", *_scripted(scripted_backend),
-                    SUPERDUPERAI_TOKEN=scripted_backend.token)
+    run = framecast(
+        dirs,
+        "generate",
+        "a fox",
+        "--json",
+        "--model",
+        "scripted/t2v",
+        "--duration",
+        "1",
+        "--timeout",
+        "1",
+        *_scripted(scripted_backend),
+        SUPERDUPERAI_TOKEN=scripted_backend.token,
+    )
     assert run.code == 5, run.err
     assert_contract(run)
     assert run.result["state"] == "failed"
@@ -255,11 +352,21 @@ def test_timeout_exits_5_with_a_result_line(dirs: dict[str, Path],
 
 
 def test_job_failure_exits_1_with_the_servers_message(
-        dirs: dict[str, Path], scripted_backend: ScriptedBackend) -> None:
+    dirs: dict[str, Path], scripted_backend: ScriptedBackend
+) -> None:
     scripted_backend.add_job(JobScript(events=[progress(0.4), error("out of GPU memory")]))
-    run = framecast(dirs, "generate", "a fox", "--json", "--model", "scripted/t2v",
-                    "--duration", "1", *_scripted(scripted_backend),
-                    SUPERDUPERAI_TOKEN=scripted_backend.token)
+    run = framecast(
+        dirs,
+        "generate",
+        "a fox",
+        "--json",
+        "--model",
+        "scripted/t2v",
+        "--duration",
+        "1",
+        *_scripted(scripted_backend),
+        SUPERDUPERAI_TOKEN=scripted_backend.token,
+    )
     assert run.code == 1, run.err
     assert_contract(run)
     assert run.result["state"] == "failed"
@@ -273,20 +380,40 @@ def _pump(stream: Iterator[str], sink: list[str]) -> None:
 
 
 def test_sigint_exits_130_and_track_finishes_the_job(
-        dirs: dict[str, Path], scripted_backend: ScriptedBackend) -> None:
+    dirs: dict[str, Path], scripted_backend: ScriptedBackend
+) -> None:
     job = scripted_backend.add_job(JobScript(pause_after=2))
     env = _env(dirs, SUPERDUPERAI_TOKEN=scripted_backend.token)
     proc = subprocess.Popen(
-        [sys.executable, "-m", "app", "generate", "a fox", "--json", "--model",
-         "scripted/t2v", "--duration", "1", *_scripted(scripted_backend)],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-m",
+            "app",
+            "generate",
+            "a fox",
+            "--json",
+            "--model",
+            "scripted/t2v",
+            "--duration",
+            "1",
+            *_scripted(scripted_backend),
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     assert proc.stdout is not None
     lines: list[str] = []
     reader = threading.Thread(target=_pump, args=(proc.stdout, lines), daemon=True)
     reader.start()
     try:
-        wait_until(lambda: any('"processing"' in line for line in lines), 60,
-                   what="the job to be processing")
+        wait_until(
+            lambda: any('"processing"' in line for line in lines),
+            60,
+            what="the job to be processing",
+        )
         proc.send_signal(signal.SIGINT)
         proc.wait(timeout=30)
     finally:
@@ -303,8 +430,14 @@ def test_sigint_exits_130_and_track_finishes_the_job(
     assert not job.download_requests()
 
     job.release()
-    tracked = framecast(dirs, "track", job.file_id, "--json", *_scripted(scripted_backend),
-                        SUPERDUPERAI_TOKEN=scripted_backend.token)
+    tracked = framecast(
+        dirs,
+        "track",
+        job.file_id,
+        "--json",
+        *_scripted(scripted_backend),
+        SUPERDUPERAI_TOKEN=scripted_backend.token,
+    )
     assert tracked.code == 0, tracked.err
     assert_contract(tracked)
     assert tracked.result["state"] == "completed"

@@ -30,22 +30,32 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-QUICK = GenerationRequest(prompt="contract test: a blue kite", generation_config_name=
-                          "local/quick-t2v", duration=1, width=128, height=72,
-                          aspect_ratio="16:9", seed=11, shot_size="medium_shot")
+QUICK = GenerationRequest(
+    prompt="contract test: a blue kite",
+    generation_config_name="local/quick-t2v",
+    duration=1,
+    width=128,
+    height=72,
+    aspect_ratio="16:9",
+    seed=11,
+    shot_size="medium_shot",
+)
 
 
-def run(server: LocalServer, call: Callable[[SuperDuperClient], Awaitable[T]], *,
-        token: str | None = None) -> T:
+def run(
+    server: LocalServer,
+    call: Callable[[SuperDuperClient], Awaitable[T]],
+    *,
+    token: str | None = None,
+) -> T:
     async def scenario() -> T:
-        async with SuperDuperClient(server.url, server.token if token is None else token
-                                    ) as client:
+        async with SuperDuperClient(server.url, server.token if token is None else token) as client:
             return await call(client)
+
     return asyncio.run(scenario())
 
 
-async def wait_until_done(client: SuperDuperClient, file_id: str, timeout: float = 60.0
-                          ) -> str:
+async def wait_until_done(client: SuperDuperClient, file_id: str, timeout: float = 60.0) -> str:
     deadline = time.monotonic() + timeout
     while True:
         file = await client.get_file(file_id)
@@ -91,8 +101,7 @@ def test_upload_png(local_server: LocalServer, picture: Path) -> None:
     assert uploaded.id and uploaded.type == "image"
 
 
-def test_upload_refuses_text_and_oversized_files(local_server: LocalServer,
-                                                 tmp_path: Path) -> None:
+def test_upload_refuses_text_and_oversized_files(local_server: LocalServer, tmp_path: Path) -> None:
     text = tmp_path / "notes.txt"
     text.write_text("hello")
     big = tmp_path / "big.jpg"
@@ -102,8 +111,9 @@ def test_upload_refuses_text_and_oversized_files(local_server: LocalServer,
             run(local_server, lambda c, p=path: c.upload_image(p))  # type: ignore[misc]
 
 
-def test_generate_poll_project_and_download_with_range(local_server: LocalServer,
-                                                       tmp_path: Path) -> None:
+def test_generate_poll_project_and_download_with_range(
+    local_server: LocalServer, tmp_path: Path
+) -> None:
     async def scenario(client: SuperDuperClient) -> tuple[bytes, bytes, int]:
         created = await client.generate_video(QUICK)
         assert created.project_id
@@ -126,14 +136,21 @@ def test_generate_poll_project_and_download_with_range(local_server: LocalServer
         assert (stream.codec_context.width, stream.codec_context.height) == (128, 72)
 
 
-def test_generate_image_to_video_with_an_uploaded_source(local_server: LocalServer,
-                                                         picture: Path) -> None:
+def test_generate_image_to_video_with_an_uploaded_source(
+    local_server: LocalServer, picture: Path
+) -> None:
     async def scenario(client: SuperDuperClient) -> str:
         uploaded = await client.upload_image(picture)
-        request = GenerationRequest.model_validate({
-            "prompt": "make it move", "generation_config_name": "local/animate-i2v",
-            "duration": 2, "width": 128, "height": 72,
-            "references": [{"reference_id": uploaded.id}]})
+        request = GenerationRequest.model_validate(
+            {
+                "prompt": "make it move",
+                "generation_config_name": "local/animate-i2v",
+                "duration": 2,
+                "width": 128,
+                "height": 72,
+                "references": [{"reference_id": uploaded.id}],
+            }
+        )
         created = await client.generate_video(request)
         return await wait_until_done(client, created.file_id)
 

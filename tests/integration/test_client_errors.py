@@ -32,16 +32,23 @@ __all__ = ["sample_video", "scripted_backend"]
 T = TypeVar("T")
 Call = Callable[[SuperDuperClient], Awaitable[object]]
 
-REQUEST = GenerationRequest(prompt="a paper boat on a river",
-                            generation_config_name="scripted/t2v", duration=1)
+REQUEST = GenerationRequest(
+    prompt="a paper boat on a river", generation_config_name="scripted/t2v", duration=1
+)
 
 
-def run(backend: ScriptedBackend, call: Callable[[SuperDuperClient], Awaitable[T]], *,
-        token: str | None = None) -> T:
+def run(
+    backend: ScriptedBackend,
+    call: Callable[[SuperDuperClient], Awaitable[T]],
+    *,
+    token: str | None = None,
+) -> T:
     async def scenario() -> T:
-        async with SuperDuperClient(backend.url, backend.token if token is None else token
-                                    ) as client:
+        async with SuperDuperClient(
+            backend.url, backend.token if token is None else token
+        ) as client:
             return await call(client)
+
     return asyncio.run(scenario())
 
 
@@ -63,17 +70,24 @@ def assert_secret_absent(token: str, *texts: object) -> None:
 # --------------------------------------------------------------------------- status codes
 
 
-@pytest.mark.parametrize(("status", "kind"), [
-    (401, AuthenticationError), (403, AuthenticationError),
-    (402, InsufficientCreditsError),
-    (400, InvalidRequestError), (422, InvalidRequestError),
-    (404, NotFoundError),
-    (500, BackendUnavailableError), (502, BackendUnavailableError),
-    (503, BackendUnavailableError),
-    (418, ProtocolError),
-])
-def test_status_maps_to_typed_error(scripted_backend: ScriptedBackend, status: int,
-                                    kind: type[ApiError]) -> None:
+@pytest.mark.parametrize(
+    ("status", "kind"),
+    [
+        (401, AuthenticationError),
+        (403, AuthenticationError),
+        (402, InsufficientCreditsError),
+        (400, InvalidRequestError),
+        (422, InvalidRequestError),
+        (404, NotFoundError),
+        (500, BackendUnavailableError),
+        (502, BackendUnavailableError),
+        (503, BackendUnavailableError),
+        (418, ProtocolError),
+    ],
+)
+def test_status_maps_to_typed_error(
+    scripted_backend: ScriptedBackend, status: int, kind: type[ApiError]
+) -> None:
     scripted_backend.fail_next_creates(status)
     err = failure(scripted_backend, generate)
     assert type(err) is kind
@@ -98,8 +112,9 @@ def test_wrong_token_is_an_authentication_error(scripted_backend: ScriptedBacken
 
 
 def test_pasted_bearer_prefix_is_stripped(scripted_backend: ScriptedBackend) -> None:
-    models = run(scripted_backend, lambda c: c.list_models(),
-                 token=f"  Bearer {scripted_backend.token}\n")
+    models = run(
+        scripted_backend, lambda c: c.list_models(), token=f"  Bearer {scripted_backend.token}\n"
+    )
     assert [m.name for m in models] == ["scripted/t2v", "scripted/i2v"]
 
 
@@ -111,9 +126,20 @@ def test_invalid_request_keeps_the_servers_message(scripted_backend: ScriptedBac
 
 
 def test_invalid_request_with_a_validation_error_list(scripted_backend: ScriptedBackend) -> None:
-    scripted_backend.inject("POST", "file/generate-video", 422, json_body={"detail": [
-        {"loc": ["body", "config", "aspect_ratio"], "msg": "unsupported aspect ratio",
-         "type": "value_error"}]})
+    scripted_backend.inject(
+        "POST",
+        "file/generate-video",
+        422,
+        json_body={
+            "detail": [
+                {
+                    "loc": ["body", "config", "aspect_ratio"],
+                    "msg": "unsupported aspect ratio",
+                    "type": "value_error",
+                }
+            ]
+        },
+    )
     err = failure(scripted_backend, generate)
     assert isinstance(err, InvalidRequestError)
     assert "config.aspect_ratio: unsupported aspect ratio" in err.user_message
@@ -134,8 +160,9 @@ def test_rate_limited_with_retry_after_http_date(scripted_backend: ScriptedBacke
 
 
 @pytest.mark.parametrize("header", [None, "soon"])
-def test_rate_limited_without_a_usable_retry_after(scripted_backend: ScriptedBackend,
-                                                   header: str | None) -> None:
+def test_rate_limited_without_a_usable_retry_after(
+    scripted_backend: ScriptedBackend, header: str | None
+) -> None:
     scripted_backend.fail_next_creates(429, retry_after=header)
     err = failure(scripted_backend, generate)
     assert isinstance(err, RateLimitedError) and err.retry_after is None
@@ -149,17 +176,18 @@ def test_connection_refused_is_backend_unavailable(scripted_backend: ScriptedBac
 
 
 def test_invalid_json_is_a_protocol_error(scripted_backend: ScriptedBackend) -> None:
-    scripted_backend.inject("GET", "style", 200, text="{not json",
-                            content_type="application/json")
-    scripted_backend.inject("POST", "file/generate-video", 200, text="<html>hello</html>",
-                            content_type="text/html")
+    scripted_backend.inject("GET", "style", 200, text="{not json", content_type="application/json")
+    scripted_backend.inject(
+        "POST", "file/generate-video", 200, text="<html>hello</html>", content_type="text/html"
+    )
     assert isinstance(failure(scripted_backend, lambda c: c.list_styles()), ProtocolError)
     assert isinstance(failure(scripted_backend, generate), ProtocolError)
 
 
 def test_answer_off_contract_is_a_protocol_error(scripted_backend: ScriptedBackend) -> None:
-    job = scripted_backend.add_job(JobScript(file_states=[{"url": "https://x/y.mp4"}]),
-                                   start_now=True)
+    job = scripted_backend.add_job(
+        JobScript(file_states=[{"url": "https://x/y.mp4"}]), start_now=True
+    )
     err = failure(scripted_backend, lambda c: c.get_file(job.file_id))
     assert isinstance(err, ProtocolError) and "id" in str(err)
     scripted_backend.inject("GET", "generation-config", 200, json_body={"items": [{"x": 1}]})
@@ -186,8 +214,9 @@ def test_both_create_shapes_through_the_client(scripted_backend: ScriptedBackend
 # --------------------------------------------------------------------------- uploads
 
 
-def test_upload_checks_type_and_size_before_any_request(scripted_backend: ScriptedBackend,
-                                                        tmp_path: Path) -> None:
+def test_upload_checks_type_and_size_before_any_request(
+    scripted_backend: ScriptedBackend, tmp_path: Path
+) -> None:
     text = tmp_path / "notes.png"
     text.write_text("not a picture at all")
     big = tmp_path / "huge.png"
@@ -202,23 +231,31 @@ def test_upload_checks_type_and_size_before_any_request(scripted_backend: Script
 # --------------------------------------------------------------------------- token secrecy
 
 
-def test_token_absent_from_repr_errors_and_logs(scripted_backend: ScriptedBackend,
-                                                caplog: pytest.LogCaptureFixture) -> None:
+def test_token_absent_from_repr_errors_and_logs(
+    scripted_backend: ScriptedBackend, caplog: pytest.LogCaptureFixture
+) -> None:
     token = scripted_backend.token
     caplog.set_level(logging.DEBUG)
     # A server that echoes the credentials it was given must not leak them either.
-    scripted_backend.inject("POST", "file/generate-video", 401,
-                            json_body={"detail": f"token {token} is expired"})
-    scripted_backend.inject("POST", "file/generate-video", 422,
-                            json_body={"detail": f"bad config for Bearer {token}"})
+    scripted_backend.inject(
+        "POST", "file/generate-video", 401, json_body={"detail": f"token {token} is expired"}
+    )
+    scripted_backend.inject(
+        "POST", "file/generate-video", 422, json_body={"detail": f"bad config for Bearer {token}"}
+    )
     scripted_backend.inject("GET", "style", 500, text=f"trace: Authorization: Bearer {token}")
     scripted_backend.fail_next_creates(429, retry_after=1)
     errors: list[ApiError] = []
 
     async def scenario() -> str:
         async with SuperDuperClient(scripted_backend.url, token) as client:
-            for call in (generate, generate, generate, lambda c: c.list_styles(),
-                         lambda c: c.get_file("no-such-file")):
+            for call in (
+                generate,
+                generate,
+                generate,
+                lambda c: c.list_styles(),
+                lambda c: c.get_file("no-such-file"),
+            ):
                 try:
                     await call(client)
                 except ApiError as exc:
@@ -228,22 +265,33 @@ def test_token_absent_from_repr_errors_and_logs(scripted_backend: ScriptedBacken
 
     text = asyncio.run(scenario())
     assert len(errors) == 5
-    assert_secret_absent(token, text, *errors, *(repr(e) for e in errors),
-                         *(e.user_message for e in errors), *(e.detail for e in errors))
-    assert_secret_absent(token, *(r.getMessage() for r in caplog.records),
-                         *(repr(r.args) for r in caplog.records), caplog.text)
+    assert_secret_absent(
+        token,
+        text,
+        *errors,
+        *(repr(e) for e in errors),
+        *(e.user_message for e in errors),
+        *(e.detail for e in errors),
+    )
+    assert_secret_absent(
+        token,
+        *(r.getMessage() for r in caplog.records),
+        *(repr(r.args) for r in caplog.records),
+        caplog.text,
+    )
     # and the token did go where it belongs
     assert all(r.authorization == f"Bearer {token}" for r in scripted_backend.requests)
 
 
-def test_token_goes_to_the_backend_origin_only(scripted_backend: ScriptedBackend,
-                                               sample_video: bytes) -> None:
+def test_token_goes_to_the_backend_origin_only(
+    scripted_backend: ScriptedBackend, sample_video: bytes
+) -> None:
     token = scripted_backend.token
     here = scripted_backend.add_job(JobScript(event_interval=0.0), start_now=True)
-    cdn = scripted_backend.add_job(JobScript(video_host="cdn", event_interval=0.0),
-                                   start_now=True)
-    redirected = scripted_backend.add_job(JobScript(video_host="redirect", event_interval=0.0),
-                                          start_now=True)
+    cdn = scripted_backend.add_job(JobScript(video_host="cdn", event_interval=0.0), start_now=True)
+    redirected = scripted_backend.add_job(
+        JobScript(video_host="redirect", event_interval=0.0), start_now=True
+    )
     port = scripted_backend.url.rsplit(":", 1)[1]
     other_host = f"http://localhost:{port}/media/{here.file_id}.mp4"
 
@@ -254,28 +302,41 @@ def test_token_goes_to_the_backend_origin_only(scripted_backend: ScriptedBackend
 
     async def scenario() -> list[bytes]:
         async with SuperDuperClient(scripted_backend.url, token) as client:
-            return [await fetch(client, url) for url in (
-                here.result_url, cdn.result_url, redirected.result_url, other_host)]
+            return [
+                await fetch(client, url)
+                for url in (here.result_url, cdn.result_url, redirected.result_url, other_host)
+            ]
 
     assert asyncio.run(scenario()) == [sample_video] * 4
     backend_media = scripted_backend.requests_to("/media/")
     assert [r.authorization for r in backend_media] == [f"Bearer {token}", None]
     assert backend_media[1].headers["host"].startswith("localhost")
     assert [r.authorization for r in scripted_backend.requests_to("/redirect/")] == [
-        f"Bearer {token}"]
+        f"Bearer {token}"
+    ]
     cdn_requests = scripted_backend.cdn.requests
-    assert [r.path for r in cdn_requests] == [f"/media/{cdn.file_id}.mp4",
-                                              f"/media/{redirected.file_id}.mp4"]
+    assert [r.path for r in cdn_requests] == [
+        f"/media/{cdn.file_id}.mp4",
+        f"/media/{redirected.file_id}.mp4",
+    ]
     assert all("authorization" not in r.headers for r in cdn_requests)
     assert all(token not in str(r.headers) for r in cdn_requests)
 
 
-@pytest.mark.parametrize("url", [
-    "file:///etc/passwd", "data:video/mp4;base64,AAAA", "ftp://127.0.0.1/x.mp4",
-    "javascript:alert(1)", "//127.0.0.1/x.mp4", "http:///x.mp4",
-])
-def test_non_http_result_urls_are_refused_without_a_request(scripted_backend: ScriptedBackend,
-                                                            url: str) -> None:
+@pytest.mark.parametrize(
+    "url",
+    [
+        "file:///etc/passwd",
+        "data:video/mp4;base64,AAAA",
+        "ftp://127.0.0.1/x.mp4",
+        "javascript:alert(1)",
+        "//127.0.0.1/x.mp4",
+        "http:///x.mp4",
+    ],
+)
+def test_non_http_result_urls_are_refused_without_a_request(
+    scripted_backend: ScriptedBackend, url: str
+) -> None:
     async def scenario(client: SuperDuperClient) -> None:
         async with client.stream_download(url):
             pass
@@ -285,10 +346,12 @@ def test_non_http_result_urls_are_refused_without_a_request(scripted_backend: Sc
     assert scripted_backend.requests == [] and scripted_backend.cdn.requests == []
 
 
-@pytest.mark.parametrize("channel", ["file.../x", "file.a/b", "project.%2e%2e", "user.x",
-                                     "file.", "file.abc\n"])
-def test_hostile_ids_are_refused_without_a_request(scripted_backend: ScriptedBackend,
-                                                   channel: str) -> None:
+@pytest.mark.parametrize(
+    "channel", ["file.../x", "file.a/b", "project.%2e%2e", "user.x", "file.", "file.abc\n"]
+)
+def test_hostile_ids_are_refused_without_a_request(
+    scripted_backend: ScriptedBackend, channel: str
+) -> None:
     async def scenario(client: SuperDuperClient) -> None:
         async with client.open_event_stream(channel):
             pass
@@ -303,10 +366,14 @@ def test_hostile_ids_are_refused_without_a_request(scripted_backend: ScriptedBac
 
 
 def test_interrupted_download_is_retryable_and_resumes_with_range(
-        scripted_backend: ScriptedBackend, sample_video: bytes) -> None:
-    job = scripted_backend.add_job(JobScript(video_host="cdn", download_chunk_size=1000,
-                                             download_cut_after=2000, event_interval=0.0),
-                                   start_now=True)
+    scripted_backend: ScriptedBackend, sample_video: bytes
+) -> None:
+    job = scripted_backend.add_job(
+        JobScript(
+            video_host="cdn", download_chunk_size=1000, download_cut_after=2000, event_interval=0.0
+        ),
+        start_now=True,
+    )
     received = bytearray()
 
     async def scenario() -> int:
@@ -322,19 +389,20 @@ def test_interrupted_download_is_retryable_and_resumes_with_range(
 
     assert asyncio.run(scenario()) == 206
     assert bytes(received) == sample_video
-    assert [r.headers.get("range") for r in scripted_backend.cdn.requests] == [None,
-                                                                              "bytes=2000-"]
+    assert [r.headers.get("range") for r in scripted_backend.cdn.requests] == [None, "bytes=2000-"]
 
 
 def test_event_stream_is_opened_unread_with_the_right_headers(
-        scripted_backend: ScriptedBackend) -> None:
+    scripted_backend: ScriptedBackend,
+) -> None:
     job = scripted_backend.add_job(JobScript(sse_status=404), start_now=True)
 
     async def scenario(client: SuperDuperClient) -> tuple[int, int]:
         async with client.open_event_stream(f"file.{job.file_id}") as missing:
             status_missing = missing.status_code
-        async with client.open_event_stream(f"project.{job.project_id}",
-                                            last_event_id="3") as again:
+        async with client.open_event_stream(
+            f"project.{job.project_id}", last_event_id="3"
+        ) as again:
             return status_missing, again.status_code
 
     assert run(scripted_backend, scenario) == (404, 404)
@@ -342,5 +410,7 @@ def test_event_stream_is_opened_unread_with_the_right_headers(
     assert first.path.endswith(f"/events/file.{job.file_id}")
     assert second.path.endswith(f"/events/project.{job.project_id}")
     assert (first.headers["accept"], first.headers["cache-control"]) == (
-        "text/event-stream", "no-cache")
+        "text/event-stream",
+        "no-cache",
+    )
     assert "last-event-id" not in first.headers and second.headers["last-event-id"] == "3"

@@ -39,8 +39,8 @@ def _engine_logs(caplog: pytest.LogCaptureFixture) -> None:
 
 
 def test_refused_token_on_create_fails_fast(
-        scripted_backend: ScriptedBackend, tmp_path: Path,
-        caplog: pytest.LogCaptureFixture) -> None:
+    scripted_backend: ScriptedBackend, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     wrong = "wrong-" + scripted_backend.token[::-1]
 
     async def scenario() -> None:
@@ -58,8 +58,8 @@ def test_refused_token_on_create_fails_fast(
 
 
 def test_refused_token_while_following_fails_fast(
-        scripted_backend: ScriptedBackend, tmp_path: Path,
-        caplog: pytest.LogCaptureFixture) -> None:
+    scripted_backend: ScriptedBackend, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     job = scripted_backend.add_job(JobScript(pause_after=1), start_now=True)
     wrong = "wrong-" + scripted_backend.token[::-1]
 
@@ -76,8 +76,8 @@ def test_refused_token_while_following_fails_fast(
 
 
 def test_rate_limited_create_waits_for_retry_after(
-        scripted_backend: ScriptedBackend, tmp_path: Path,
-        caplog: pytest.LogCaptureFixture) -> None:
+    scripted_backend: ScriptedBackend, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     job = scripted_backend.add_job()
     scripted_backend.fail_next_creates(429, retry_after=1)
 
@@ -94,15 +94,16 @@ def test_rate_limited_create_waits_for_retry_after(
 
 
 def test_rate_limited_poll_waits_for_retry_after(
-        scripted_backend: ScriptedBackend, tmp_path: Path,
-        caplog: pytest.LogCaptureFixture) -> None:
+    scripted_backend: ScriptedBackend, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     # SSE refused, so polling is primary (every 0.2 s) when the 429 comes.
     job = scripted_backend.add_job(JobScript(sse_status=503))
     scripted_backend.inject("GET", f"file/{job.file_id}", 429, retry_after=1)
 
     async def scenario() -> None:
-        async with engine_run(scripted_backend, tmp_path,
-                              config=fast_config(sse_refused_retry=30.0)) as run:
+        async with engine_run(
+            scripted_backend, tmp_path, config=fast_config(sse_refused_retry=30.0)
+        ) as run:
             job_id = await run.submit()
             final = await run.finish(job_id)
             check_job(run, job, final, caplog)
@@ -114,25 +115,30 @@ def test_rate_limited_poll_waits_for_retry_after(
 
 
 def test_backend_outage_mid_job_then_completes(
-        scripted_backend: ScriptedBackend, tmp_path: Path,
-        caplog: pytest.LogCaptureFixture) -> None:
-    job = scripted_backend.add_job(JobScript(
-        events=[progress(0.3), progress(0.6), result()], pause_after=2))
+    scripted_backend: ScriptedBackend, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    job = scripted_backend.add_job(
+        JobScript(events=[progress(0.3), progress(0.6), result()], pause_after=2)
+    )
 
     async def scenario() -> None:
         async with engine_run(scripted_backend, tmp_path) as run:
             job_id = await run.submit()
-            await await_until(lambda: run.snapshot(job_id).progress == 0.6, 10,
-                              what="progress before the outage")
+            await await_until(
+                lambda: run.snapshot(job_id).progress == 0.6, 10, what="progress before the outage"
+            )
             await asyncio.to_thread(scripted_backend.outage, 2.0)
             job.release()
             final = await run.finish(job_id)
             check_job(run, job, final, caplog)
             connections = [u.connection for u in run.updates_of(job_id)]
-            lost = [i for i, c in enumerate(connections)
-                    if c in (ConnectionState.OFFLINE, ConnectionState.RECONNECTING)]
+            lost = [
+                i
+                for i, c in enumerate(connections)
+                if c in (ConnectionState.OFFLINE, ConnectionState.RECONNECTING)
+            ]
             assert lost, connections
-            assert ConnectionState.LIVE in connections[lost[0]:]
+            assert ConnectionState.LIVE in connections[lost[0] :]
             assert run.manager.diagnostics.sse_failures >= 1
 
     asyncio.run(scenario())
@@ -143,16 +149,15 @@ def test_backend_outage_mid_job_then_completes(
 
 @pytest.mark.parametrize("host", ["cdn", "redirect"])
 def test_result_on_another_host_gets_no_token(
-        scripted_backend: ScriptedBackend, tmp_path: Path,
-        caplog: pytest.LogCaptureFixture, host: str) -> None:
+    scripted_backend: ScriptedBackend, tmp_path: Path, caplog: pytest.LogCaptureFixture, host: str
+) -> None:
     job = scripted_backend.add_job(JobScript(video_host=host))  # type: ignore[arg-type]
 
     async def scenario() -> None:
         async with engine_run(scripted_backend, tmp_path) as run:
             job_id = await run.submit()
             final = await run.finish(job_id)
-            check_job(run, job, final, caplog,
-                      download_requests=2 if host == "redirect" else 1)
+            check_job(run, job, final, caplog, download_requests=2 if host == "redirect" else 1)
 
     asyncio.run(scenario())
     cdn = [r for r in scripted_backend.cdn.requests if r.path.endswith(".mp4")]
@@ -163,18 +168,20 @@ def test_result_on_another_host_gets_no_token(
 
 
 def test_slow_download_reports_download_progress(
-        scripted_backend: ScriptedBackend, tmp_path: Path,
-        caplog: pytest.LogCaptureFixture) -> None:
-    job = scripted_backend.add_job(JobScript(download_chunk_size=512,
-                                             download_chunk_delay=0.03))
+    scripted_backend: ScriptedBackend, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    job = scripted_backend.add_job(JobScript(download_chunk_size=512, download_chunk_delay=0.03))
 
     async def scenario() -> None:
         async with engine_run(scripted_backend, tmp_path) as run:
             job_id = await run.submit()
             final = await run.finish(job_id)
             check_job(run, job, final, caplog)
-            fractions = [u.download for u in run.updates_of(job_id)
-                         if u.state == JobState.DOWNLOADING and u.download is not None]
+            fractions = [
+                u.download
+                for u in run.updates_of(job_id)
+                if u.state == JobState.DOWNLOADING and u.download is not None
+            ]
             assert len(fractions) >= 3
             assert fractions == sorted(fractions) and fractions[-1] == 1.0
 
@@ -183,11 +190,16 @@ def test_slow_download_reports_download_progress(
 
 @pytest.mark.parametrize("host", ["backend", "cdn"])
 def test_interrupted_download_resumes_with_range(
-        scripted_backend: ScriptedBackend, tmp_path: Path,
-        caplog: pytest.LogCaptureFixture, host: str, sample_video: bytes) -> None:
+    scripted_backend: ScriptedBackend,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    host: str,
+    sample_video: bytes,
+) -> None:
     cut = len(sample_video) // 2
-    job = scripted_backend.add_job(JobScript(
-        video_host=host, download_chunk_size=256, download_cut_after=cut))  # type: ignore[arg-type]
+    job = scripted_backend.add_job(
+        JobScript(video_host=host, download_chunk_size=256, download_cut_after=cut)
+    )  # type: ignore[arg-type]
 
     async def scenario() -> None:
         async with engine_run(scripted_backend, tmp_path) as run:
@@ -204,8 +216,8 @@ def test_interrupted_download_resumes_with_range(
 
 @pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://127.0.0.1/video.mp4"])
 def test_non_http_result_url_is_never_read(
-        scripted_backend: ScriptedBackend, tmp_path: Path,
-        caplog: pytest.LogCaptureFixture, url: str) -> None:
+    scripted_backend: ScriptedBackend, tmp_path: Path, caplog: pytest.LogCaptureFixture, url: str
+) -> None:
     job = scripted_backend.add_job(JobScript(result_url_override=url))
 
     async def scenario() -> None:
@@ -221,8 +233,9 @@ def test_non_http_result_url_is_never_read(
 
 
 @pytest.mark.parametrize("shape", ["legacy", "legacy_entry_id"])
-def test_legacy_create_shape(scripted_backend: ScriptedBackend, tmp_path: Path,
-                             caplog: pytest.LogCaptureFixture, shape: str) -> None:
+def test_legacy_create_shape(
+    scripted_backend: ScriptedBackend, tmp_path: Path, caplog: pytest.LogCaptureFixture, shape: str
+) -> None:
     job = scripted_backend.add_job(JobScript(create_shape=shape))  # type: ignore[arg-type]
 
     async def scenario() -> None:

@@ -37,13 +37,15 @@ def _engine_logs(caplog: pytest.LogCaptureFixture) -> None:
     capture_engine_logs(caplog)
 
 
-def test_fifty_jobs_at_once(scripted_backend: ScriptedBackend, tmp_path: Path,
-                            caplog: pytest.LogCaptureFixture) -> None:
+def test_fifty_jobs_at_once(
+    scripted_backend: ScriptedBackend, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     async def scenario() -> None:
         async with engine_run(scripted_backend, tmp_path) as run:
             job_ids = await asyncio.gather(*(run.submit() for _ in range(50)))
             finals = await asyncio.wait_for(
-                asyncio.gather(*(run.manager.wait(j) for j in job_ids)), 90)
+                asyncio.gather(*(run.manager.wait(j) for j in job_ids)), 90
+            )
             assert len(set(job_ids)) == 50
             for final in finals:
                 assert final.file_id is not None
@@ -59,8 +61,9 @@ def test_fifty_jobs_at_once(scripted_backend: ScriptedBackend, tmp_path: Path,
     assert len(scripted_backend.jobs) == 50
 
 
-def test_check_now_polls_at_once(scripted_backend: ScriptedBackend, tmp_path: Path,
-                                 caplog: pytest.LogCaptureFixture) -> None:
+def test_check_now_polls_at_once(
+    scripted_backend: ScriptedBackend, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     # Keepalives keep the paused stream live (they count as activity), and
     # while it is live the safety net polls every 30 s: a poll within a few
     # seconds of check_now() can only be check_now()'s.
@@ -74,8 +77,11 @@ def test_check_now_polls_at_once(scripted_backend: ScriptedBackend, tmp_path: Pa
     async def scenario() -> None:
         async with engine_run(scripted_backend, tmp_path, config=config) as run:
             job_id = await run.submit()
-            await await_until(lambda: run.snapshot(job_id).transport == Transport.SSE
-                              and job.polls >= 1, 10, what="a live stream")
+            await await_until(
+                lambda: run.snapshot(job_id).transport == Transport.SSE and job.polls >= 1,
+                10,
+                what="a live stream",
+            )
             await await_until(lambda: last_poll_age() > 0.6, 10, what="polling to settle")
             before = job.polls
             assert run.manager.diagnostics.sse_failures == 0
@@ -89,15 +95,16 @@ def test_check_now_polls_at_once(scripted_backend: ScriptedBackend, tmp_path: Pa
 
 
 def test_cancel_stops_following_and_says_the_service_may_finish(
-        scripted_backend: ScriptedBackend, tmp_path: Path,
-        caplog: pytest.LogCaptureFixture) -> None:
+    scripted_backend: ScriptedBackend, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     job = scripted_backend.add_job(JobScript(pause_after=2))
 
     async def scenario() -> None:
         async with engine_run(scripted_backend, tmp_path) as run:
             job_id = await run.submit()
-            await await_until(lambda: run.snapshot(job_id).state == JobState.PROCESSING, 10,
-                              what="processing")
+            await await_until(
+                lambda: run.snapshot(job_id).state == JobState.PROCESSING, 10, what="processing"
+            )
             final = await run.manager.cancel(job_id)
             assert final is not None
             check_job(run, job, final, caplog, state=JobState.CANCELLED)
@@ -111,8 +118,9 @@ def test_cancel_stops_following_and_says_the_service_may_finish(
     job.release()
 
 
-def test_track_follows_an_existing_job(scripted_backend: ScriptedBackend, tmp_path: Path,
-                                       caplog: pytest.LogCaptureFixture) -> None:
+def test_track_follows_an_existing_job(
+    scripted_backend: ScriptedBackend, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     job = scripted_backend.add_job(start_now=True)
 
     async def scenario() -> None:
@@ -148,24 +156,37 @@ def _row(db: Path) -> tuple[str | None, str, str | None] | None:
 
 
 def _child(mode: str, data: Path, backend: ScriptedBackend) -> subprocess.Popen[str]:
-    env = {**os.environ, "FRAMECAST_CHILD_DATA": str(data),
-           "FRAMECAST_CHILD_BACKEND": backend.url, "FRAMECAST_CHILD_TOKEN": backend.token,
-           "PYTHONUNBUFFERED": "1"}
-    return subprocess.Popen([sys.executable, "-m", "tests.support.engine_child", mode],
-                            cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    env = {
+        **os.environ,
+        "FRAMECAST_CHILD_DATA": str(data),
+        "FRAMECAST_CHILD_BACKEND": backend.url,
+        "FRAMECAST_CHILD_TOKEN": backend.token,
+        "PYTHONUNBUFFERED": "1",
+    }
+    return subprocess.Popen(
+        [sys.executable, "-m", "tests.support.engine_child", mode],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def test_killed_mid_job_completes_from_history_on_restart(
-        scripted_backend: ScriptedBackend, tmp_path: Path) -> None:
+    scripted_backend: ScriptedBackend, tmp_path: Path
+) -> None:
     job = scripted_backend.add_job(JobScript(pause_after=2))
     data = tmp_path / "data"
     data.mkdir()
     db = data / "history.sqlite3"
     first = _child("submit", data, scripted_backend)
     try:
-        wait_until(lambda: (_row(db) or (None,))[0] == job.file_id, 60,
-                   what="the job's file id in the history")
+        wait_until(
+            lambda: (_row(db) or (None,))[0] == job.file_id,
+            60,
+            what="the job's file id in the history",
+        )
         wait_until(lambda: job.happened() >= 2, 10, what="the job to reach its pause")
     finally:
         first.send_signal(signal.SIGKILL)

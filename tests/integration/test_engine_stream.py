@@ -43,8 +43,8 @@ def _engine_logs(caplog: pytest.LogCaptureFixture) -> None:
 
 
 def test_dropped_stream_reconnects_with_last_event_id(
-        scripted_backend: ScriptedBackend, tmp_path: Path,
-        caplog: pytest.LogCaptureFixture) -> None:
+    scripted_backend: ScriptedBackend, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     job = scripted_backend.add_job(JobScript(drop_stream_after=2))
 
     async def scenario() -> None:
@@ -61,12 +61,17 @@ def test_dropped_stream_reconnects_with_last_event_id(
 
 
 def test_silent_stream_times_out_and_polling_finds_the_result(
-        scripted_backend: ScriptedBackend, tmp_path: Path,
-        caplog: pytest.LogCaptureFixture) -> None:
+    scripted_backend: ScriptedBackend, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     # Every connection goes quiet after one event: only polling can see the end.
-    job = scripted_backend.add_job(JobScript(
-        events=[progress(0.25), progress(0.5), result()], pause_after=2,
-        silent_after=1, silent_connections=None))
+    job = scripted_backend.add_job(
+        JobScript(
+            events=[progress(0.25), progress(0.5), result()],
+            pause_after=2,
+            silent_after=1,
+            silent_connections=None,
+        )
+    )
 
     async def scenario() -> None:
         async with engine_run(scripted_backend, tmp_path) as run:
@@ -87,14 +92,16 @@ def test_silent_stream_times_out_and_polling_finds_the_result(
 
 
 def test_quiet_stream_is_checked_and_restarted_long_before_the_idle_timeout(
-        scripted_backend: ScriptedBackend, tmp_path: Path,
-        caplog: pytest.LogCaptureFixture) -> None:
+    scripted_backend: ScriptedBackend, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     # The first connection goes silent (but stays open) after two events while
     # the render goes on; the idle timeout and the safety net are both 30 s.
     steps = [progress(round(0.1 * i, 1)) for i in range(1, 10)]
-    job = scripted_backend.add_job(JobScript(
-        events=[*steps, result()], event_interval=0.2, silent_after=2,
-        silent_connections=1))
+    job = scripted_backend.add_job(
+        JobScript(
+            events=[*steps, result()], event_interval=0.2, silent_after=2, silent_connections=1
+        )
+    )
     config = fast_config(sse_idle_timeout=30.0, safety_poll_interval=30.0)
 
     async def scenario() -> None:
@@ -111,12 +118,17 @@ def test_quiet_stream_is_checked_and_restarted_long_before_the_idle_timeout(
     assert job.last_event_ids[1] == "2"
 
 
-@pytest.mark.parametrize("fault", [
-    {"sse_status": 404}, {"sse_status": 500},
-    {"sse_content_type": "text/html"}], ids=["404", "500", "wrong-content-type"])
+@pytest.mark.parametrize(
+    "fault",
+    [{"sse_status": 404}, {"sse_status": 500}, {"sse_content_type": "text/html"}],
+    ids=["404", "500", "wrong-content-type"],
+)
 def test_refused_stream_hands_over_to_polling_at_once(
-        scripted_backend: ScriptedBackend, tmp_path: Path,
-        caplog: pytest.LogCaptureFixture, fault: dict[str, object]) -> None:
+    scripted_backend: ScriptedBackend,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    fault: dict[str, object],
+) -> None:
     job = scripted_backend.add_job(JobScript(pause_after=3, **fault))  # type: ignore[arg-type]
     # A safety-net cadence far above the primary one: polls that come at the
     # primary cadence can only be the fallback.
@@ -152,11 +164,24 @@ def test_refused_stream_hands_over_to_polling_at_once(
 
 
 def test_bad_events_are_skipped_and_the_stream_survives(
-        scripted_backend: ScriptedBackend, tmp_path: Path,
-        caplog: pytest.LogCaptureFixture) -> None:
-    job = scripted_backend.add_job(JobScript(events=[
-        progress(0.2), raw("{not json"), raw("[1, 2]"), unknown("scene"), unknown("entity"),
-        unknown("something_new"), raw(""), oversized(), progress(0.6), result()]))
+    scripted_backend: ScriptedBackend, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    job = scripted_backend.add_job(
+        JobScript(
+            events=[
+                progress(0.2),
+                raw("{not json"),
+                raw("[1, 2]"),
+                unknown("scene"),
+                unknown("entity"),
+                unknown("something_new"),
+                raw(""),
+                oversized(),
+                progress(0.6),
+                result(),
+            ]
+        )
+    )
 
     async def scenario() -> None:
         async with engine_run(scripted_backend, tmp_path) as run:
@@ -175,16 +200,26 @@ def test_bad_events_are_skipped_and_the_stream_survives(
 
 
 def test_the_same_result_several_times_from_both_sources_completes_once(
-        scripted_backend: ScriptedBackend, tmp_path: Path,
-        caplog: pytest.LogCaptureFixture) -> None:
+    scripted_backend: ScriptedBackend, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     # Polling sees the job done from the start; the stream announces it in
     # one chunk several times over, so duplicates surely reach the tracker.
     job = scripted_backend.add_job(JobScript(events=[hidden(result())], event_interval=0.001))
     script = job.script
     assert isinstance(script, JobScript)
-    script.raw_chunks = [encode_stream(
-        [progress(0.5), result(), result("file_url"), file_result(), task_completed(),
-         result()], values=job.placeholders)]
+    script.raw_chunks = [
+        encode_stream(
+            [
+                progress(0.5),
+                result(),
+                result("file_url"),
+                file_result(),
+                task_completed(),
+                result(),
+            ],
+            values=job.placeholders,
+        )
+    ]
 
     async def scenario() -> None:
         async with engine_run(scripted_backend, tmp_path) as run:
@@ -200,15 +235,26 @@ def test_the_same_result_several_times_from_both_sources_completes_once(
 
 
 def test_progress_out_of_order_never_decreases(
-        scripted_backend: ScriptedBackend, tmp_path: Path,
-        caplog: pytest.LogCaptureFixture) -> None:
-    job = scripted_backend.add_job(JobScript(events=[
-        progress(0.5), progress(0.3), progress(0.7), progress(0.1), progress(0.6),
-        result()], event_interval=0.05))
+    scripted_backend: ScriptedBackend, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    job = scripted_backend.add_job(
+        JobScript(
+            events=[
+                progress(0.5),
+                progress(0.3),
+                progress(0.7),
+                progress(0.1),
+                progress(0.6),
+                result(),
+            ],
+            event_interval=0.05,
+        )
+    )
 
     async def scenario() -> None:
-        async with engine_run(scripted_backend, tmp_path,
-                              config=fast_config(safety_poll_interval=0.1)) as run:
+        async with engine_run(
+            scripted_backend, tmp_path, config=fast_config(safety_poll_interval=0.1)
+        ) as run:
             job_id = await run.submit()
             final = await run.finish(job_id)
             check_job(run, job, final, caplog)
@@ -218,26 +264,41 @@ def test_progress_out_of_order_never_decreases(
     asyncio.run(scenario())
 
 
-@pytest.mark.parametrize(("events", "top"), [
-    ([progress(0.1), progress(0.45), progress(0.9)], 0.9),
-    ([progress(10), progress(45), progress(90)], 0.9),
-    ([progress(1), progress(45), progress(100)], 1.0),
-    ([progress_top_level(0.2), progress_top_level(0.8)], 0.8),
-    ([progress_top_level(20), progress_top_level(80)], 0.8),
-], ids=["fraction", "percent", "percent-from-one", "top-level-fraction", "top-level-percent"])
+@pytest.mark.parametrize(
+    ("events", "top"),
+    [
+        ([progress(0.1), progress(0.45), progress(0.9)], 0.9),
+        ([progress(10), progress(45), progress(90)], 0.9),
+        ([progress(1), progress(45), progress(100)], 1.0),
+        ([progress_top_level(0.2), progress_top_level(0.8)], 0.8),
+        ([progress_top_level(20), progress_top_level(80)], 0.8),
+    ],
+    ids=["fraction", "percent", "percent-from-one", "top-level-fraction", "top-level-percent"],
+)
 def test_progress_scales_are_normalised(
-        scripted_backend: ScriptedBackend, tmp_path: Path,
-        caplog: pytest.LogCaptureFixture, events: list[object], top: float) -> None:
-    job = scripted_backend.add_job(JobScript(events=[*events, result()],  # type: ignore[list-item]
-                                             event_interval=0.03))
+    scripted_backend: ScriptedBackend,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    events: list[object],
+    top: float,
+) -> None:
+    job = scripted_backend.add_job(
+        JobScript(
+            events=[*events, result()],  # type: ignore[list-item]
+            event_interval=0.03,
+        )
+    )
 
     async def scenario() -> None:
         async with engine_run(scripted_backend, tmp_path) as run:
             job_id = await run.submit()
             final = await run.finish(job_id)
             check_job(run, job, final, caplog)
-            before_download = [u.progress for u in run.updates_of(job_id)
-                               if u.state == JobState.PROCESSING and u.progress is not None]
+            before_download = [
+                u.progress
+                for u in run.updates_of(job_id)
+                if u.state == JobState.PROCESSING and u.progress is not None
+            ]
             assert before_download
             assert max(before_download) == pytest.approx(top)
             assert min(before_download) < 0.5
@@ -245,11 +306,17 @@ def test_progress_scales_are_normalised(
     asyncio.run(scenario())
 
 
-@pytest.mark.parametrize("failure", [
-    task_error("the GPU caught fire"), error("the GPU caught fire")], ids=["task", "error"])
+@pytest.mark.parametrize(
+    "failure",
+    [task_error("the GPU caught fire"), error("the GPU caught fire")],
+    ids=["task", "error"],
+)
 def test_failure_reaches_the_user_with_the_servers_message(
-        scripted_backend: ScriptedBackend, tmp_path: Path,
-        caplog: pytest.LogCaptureFixture, failure: object) -> None:
+    scripted_backend: ScriptedBackend,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    failure: object,
+) -> None:
     job = scripted_backend.add_job(JobScript(events=[progress(0.3), failure]))  # type: ignore[list-item]
 
     async def scenario() -> None:

@@ -24,9 +24,15 @@ from PIL import Image
 from app.local.launcher import LocalRendererError, LocalRendererProcess
 from tests.conftest import LocalServer, start_local_server
 
-SMALL_RENDER = {"prompt": "a paper boat on a calm blue lake", "width": 320, "height": 180,
-                "duration": 2, "frame_rate": 24, "generation_config_name": "local/sketch-t2v",
-                "seed": 11}
+SMALL_RENDER = {
+    "prompt": "a paper boat on a calm blue lake",
+    "width": 320,
+    "height": 180,
+    "duration": 2,
+    "frame_rate": 24,
+    "generation_config_name": "local/sketch-t2v",
+    "seed": 11,
+}
 
 
 # ------------------------------------------------------------------ helpers
@@ -46,25 +52,36 @@ class Event:
 
 
 def client(server: LocalServer, token: str | None = None) -> httpx.Client:
-    return httpx.Client(base_url=server.url + "/api/v1", timeout=30,
-                        headers={"Authorization": f"Bearer {token or server.token}"})
+    return httpx.Client(
+        base_url=server.url + "/api/v1",
+        timeout=30,
+        headers={"Authorization": f"Bearer {token or server.token}"},
+    )
 
 
 def is_terminal(event: Event) -> bool:
     return event.type == "error" or (
-        event.type == "task" and event.object.get("status") in ("completed", "error"))
+        event.type == "task" and event.object.get("status") in ("completed", "error")
+    )
 
 
-def read_events(server: LocalServer, channel: str, *, last_event_id: int | None = None,
-                until: Callable[[Event], bool] = is_terminal) -> list[Event]:
+def read_events(
+    server: LocalServer,
+    channel: str,
+    *,
+    last_event_id: int | None = None,
+    until: Callable[[Event], bool] = is_terminal,
+) -> list[Event]:
     """Read the SSE stream `channel` until an event satisfies `until` (30 s of silence fails)."""
     headers = {"Authorization": f"Bearer {server.token}", "Accept": "text/event-stream"}
     if last_event_id is not None:
         headers["Last-Event-ID"] = str(last_event_id)
     events: list[Event] = []
     url = f"{server.url}/api/v1/events/{channel}"
-    with httpx.Client(timeout=httpx.Timeout(30.0)) as http, \
-            http.stream("GET", url, headers=headers) as response:
+    with (
+        httpx.Client(timeout=httpx.Timeout(30.0)) as http,
+        http.stream("GET", url, headers=headers) as response,
+    ):
         assert response.status_code == 200
         assert response.headers["content-type"].startswith("text/event-stream")
         event_id: int | None = None
@@ -107,10 +124,12 @@ def picture_bytes(fmt: str, size: tuple[int, int] = (64, 48)) -> bytes:
     return buffer.getvalue()
 
 
-def upload(http: httpx.Client, data: bytes, name: str = "pic.png",
-           content_type: str = "image/png") -> httpx.Response:
-    return http.post("/file/upload", params={"type": "image"},
-                     files={"payload": (name, data, content_type)})
+def upload(
+    http: httpx.Client, data: bytes, name: str = "pic.png", content_type: str = "image/png"
+) -> httpx.Response:
+    return http.post(
+        "/file/upload", params={"type": "image"}, files={"payload": (name, data, content_type)}
+    )
 
 
 def generate(http: httpx.Client, **config: object) -> dict[str, object]:
@@ -145,8 +164,9 @@ API_CALLS = [
 
 @pytest.mark.parametrize(("method", "path"), API_CALLS)
 @pytest.mark.parametrize("authorization", [None, "Bearer wrong-token", "Basic abc", "Bearer"])
-def test_every_api_endpoint_needs_the_token(local_server: LocalServer, method: str, path: str,
-                                            authorization: str | None) -> None:
+def test_every_api_endpoint_needs_the_token(
+    local_server: LocalServer, method: str, path: str, authorization: str | None
+) -> None:
     headers = {"Authorization": authorization} if authorization else {}
     response = httpx.request(method, f"{local_server.url}/api/v1{path}", headers=headers)
     assert response.status_code == 401
@@ -164,8 +184,10 @@ def test_unknown_api_path_is_a_json_404(http: httpx.Client) -> None:
 
 
 def test_catalogue_offers_free_local_models(http: httpx.Client) -> None:
-    body = http.get("/generation-config", params={"limit": 100, "offset": 0,
-                                                  "order_by": "name", "order": "ascendent"}).json()
+    body = http.get(
+        "/generation-config",
+        params={"limit": 100, "offset": 0, "order_by": "name", "order": "ascendent"},
+    ).json()
     assert set(body) >= {"items", "total", "limit", "offset", "next"}
     models = {item["name"]: item for item in body["items"]}
     assert models["local/sketch-t2v"]["type"] == "text_to_video"
@@ -208,9 +230,9 @@ def test_user_me_has_no_balance(http: httpx.Client) -> None:
 # ------------------------------------------------------------------ upload
 
 
-@pytest.mark.parametrize(("fmt", "content_type"), [("PNG", "image/png"),
-                                                   ("JPEG", "image/jpeg"),
-                                                   ("WEBP", "image/webp")])
+@pytest.mark.parametrize(
+    ("fmt", "content_type"), [("PNG", "image/png"), ("JPEG", "image/jpeg"), ("WEBP", "image/webp")]
+)
 def test_upload_accepts_pictures(http: httpx.Client, fmt: str, content_type: str) -> None:
     data = picture_bytes(fmt)
     response = upload(http, data, f"pic.{fmt.lower()}", content_type)
@@ -225,25 +247,36 @@ def test_upload_accepts_pictures(http: httpx.Client, fmt: str, content_type: str
     assert again["url"] == body["url"]
 
 
-@pytest.mark.parametrize(("data", "name", "content_type", "expected"), [
-    (b"just some words, not a picture\n" * 4, "notes.txt", "text/plain", "JPEG, PNG or WebP"),
-    (b"plain text wearing a .png name", "fake.png", "image/png", "JPEG, PNG or WebP"),
-    (b"GIF89a" + bytes(100), "anim.gif", "image/gif", "JPEG, PNG or WebP"),
-    (b"\x89PNG\r\n\x1a\n" + b"\0" * (10 * 1024 * 1024 + 10), "huge.png", "image/png", "10 MB"),
-    (b"\x89PNG\r\n\x1a\n" + b"garbage after the signature", "bad.png", "image/png",
-     "could not be read"),
-    (b"", "empty.png", "image/png", "empty"),
-])
+@pytest.mark.parametrize(
+    ("data", "name", "content_type", "expected"),
+    [
+        (b"just some words, not a picture\n" * 4, "notes.txt", "text/plain", "JPEG, PNG or WebP"),
+        (b"plain text wearing a .png name", "fake.png", "image/png", "JPEG, PNG or WebP"),
+        (b"GIF89a" + bytes(100), "anim.gif", "image/gif", "JPEG, PNG or WebP"),
+        (b"\x89PNG\r\n\x1a\n" + b"\0" * (10 * 1024 * 1024 + 10), "huge.png", "image/png", "10 MB"),
+        (
+            b"\x89PNG\r\n\x1a\n" + b"garbage after the signature",
+            "bad.png",
+            "image/png",
+            "could not be read",
+        ),
+        (b"", "empty.png", "image/png", "empty"),
+    ],
+)
 def test_upload_rejects_what_is_not_a_usable_picture(
-        http: httpx.Client, data: bytes, name: str, content_type: str, expected: str) -> None:
+    http: httpx.Client, data: bytes, name: str, content_type: str, expected: str
+) -> None:
     response = upload(http, data, name, content_type)
     assert response.status_code == 422
     assert expected in response.json()["detail"]
 
 
 def test_upload_needs_the_payload_field(http: httpx.Client) -> None:
-    response = http.post("/file/upload", params={"type": "image"},
-                         files={"picture": ("p.png", picture_bytes("PNG"), "image/png")})
+    response = http.post(
+        "/file/upload",
+        params={"type": "image"},
+        files={"picture": ("p.png", picture_bytes("PNG"), "image/png")},
+    )
     assert response.status_code == 422
     assert "payload" in response.json()["detail"]
 
@@ -251,24 +284,34 @@ def test_upload_needs_the_payload_field(http: httpx.Client) -> None:
 # ------------------------------------------------------------------ validation
 
 
-@pytest.mark.parametrize(("change", "expected"), [
-    ({"generation_config_name": "google-cloud/veo9"}, "Unknown model"),
-    ({"duration": 7}, "Duration 7 s is not offered"),
-    ({"aspect_ratio": "5:4", "width": None, "height": None}, "Aspect ratio '5:4'"),
-    ({"aspect_ratio": "16:9", "width": 1024, "height": 1024}, "not the requested aspect"),
-    ({"width": 1000, "height": 430}, "matches none of the supported aspect ratios"),
-    ({"width": 4000, "height": 2250}, "out of range"),
-    ({"frame_rate": 25}, "Frame rate 25"),
-    ({"prompt": "   "}, "prompt is empty"),
-    ({"style_name": "vaporwave"}, "Unknown style"),
-    ({"shot_size": "selfie"}, "Unknown shot size"),
-    ({"generation_config_name": "local/animate-i2v"}, "upload an image"),
-    ({"generation_config_name": "local/animate-i2v",
-      "references": [{"type": "source", "reference_id": "0123456789abcdef0123456789abcdef"}]},
-     "was not found"),
-])
-def test_generate_rejects_bad_configs_clearly(http: httpx.Client, change: dict[str, object],
-                                              expected: str) -> None:
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ({"generation_config_name": "google-cloud/veo9"}, "Unknown model"),
+        ({"duration": 7}, "Duration 7 s is not offered"),
+        ({"aspect_ratio": "5:4", "width": None, "height": None}, "Aspect ratio '5:4'"),
+        ({"aspect_ratio": "16:9", "width": 1024, "height": 1024}, "not the requested aspect"),
+        ({"width": 1000, "height": 430}, "matches none of the supported aspect ratios"),
+        ({"width": 4000, "height": 2250}, "out of range"),
+        ({"frame_rate": 25}, "Frame rate 25"),
+        ({"prompt": "   "}, "prompt is empty"),
+        ({"style_name": "vaporwave"}, "Unknown style"),
+        ({"shot_size": "selfie"}, "Unknown shot size"),
+        ({"generation_config_name": "local/animate-i2v"}, "upload an image"),
+        (
+            {
+                "generation_config_name": "local/animate-i2v",
+                "references": [
+                    {"type": "source", "reference_id": "0123456789abcdef0123456789abcdef"}
+                ],
+            },
+            "was not found",
+        ),
+    ],
+)
+def test_generate_rejects_bad_configs_clearly(
+    http: httpx.Client, change: dict[str, object], expected: str
+) -> None:
     config = {**SMALL_RENDER, **change}
     response = http.post("/file/generate-video", json={"config": config})
     assert response.status_code == 422
@@ -295,8 +338,9 @@ def test_unknown_and_malformed_ids_are_404(http: httpx.Client) -> None:
 # ------------------------------------------------------------------ a whole render
 
 
-def test_render_followed_over_sse_then_polled_and_downloaded(local_server: LocalServer,
-                                                             http: httpx.Client) -> None:
+def test_render_followed_over_sse_then_polled_and_downloaded(
+    local_server: LocalServer, http: httpx.Client
+) -> None:
     created = generate(http)
     file_id = created["id"]
     assert isinstance(file_id, str)
@@ -368,18 +412,21 @@ def test_missing_seed_is_chosen_and_echoed(http: httpx.Client) -> None:
 
 
 def test_render_of_a_broken_picture_fails_with_a_readable_error(
-        local_server: LocalServer, http: httpx.Client) -> None:
+    local_server: LocalServer, http: httpx.Client
+) -> None:
     # Its header is a valid JPEG, so the upload is accepted; its pixels are cut off,
     # so decoding it in the worker fails.
     whole = picture_bytes("JPEG", (400, 300))
     uploaded = upload(http, whole[: len(whole) // 3], "cut.jpg", "image/jpeg")
     assert uploaded.status_code == 200, uploaded.text
-    created = generate(http, generation_config_name="local/animate-i2v",
-                       references=[{"type": "source", "reference_id": uploaded.json()["id"]}])
+    created = generate(
+        http,
+        generation_config_name="local/animate-i2v",
+        references=[{"type": "source", "reference_id": uploaded.json()["id"]}],
+    )
     file_id = created["id"]
 
-    events = read_events(local_server, f"file.{file_id}",
-                         until=lambda e: e.type == "error")
+    events = read_events(local_server, f"file.{file_id}", until=lambda e: e.type == "error")
     task = next(e for e in events if e.type == "task")
     assert task.object["status"] == "error"
     message = events[-1].payload["error"]
@@ -391,11 +438,16 @@ def test_render_of_a_broken_picture_fails_with_a_readable_error(
     assert polled["tasks"][-1]["status"] == "error"
 
 
-def test_image_to_video_renders_the_uploaded_picture(local_server: LocalServer,
-                                                     http: httpx.Client) -> None:
+def test_image_to_video_renders_the_uploaded_picture(
+    local_server: LocalServer, http: httpx.Client
+) -> None:
     uploaded = upload(http, picture_bytes("PNG", (320, 180))).json()
-    created = generate(http, generation_config_name="local/animate-i2v", prompt="",
-                       references=[{"type": "source", "reference_id": uploaded["id"]}])
+    created = generate(
+        http,
+        generation_config_name="local/animate-i2v",
+        prompt="",
+        references=[{"type": "source", "reference_id": uploaded["id"]}],
+    )
     events = read_events(local_server, f"file.{created['id']}")
     assert events[-1].object["status"] == "completed"
     video = httpx.get(str(events[-3].object["url"]))
@@ -472,11 +524,13 @@ def test_launcher_starts_and_stops_a_renderer(tmp_path: Path) -> None:
             cmdline = Path(f"/proc/{renderer.process.pid}/cmdline").read_bytes()
             assert renderer.token.encode() not in cmdline
             async with httpx.AsyncClient(
-                    headers={"Authorization": f"Bearer {renderer.token}"}) as http:
+                headers={"Authorization": f"Bearer {renderer.token}"}
+            ) as http:
                 response = await http.get(f"{renderer.url}/api/v1/generation-config")
                 assert response.status_code == 200
-                refused = await http.get(f"{renderer.url}/api/v1/style",
-                                         headers={"Authorization": "Bearer nope"})
+                refused = await http.get(
+                    f"{renderer.url}/api/v1/style", headers={"Authorization": "Bearer nope"}
+                )
                 assert refused.status_code == 401
             assert renderer.running
             process = renderer.process

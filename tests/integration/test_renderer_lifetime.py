@@ -62,7 +62,10 @@ def pid_alive(pid: int) -> bool:
 def test_renderer_stops_when_the_app_is_killed(tmp_path: Path) -> None:
     app = subprocess.run(
         [sys.executable, "-c", APP, str(tmp_path / "data")],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     assert app.returncode == -signal.SIGKILL, app.stderr

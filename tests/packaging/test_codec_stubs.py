@@ -82,7 +82,9 @@ def test_ffmpeg_with_stand_ins_encodes_h264_and_refuses_hevc_and_av1(tmp_path: P
             shutil.copyfile(path, site / "av.libs" / name)
     result = subprocess.run(
         [sys.executable, "-c", ENCODE_EACH, "libx264", "libx265", "libsvtav1"],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
         env={"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"},
     )
     assert result.returncode == 0, result.stderr
@@ -99,7 +101,7 @@ def test_a_stand_in_missing_an_entry_point_stops_the_build(
     sources = tmp_path / "stubs"
     sources.mkdir()
     (sources / "svtav1enc.c").write_text(
-        "__attribute__((visibility(\"default\"))) int svt_av1_enc_init(void) { return -1; }\n"
+        '__attribute__((visibility("default"))) int svt_av1_enc_init(void) { return -1; }\n'
     )
     monkeypatch.setattr(codec_stubs, "STUB_SOURCES", sources)
     real = next(AV_LIBS.glob("libSvtAv1Enc-*"))

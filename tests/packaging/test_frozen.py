@@ -29,11 +29,35 @@ GUI_START_TIMEOUT_S = 60
 GENERATE_TIMEOUT_S = 180  # backstop; the CLI gives up first (--timeout)
 SIZE_BUDGET_MB = 250  # unpacked; packaging/README.md says where the space goes
 UNUSED_QT_NAMES = (
-    "QtWebEngine", "Qt6WebEngine", "QtQuick3D", "Qt6Quick3D", "Qt63D", "Qt3D", "QtCharts",
-    "Qt6Charts", "QtDataVisualization", "Qt6Pdf", "QtPdf", "Qt6Designer", "QtDesigner",
-    "Qt6Bluetooth", "QtBluetooth", "Qt6Sql", "QtSql", "Qt6Test", "QtTest.", "Qt6Location",
-    "Qt6Sensors", "Qt6SerialPort", "Qt6RemoteObjects", "Qt6Scxml", "Qt6TextToSpeech",
-    "Qt6VirtualKeyboard", "Qt6Graphs", "tkinter", "_tkinter",
+    "QtWebEngine",
+    "Qt6WebEngine",
+    "QtQuick3D",
+    "Qt6Quick3D",
+    "Qt63D",
+    "Qt3D",
+    "QtCharts",
+    "Qt6Charts",
+    "QtDataVisualization",
+    "Qt6Pdf",
+    "QtPdf",
+    "Qt6Designer",
+    "QtDesigner",
+    "Qt6Bluetooth",
+    "QtBluetooth",
+    "Qt6Sql",
+    "QtSql",
+    "Qt6Test",
+    "QtTest.",
+    "Qt6Location",
+    "Qt6Sensors",
+    "Qt6SerialPort",
+    "Qt6RemoteObjects",
+    "Qt6Scxml",
+    "Qt6TextToSpeech",
+    "Qt6VirtualKeyboard",
+    "Qt6Graphs",
+    "tkinter",
+    "_tkinter",
 )
 
 # Qt's Wayland plugins link to these; they are loaded only in a Wayland session,
@@ -68,7 +92,12 @@ def run_in_own_session(
     """Run argv in a new session; on timeout kill the whole session (the app, its
     renderer child and that child's workers) and fail with what it printed."""
     with subprocess.Popen(
-        argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=cwd,
+        argv,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=cwd,
         start_new_session=True,
     ) as proc:
         try:
@@ -87,7 +116,10 @@ def bundle_files(frozen_app: Path) -> list[Path]:
 def test_frozen_version_matches_package(frozen_app: Path, tmp_path: Path) -> None:
     result = subprocess.run(
         [str(frozen_app), "--version"],
-        capture_output=True, text=True, timeout=60, env=isolated_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=isolated_env(tmp_path),
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"framecast {__version__}"
@@ -124,8 +156,11 @@ def test_every_bundled_library_resolves_in_the_bundle_or_on_the_host(frozen_app:
     unresolved = {}
     for path in elves:
         ldd = subprocess.run(["ldd", str(path)], capture_output=True, text=True, env=env)
-        missing = [ln.strip() for ln in ldd.stdout.splitlines()
-                   if "not found" in ln and not ln.strip().startswith(WAYLAND_SESSION_LIBS)]
+        missing = [
+            ln.strip()
+            for ln in ldd.stdout.splitlines()
+            if "not found" in ln and not ln.strip().startswith(WAYLAND_SESSION_LIBS)
+        ]
         if missing:
             unresolved[str(path.relative_to(internal))] = missing
     assert unresolved == {}
@@ -133,8 +168,9 @@ def test_every_bundled_library_resolves_in_the_bundle_or_on_the_host(frozen_app:
 
 def test_bundle_leaves_out_unused_qt_and_tools(frozen_app: Path) -> None:
     names = [p.name for p in bundle_files(frozen_app)]
-    offenders = sorted({n for n in names for unused in UNUSED_QT_NAMES if n.startswith(
-        (unused, f"lib{unused}"))})
+    offenders = sorted(
+        {n for n in names for unused in UNUSED_QT_NAMES if n.startswith((unused, f"lib{unused}"))}
+    )
     assert offenders == []
     internal = frozen_app.parent / "_internal"
     for package in ("pytest", "_pytest", "hypothesis", "mypy", "ruff", "tkinter", "numpy"):
@@ -151,9 +187,23 @@ def test_frozen_generate_renders_a_clip_with_its_own_renderer(
 ) -> None:
     out = tmp_path / "fox.mp4"
     result = run_in_own_session(
-        [str(frozen_app), "generate", "a red fox in the snow", "--duration", "2",
-         "--resolution", "854x480", "--json", "--timeout", "120", "--out", str(out)],
-        env=isolated_env(tmp_path), cwd=tmp_path, timeout=GENERATE_TIMEOUT_S,
+        [
+            str(frozen_app),
+            "generate",
+            "a red fox in the snow",
+            "--duration",
+            "2",
+            "--resolution",
+            "854x480",
+            "--json",
+            "--timeout",
+            "120",
+            "--out",
+            str(out),
+        ],
+        env=isolated_env(tmp_path),
+        cwd=tmp_path,
+        timeout=GENERATE_TIMEOUT_S,
     )
     assert result.returncode == 0, f"stdout:\n{result.stdout}\nstderr:\n{result.stderr}"
     lines = [line for line in result.stdout.splitlines() if line.strip()]
@@ -188,8 +238,13 @@ def test_frozen_window_starts_and_loads_the_ffmpeg_media_backend(
     loaded = threading.Event()
     stderr_lines: list[str] = []
     with subprocess.Popen(
-        argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-        env=env, cwd=tmp_path, start_new_session=True,
+        argv,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        start_new_session=True,
     ) as proc:
         assert proc.stderr is not None
         stream = proc.stderr

@@ -22,10 +22,23 @@ NEEDS = {
     "libgobject-2.0.so.0": {"libffi.so.8", "libglib-2.0.so.0"},
 }
 TOP_LEVEL = {
-    "libQt6Gui.so.6", "libQt6Network.so.6", "libfontconfig.so.1", "libfreetype.so.6",
-    "libexpat.so.1", "libpng16.so.16", "libbrotlidec.so.1", "libzstd.so.1", "libglib-2.0.so.0",
-    "libpcre2-8.so.0", "libpulse.so.0", "libpulsecommon-16.1.so", "libsndfile.so.1",
-    "libFLAC.so.12", "libdbus-1.so.3", "libffi.so.8", "libgobject-2.0.so.0",
+    "libQt6Gui.so.6",
+    "libQt6Network.so.6",
+    "libfontconfig.so.1",
+    "libfreetype.so.6",
+    "libexpat.so.1",
+    "libpng16.so.16",
+    "libbrotlidec.so.1",
+    "libzstd.so.1",
+    "libglib-2.0.so.0",
+    "libpcre2-8.so.0",
+    "libpulse.so.0",
+    "libpulsecommon-16.1.so",
+    "libsndfile.so.1",
+    "libFLAC.so.12",
+    "libdbus-1.so.3",
+    "libffi.so.8",
+    "libgobject-2.0.so.0",
     "libpython3.11.so.1.0",
 }
 
@@ -33,9 +46,18 @@ TOP_LEVEL = {
 def test_host_libraries_and_what_only_they_need_are_dropped() -> None:
     dropped = host_libs.dropped_libraries(NEEDS, TOP_LEVEL)
     assert dropped == {
-        "libfontconfig.so.1", "libfreetype.so.6", "libexpat.so.1", "libpng16.so.16",
-        "libglib-2.0.so.0", "libpcre2-8.so.0", "libpulse.so.0", "libpulsecommon-16.1.so",
-        "libsndfile.so.1", "libFLAC.so.12", "libdbus-1.so.3", "libgobject-2.0.so.0",
+        "libfontconfig.so.1",
+        "libfreetype.so.6",
+        "libexpat.so.1",
+        "libpng16.so.16",
+        "libglib-2.0.so.0",
+        "libpcre2-8.so.0",
+        "libpulse.so.0",
+        "libpulsecommon-16.1.so",
+        "libsndfile.so.1",
+        "libFLAC.so.12",
+        "libdbus-1.so.3",
+        "libgobject-2.0.so.0",
     }
 
 
@@ -43,8 +65,13 @@ def test_libraries_something_kept_still_needs_stay() -> None:
     dropped = host_libs.dropped_libraries(NEEDS, TOP_LEVEL)
     # brotli: Qt Network needs it too; libffi: Python's ctypes needs it too;
     # libzstd: Qt needs it; libpython: nothing links to it, the bootloader loads it.
-    for kept in ("libbrotlidec.so.1", "libffi.so.8", "libzstd.so.1", "libpython3.11.so.1.0",
-                 "libQt6Gui.so.6"):
+    for kept in (
+        "libbrotlidec.so.1",
+        "libffi.so.8",
+        "libzstd.so.1",
+        "libpython3.11.so.1.0",
+        "libQt6Gui.so.6",
+    ):
         assert kept not in dropped
 
 

@@ -36,7 +36,9 @@ def installed(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathF
     bin_dir = env_dir / ("Scripts" if os.name == "nt" else "bin")
     result = subprocess.run(
         [str(bin_dir / "python"), "-m", "pip", "install", "-q", str(ROOT)],
-        capture_output=True, text=True, timeout=INSTALL_TIMEOUT_S,
+        capture_output=True,
+        text=True,
+        timeout=INSTALL_TIMEOUT_S,
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return bin_dir
@@ -44,19 +46,28 @@ def installed(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathF
 
 def test_installed_entry_points_report_the_version(installed: Path, tmp_path: Path) -> None:
     env = isolated_env(tmp_path)
-    for argv in ([str(installed / "framecast"), "--version"],
-                 [str(installed / "python"), "-m", "app", "--version"]):
-        result = subprocess.run(argv, capture_output=True, text=True, timeout=60, env=env,
-                                cwd=tmp_path)
+    for argv in (
+        [str(installed / "framecast"), "--version"],
+        [str(installed / "python"), "-m", "app", "--version"],
+    ):
+        result = subprocess.run(
+            argv, capture_output=True, text=True, timeout=60, env=env, cwd=tmp_path
+        )
         assert result.returncode == 0, result.stderr
         assert result.stdout.strip() == f"framecast {__version__}"
 
 
 def test_runtime_does_not_install_numpy(installed: Path) -> None:
     result = subprocess.run(
-        [str(installed / "python"), "-c", "import importlib.util as u; "
-         "print(u.find_spec('numpy') is None, u.find_spec('av') is not None)"],
-        capture_output=True, text=True, timeout=60,
+        [
+            str(installed / "python"),
+            "-c",
+            "import importlib.util as u; "
+            "print(u.find_spec('numpy') is None, u.find_spec('av') is not None)",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.stdout.split() == ["True", "True"], result.stderr
 
@@ -64,10 +75,25 @@ def test_runtime_does_not_install_numpy(installed: Path) -> None:
 def test_installed_generate_renders_on_its_own_renderer(installed: Path, tmp_path: Path) -> None:
     out = tmp_path / "sunset.mp4"
     result = subprocess.run(
-        [str(installed / "framecast"), "generate", "a golden sunset over the sea",
-         "--duration", "2", "--resolution", "854x480", "--json", "--timeout", "120",
-         "--out", str(out)],
-        capture_output=True, text=True, timeout=180, env=isolated_env(tmp_path), cwd=tmp_path,
+        [
+            str(installed / "framecast"),
+            "generate",
+            "a golden sunset over the sea",
+            "--duration",
+            "2",
+            "--resolution",
+            "854x480",
+            "--json",
+            "--timeout",
+            "120",
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env=isolated_env(tmp_path),
+        cwd=tmp_path,
     )
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
     last = json.loads(result.stdout.strip().splitlines()[-1])

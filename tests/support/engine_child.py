@@ -25,18 +25,26 @@ from app.engine.config import EngineConfig
 from app.engine.manager import JobManager
 from app.store.history import AsyncHistoryStore, HistoryStore
 
-CONFIG = EngineConfig(poll_interval=0.2, poll_interval_max=1.0, safety_poll_interval=1.0,
-                      sse_idle_timeout=0.5, sse_backoff_initial=0.05, sse_backoff_max=0.5,
-                      sse_refused_retry=0.5)
-REQUEST = GenerationRequest(prompt="a lighthouse in a storm",
-                            generation_config_name="scripted/t2v", duration=1)
+CONFIG = EngineConfig(
+    poll_interval=0.2,
+    poll_interval_max=1.0,
+    safety_poll_interval=1.0,
+    sse_idle_timeout=0.5,
+    sse_backoff_initial=0.05,
+    sse_backoff_max=0.5,
+    sse_refused_retry=0.5,
+)
+REQUEST = GenerationRequest(
+    prompt="a lighthouse in a storm", generation_config_name="scripted/t2v", duration=1
+)
 
 
 async def main(mode: str) -> int:
     data = Path(os.environ["FRAMECAST_CHILD_DATA"])
     history = AsyncHistoryStore(HistoryStore(data / "history.sqlite3"))
-    client = SuperDuperClient(os.environ["FRAMECAST_CHILD_BACKEND"],
-                              os.environ["FRAMECAST_CHILD_TOKEN"])
+    client = SuperDuperClient(
+        os.environ["FRAMECAST_CHILD_BACKEND"], os.environ["FRAMECAST_CHILD_TOKEN"]
+    )
     manager = JobManager(client, history, videos_dir=data / "videos", config=CONFIG)
     try:
         if mode == "submit":
@@ -47,8 +55,17 @@ async def main(mode: str) -> int:
             print(f"ready {job_id}", flush=True)
         for job_id in job_ids:
             final = await manager.wait(job_id)
-            print(json.dumps({"job_id": job_id, "state": str(final.state), "path": final.path,
-                              "error": final.error}), flush=True)
+            print(
+                json.dumps(
+                    {
+                        "job_id": job_id,
+                        "state": str(final.state),
+                        "path": final.path,
+                        "error": final.error,
+                    }
+                ),
+                flush=True,
+            )
     finally:
         await manager.aclose()
         await client.aclose()

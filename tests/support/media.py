@@ -14,8 +14,9 @@ _lock = threading.Lock()
 _cache: dict[tuple[float, int, int, int], bytes] = {}
 
 
-def make_test_video(path: Path, *, seconds: float = 1.0, width: int = 64, height: int = 64,
-                    fps: int = 24) -> Path:
+def make_test_video(
+    path: Path, *, seconds: float = 1.0, width: int = 64, height: int = 64, fps: int = 24
+) -> Path:
     """Encode a moving gradient as H.264 (yuv420p) into `path` and return it."""
     frames = max(1, round(seconds * fps))
     with av.open(str(path), mode="w", format="mp4") as container:
@@ -38,14 +39,16 @@ def make_test_video(path: Path, *, seconds: float = 1.0, width: int = 64, height
     return path
 
 
-def sample_video_bytes(*, seconds: float = 1.0, width: int = 64, height: int = 64,
-                       fps: int = 24) -> bytes:
+def sample_video_bytes(
+    *, seconds: float = 1.0, width: int = 64, height: int = 64, fps: int = 24
+) -> bytes:
     """The bytes of a test video, encoded at most once per process per shape."""
     key = (seconds, width, height, fps)
     with _lock:
         if key not in _cache:
             with tempfile.TemporaryDirectory(prefix="framecast-video-") as tmp:
-                path = make_test_video(Path(tmp) / "sample.mp4", seconds=seconds, width=width,
-                                       height=height, fps=fps)
+                path = make_test_video(
+                    Path(tmp) / "sample.mp4", seconds=seconds, width=width, height=height, fps=fps
+                )
                 _cache[key] = path.read_bytes()
         return _cache[key]

@@ -187,7 +187,7 @@ class ScriptedJob:
     def outcome(self, now: float | None = None) -> tuple[str, float | None, str | None]:
         """(`in_progress`|`done`|`failed`, latest numeric progress, error text) as of now."""
         progress: float | None = None
-        for effect in self.effects[:self.happened(now)]:
+        for effect in self.effects[: self.happened(now)]:
             if effect.progress is not None:
                 progress = effect.progress
             if effect.outcome == "done":
@@ -221,21 +221,29 @@ class ScriptedJob:
 
     @property
     def placeholders(self) -> dict[str, str]:
-        return {FILE_ID: self.file_id, PROJECT_ID: self.project_id, TASK_ID: self.task_id,
-                RESULT_URL: self.result_url}
+        return {
+            FILE_ID: self.file_id,
+            PROJECT_ID: self.project_id,
+            TASK_ID: self.task_id,
+            RESULT_URL: self.result_url,
+        }
 
     def file_object(self) -> dict[str, object]:
         state, progress, error = self.outcome()
         task: dict[str, object] = {
-            "id": self.task_id, "type": "video-generation-flow",
+            "id": self.task_id,
+            "type": "video-generation-flow",
             "status": {"done": "completed", "failed": "error"}.get(state, "in_progress"),
-            "file_id": self.file_id, "project_id": self.project_id,
+            "file_id": self.file_id,
+            "project_id": self.project_id,
         }
         if error is not None:
             task["error"] = error
         body: dict[str, object] = {
-            "id": self.file_id, "url": self.result_url if state == "done" else None,
-            "thumbnail_url": None, "type": "video",
+            "id": self.file_id,
+            "url": self.result_url if state == "done" else None,
+            "thumbnail_url": None,
+            "type": "video",
             "video_generation_id": f"vg-{self.file_id}",
             "video_generation": (self.request_body or {}).get("config"),
             "tasks": [task],
@@ -250,23 +258,34 @@ class ScriptedJob:
         state, _, _ = self.outcome()
         data: list[dict[str, object]] = []
         if state == "done":
-            data.append({"id": f"entity-{self.file_id}", "type": "video",
-                         "value": {"url": self.result_url, "file_id": self.file_id,
-                                   "contentType": self.script.video_content_type}})
+            data.append(
+                {
+                    "id": f"entity-{self.file_id}",
+                    "type": "video",
+                    "value": {
+                        "url": self.result_url,
+                        "file_id": self.file_id,
+                        "contentType": self.script.video_content_type,
+                    },
+                }
+            )
         file = self.file_object()
-        return {"id": self.project_id, "name": "scripted", "data": data,
-                "tasks": file["tasks"]}
+        return {"id": self.project_id, "name": "scripted", "data": data, "tasks": file["tasks"]}
 
     def create_response(self) -> dict[str, object]:
         shape = self.script.create_shape
         if shape == "legacy":
-            return {"data": [{"id": f"entity-{self.file_id}",
-                              "value": {"file_id": self.file_id,
-                                        "project_id": self.project_id}}],
-                    "project_id": self.project_id}
+            return {
+                "data": [
+                    {
+                        "id": f"entity-{self.file_id}",
+                        "value": {"file_id": self.file_id, "project_id": self.project_id},
+                    }
+                ],
+                "project_id": self.project_id,
+            }
         if shape == "legacy_entry_id":
-            return {"data": [{"id": self.file_id, "value": {}}],
-                    "project_id": self.project_id}
+            return {"data": [{"id": self.file_id, "value": {}}], "project_id": self.project_id}
         body = self.file_object()
         body["url"] = None
         body.pop("progress", None)
@@ -294,26 +313,47 @@ class Injection:
     hits: int = 0
 
     def matches(self, method: str, path: str) -> bool:
-        return ((self.method == "*" or self.method == method) and path.startswith(self.path)
-                and (self.count is None or self.hits < self.count))
+        return (
+            (self.method == "*" or self.method == method)
+            and path.startswith(self.path)
+            and (self.count is None or self.hits < self.count)
+        )
 
     def response(self) -> Response:
         if self.text is not None:
-            return Response(self.text, status_code=self.status, headers=self.headers,
-                            media_type=self.content_type or "text/plain")
+            return Response(
+                self.text,
+                status_code=self.status,
+                headers=self.headers,
+                media_type=self.content_type or "text/plain",
+            )
         body = self.body if self.body is not None else {"detail": f"scripted HTTP {self.status}"}
-        return Response(json.dumps(body), status_code=self.status, headers=self.headers,
-                        media_type=self.content_type or "application/json")
+        return Response(
+            json.dumps(body),
+            status_code=self.status,
+            headers=self.headers,
+            media_type=self.content_type or "application/json",
+        )
 
 
 def _local_catalogue() -> list[dict[str, object]]:
     return [
-        {"name": "scripted/t2v", "label": "Scripted text to video", "type": "text_to_video",
-         "source": "scripted", "params": {"price_per_second": 0, "available_durations": [1, 5]},
-         "vip_required": False},
-        {"name": "scripted/i2v", "label": "Scripted image to video", "type": "image_to_video",
-         "source": "scripted", "params": {"price_per_second": 0, "available_durations": [5]},
-         "vip_required": False},
+        {
+            "name": "scripted/t2v",
+            "label": "Scripted text to video",
+            "type": "text_to_video",
+            "source": "scripted",
+            "params": {"price_per_second": 0, "available_durations": [1, 5]},
+            "vip_required": False,
+        },
+        {
+            "name": "scripted/i2v",
+            "label": "Scripted image to video",
+            "type": "image_to_video",
+            "source": "scripted",
+            "params": {"price_per_second": 0, "available_durations": [5]},
+            "vip_required": False,
+        },
     ]
 
 
@@ -326,7 +366,8 @@ class ScriptedBackend:
         self.default_script: JobScript | None = JobScript()
         self.catalogue: list[dict[str, object]] = _local_catalogue()
         self.styles: list[dict[str, object]] = [
-            {"name": "plain", "title": "Plain", "thumbnail": None, "tags": []}]
+            {"name": "plain", "title": "Plain", "thumbnail": None, "tags": []}
+        ]
         #: `GET user/me` answer; None means 404 (the call is optional).
         self.account: dict[str, object] | None = None
         self._lock = threading.Lock()
@@ -360,8 +401,9 @@ class ScriptedBackend:
     def __enter__(self) -> ScriptedBackend:
         return self.start()
 
-    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.stop()
 
     @property
@@ -394,8 +436,7 @@ class ScriptedBackend:
 
     # ------------------------------------------------------------------ scripting
 
-    def add_job(self, script: JobScript | None = None, *, start_now: bool = False
-                ) -> ScriptedJob:
+    def add_job(self, script: JobScript | None = None, *, start_now: bool = False) -> ScriptedJob:
         """Queue a job for the next create; with `start_now`, it exists at once
         (for tracking a job by id without creating it)."""
         with self._lock:
@@ -411,9 +452,15 @@ class ScriptedBackend:
     def _publish(self, job: ScriptedJob) -> None:
         s = job.script
         if s.video_host in ("cdn", "redirect"):
-            self.cdn.put(f"/media/{job.file_id}.mp4", job.video, content_type=s.video_content_type,
-                         chunk_size=s.download_chunk_size, chunk_delay=s.download_chunk_delay,
-                         cut_after=s.download_cut_after, cuts=s.download_cuts)
+            self.cdn.put(
+                f"/media/{job.file_id}.mp4",
+                job.video,
+                content_type=s.video_content_type,
+                chunk_size=s.download_chunk_size,
+                chunk_delay=s.download_chunk_delay,
+                cut_after=s.download_cut_after,
+                cuts=s.download_cuts,
+            )
 
     @property
     def jobs(self) -> list[ScriptedJob]:
@@ -427,30 +474,59 @@ class ScriptedBackend:
                     return job
         return None
 
-    def inject(self, method: str, path: str, status: int, *, count: int | None = 1,
-               json_body: object = None, text: str | None = None,
-               content_type: str | None = None, headers: Mapping[str, str] | None = None,
-               retry_after: float | str | None = None) -> Injection:
+    def inject(
+        self,
+        method: str,
+        path: str,
+        status: int,
+        *,
+        count: int | None = 1,
+        json_body: object = None,
+        text: str | None = None,
+        content_type: str | None = None,
+        headers: Mapping[str, str] | None = None,
+        retry_after: float | str | None = None,
+    ) -> Injection:
         """Answer the next `count` matching requests with `status` (checked
         before the token). `path` is a prefix after /api/v1/; `method` may be
         "*". `retry_after` is seconds, or a string sent as is (an HTTP date)."""
         all_headers = dict(headers or {})
         if retry_after is not None:
-            all_headers["Retry-After"] = (retry_after if isinstance(retry_after, str)
-                                          else str(int(retry_after)))
-        rule = Injection(method.upper(), path.lstrip("/"), status, count, json_body, text,
-                         content_type, all_headers)
+            all_headers["Retry-After"] = (
+                retry_after if isinstance(retry_after, str) else str(int(retry_after))
+            )
+        rule = Injection(
+            method.upper(),
+            path.lstrip("/"),
+            status,
+            count,
+            json_body,
+            text,
+            content_type,
+            all_headers,
+        )
         with self._lock:
             self._injections.append(rule)
         return rule
 
-    def fail_next_creates(self, status: int, count: int | None = 1, *,
-                          detail: str | None = None,
-                          retry_after: float | str | None = None) -> Injection:
+    def fail_next_creates(
+        self,
+        status: int,
+        count: int | None = 1,
+        *,
+        detail: str | None = None,
+        retry_after: float | str | None = None,
+    ) -> Injection:
         """`POST file/generate-video` answers `status` for the next `count` calls."""
         body = {"detail": detail} if detail is not None else None
-        return self.inject("POST", "file/generate-video", status, count=count, json_body=body,
-                           retry_after=retry_after)
+        return self.inject(
+            "POST",
+            "file/generate-video",
+            status,
+            count=count,
+            json_body=body,
+            retry_after=retry_after,
+        )
 
     @staticmethod
     def http_date(seconds_from_now: float) -> str:
@@ -469,9 +545,10 @@ class ScriptedBackend:
         (or whose full path does, for paths outside the API)."""
         out = []
         for r in self.requests:
-            rel = r.path[len(API):] if r.path.startswith(API) else r.path
+            rel = r.path[len(API) :] if r.path.startswith(API) else r.path
             if (rel.startswith(path_prefix) or r.path.startswith(path_prefix)) and (
-                    method is None or r.method == method.upper()):
+                method is None or r.method == method.upper()
+            ):
                 out.append(r)
         return out
 
@@ -502,7 +579,7 @@ class ScriptedBackend:
             return self._media(request)
         if not path.startswith(API):
             return JSONResponse({"detail": "Not Found"}, status_code=404)
-        rel = path[len(API):]
+        rel = path[len(API) :]
         injected = self._injected(method, rel)
         if injected is not None:
             return injected
@@ -513,8 +590,9 @@ class ScriptedBackend:
             kind = request.query_params.get("type")
             if kind:
                 items = [i for i in items if i.get("type") == kind]
-            return JSONResponse({"items": items, "total": len(items), "limit": 100,
-                                 "offset": 0, "next": None})
+            return JSONResponse(
+                {"items": items, "total": len(items), "limit": 100, "offset": 0, "next": None}
+            )
         if method == "GET" and rel == "style":
             return JSONResponse({"items": self.styles, "total": len(self.styles)})
         if method == "GET" and rel == "user/me":
@@ -526,14 +604,15 @@ class ScriptedBackend:
             with self._lock:
                 self._uploads += 1
                 ident = f"upload-{self._uploads:03d}"
-            return JSONResponse({"id": ident, "url": f"{self.url}/uploads/{ident}",
-                                 "type": "image"})
+            return JSONResponse(
+                {"id": ident, "url": f"{self.url}/uploads/{ident}", "type": "image"}
+            )
         if method == "POST" and rel == "file/generate-video":
             return await self._create(request)
         if method == "GET" and rel.startswith("file/"):
-            return self._poll_file(rel[len("file/"):])
+            return self._poll_file(rel[len("file/") :])
         if method == "GET" and rel.startswith("project/"):
-            job = self.job(rel[len("project/"):])
+            job = self.job(rel[len("project/") :])
             if job is None:
                 return JSONResponse({"detail": "Not Found"}, status_code=404)
             job._count("project_polls")
@@ -587,10 +666,15 @@ class ScriptedBackend:
         s = job.script
         n = job._count("downloads")
         generation = self._server.generation
-        return serve_bytes(request, job.video, content_type=s.video_content_type,
-                           chunk_size=s.download_chunk_size, chunk_delay=s.download_chunk_delay,
-                           cut_after=s.download_cut_after if n <= s.download_cuts else None,
-                           aborted=lambda: self._server.generation != generation)
+        return serve_bytes(
+            request,
+            job.video,
+            content_type=s.video_content_type,
+            chunk_size=s.download_chunk_size,
+            chunk_delay=s.download_chunk_delay,
+            cut_after=s.download_cut_after if n <= s.download_cuts else None,
+            aborted=lambda: self._server.generation != generation,
+        )
 
     def _events(self, request: Request, ident: str) -> Response:
         job = self.job(ident)
@@ -603,24 +687,30 @@ class ScriptedBackend:
             job.last_event_ids.append(last_id)
         if _applies(s.sse_fault_connections, connection):
             if s.sse_status != 200:
-                return JSONResponse({"detail": f"scripted HTTP {s.sse_status}"},
-                                    status_code=s.sse_status)
+                return JSONResponse(
+                    {"detail": f"scripted HTTP {s.sse_status}"}, status_code=s.sse_status
+                )
             if not s.sse_content_type.startswith("text/event-stream"):
-                return PlainTextResponse("this is not an event stream",
-                                         media_type=s.sse_content_type)
+                return PlainTextResponse(
+                    "this is not an event stream", media_type=s.sse_content_type
+                )
         generation = self._server.generation
-        stream = _EventWriter(job, connection, last_id,
-                              aborted=lambda: self._server.generation != generation)
-        return StreamingResponse(stream.run(), media_type="text/event-stream",
-                                 headers={"Cache-Control": "no-cache",
-                                          "X-Accel-Buffering": "no"})
+        stream = _EventWriter(
+            job, connection, last_id, aborted=lambda: self._server.generation != generation
+        )
+        return StreamingResponse(
+            stream.run(),
+            media_type="text/event-stream",
+            headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+        )
 
 
 class _EventWriter:
     """One SSE connection of a job: replays what happened, then follows the clock."""
 
-    def __init__(self, job: ScriptedJob, connection: int, last_id: str | None,
-                 aborted: Callable[[], bool]) -> None:
+    def __init__(
+        self, job: ScriptedJob, connection: int, last_id: str | None, aborted: Callable[[], bool]
+    ) -> None:
         self.job = job
         self.script = job.script
         self.connection = connection
@@ -652,8 +742,7 @@ class _EventWriter:
                 await self._hold_open()
             return
         drop_at = s.drop_stream_after if _applies(s.drop_connections, self.connection) else None
-        silent_at = (s.silent_after if _applies(s.silent_connections, self.connection)
-                     else None)
+        silent_at = s.silent_after if _applies(s.silent_connections, self.connection) else None
         sent = 0
         last_write = time.monotonic()
         values = self.job.placeholders
@@ -678,8 +767,7 @@ class _EventWriter:
                 continue
             if self.cursor >= len(s.events) and s.close_at_end:
                 return
-            next_due = (self.job.due(self.cursor) if self.cursor < len(s.events)
-                        else math.inf)
+            next_due = self.job.due(self.cursor) if self.cursor < len(s.events) else math.inf
             wait = next_due - now
             if s.keepalive_interval is not None:
                 until_keepalive = last_write + s.keepalive_interval - now

@@ -75,10 +75,18 @@ class _Recorder:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
-            headers = {k.decode("latin-1").lower(): v.decode("latin-1")
-                       for k, v in scope["headers"]}
-            self.sink(RecordedRequest(self.name, scope["method"], scope["path"],
-                                      scope.get("query_string", b"").decode("latin-1"), headers))
+            headers = {
+                k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]
+            }
+            self.sink(
+                RecordedRequest(
+                    self.name,
+                    scope["method"],
+                    scope["path"],
+                    scope.get("query_string", b"").decode("latin-1"),
+                    headers,
+                )
+            )
         await self.app(scope, receive, send)
 
 
@@ -120,9 +128,17 @@ class ThreadedServer:
     def start(self, timeout: float = 15.0) -> None:
         if self._server is not None:
             return
-        config = uvicorn.Config(self._app, host=HOST, port=self.port, log_config=None,
-                                log_level="warning", access_log=False, lifespan="off",
-                                timeout_graceful_shutdown=1, timeout_keep_alive=5)
+        config = uvicorn.Config(
+            self._app,
+            host=HOST,
+            port=self.port,
+            log_config=None,
+            log_level="warning",
+            access_log=False,
+            lifespan="off",
+            timeout_graceful_shutdown=1,
+            timeout_keep_alive=5,
+        )
         server = uvicorn.Server(config)
         thread = threading.Thread(target=server.run, name=f"{self.name}-server", daemon=True)
         thread.start()
@@ -163,8 +179,7 @@ class ThreadedServer:
             thread.join(5)
 
 
-async def wait_or_abort(delay: float, aborted: Callable[[], bool], *, step: float = 0.05
-                        ) -> None:
+async def wait_or_abort(delay: float, aborted: Callable[[], bool], *, step: float = 0.05) -> None:
     """Sleep `delay` seconds in steps of at most `step`; raise InjectedFault
     as soon as `aborted()` (the server is stopping)."""
     end = time.monotonic() + delay
@@ -177,10 +192,16 @@ async def wait_or_abort(delay: float, aborted: Callable[[], bool], *, step: floa
         await asyncio.sleep(min(left, step))
 
 
-def serve_bytes(request: Request, data: bytes, *, content_type: str = "video/mp4",
-                chunk_size: int = 16384, chunk_delay: float = 0.0,
-                cut_after: int | None = None,
-                aborted: Callable[[], bool] = lambda: False) -> Response:
+def serve_bytes(
+    request: Request,
+    data: bytes,
+    *,
+    content_type: str = "video/mp4",
+    chunk_size: int = 16384,
+    chunk_delay: float = 0.0,
+    cut_after: int | None = None,
+    aborted: Callable[[], bool] = lambda: False,
+) -> Response:
     """Answer a GET for `data`, honouring `Range: bytes=N-`. With `cut_after`,
     send that many bytes of this response and then cut the connection."""
     total = len(data)
@@ -197,7 +218,7 @@ def serve_bytes(request: Request, data: bytes, *, content_type: str = "video/mp4
             end = min(end, int(match.group(2)))
         status = 206
         headers["Content-Range"] = f"bytes {start}-{end}/{total}"
-    body = data[start:end + 1]
+    body = data[start : end + 1]
     headers["Content-Length"] = str(len(body))
 
     async def chunks() -> AsyncIterator[bytes]:
@@ -208,15 +229,14 @@ def serve_bytes(request: Request, data: bytes, *, content_type: str = "video/mp4
                 size = min(size, cut_after - sent)
                 if size <= 0:
                     raise InjectedFault("download cut on purpose")
-            yield body[sent:sent + size]
+            yield body[sent : sent + size]
             sent += size
             if chunk_delay:
                 await wait_or_abort(chunk_delay, aborted)
             elif aborted():
                 raise InjectedFault("server going away")
 
-    return StreamingResponse(chunks(), status_code=status, headers=headers,
-                             media_type=content_type)
+    return StreamingResponse(chunks(), status_code=status, headers=headers, media_type=content_type)
 
 
 @dataclass
@@ -251,15 +271,28 @@ class CdnServer:
             response: Response = JSONResponse({"detail": "not found"}, status_code=404)
         else:
             generation = self._server.generation
-            response = serve_bytes(request, blob.data, content_type=blob.content_type,
-                                   chunk_size=blob.chunk_size, chunk_delay=blob.chunk_delay,
-                                   cut_after=cut,
-                                   aborted=lambda: self._server.generation != generation)
+            response = serve_bytes(
+                request,
+                blob.data,
+                content_type=blob.content_type,
+                chunk_size=blob.chunk_size,
+                chunk_delay=blob.chunk_delay,
+                cut_after=cut,
+                aborted=lambda: self._server.generation != generation,
+            )
         await response(scope, receive, send)
 
-    def put(self, path: str, data: bytes, *, content_type: str = "video/mp4",
-            chunk_size: int = 16384, chunk_delay: float = 0.0, cut_after: int | None = None,
-            cuts: int = 1) -> str:
+    def put(
+        self,
+        path: str,
+        data: bytes,
+        *,
+        content_type: str = "video/mp4",
+        chunk_size: int = 16384,
+        chunk_delay: float = 0.0,
+        cut_after: int | None = None,
+        cuts: int = 1,
+    ) -> str:
         """Serve `data` at `path` (e.g. `/media/x.mp4`); return its absolute URL."""
         path = "/" + path.lstrip("/")
         with self._lock:
@@ -293,6 +326,7 @@ class CdnServer:
     def __enter__(self) -> CdnServer:
         return self.start()
 
-    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.stop()

@@ -101,8 +101,13 @@ def encode(event: Event, event_id: str | None, values: Mapping[str, str]) -> byt
     return ("\n".join(lines) + "\n\n").encode()
 
 
-def encode_stream(events: Iterable[Event], *, with_ids: bool = True,
-                  values: Mapping[str, str] | None = None, bom: bool = False) -> bytes:
+def encode_stream(
+    events: Iterable[Event],
+    *,
+    with_ids: bool = True,
+    values: Mapping[str, str] | None = None,
+    bom: bool = False,
+) -> bytes:
     """A whole stream's bytes, e.g. to split into `raw_chunks` at will."""
     out = bytearray(b"\xef\xbb\xbf" if bom else b"")
     for index, event in enumerate(events):
@@ -139,10 +144,21 @@ def result(field: Literal["url", "file_url"] = "url") -> Event:
 
 def file_object(*, done: bool, status: str | None = None) -> dict[str, object]:
     status = status or ("completed" if done else "in_progress")
-    return {"id": FILE_ID, "url": RESULT_URL if done else None, "type": "video",
-            "contentType": "video/mp4" if done else None,
-            "tasks": [{"id": TASK_ID, "type": "video-generation-flow", "status": status,
-                       "file_id": FILE_ID, "project_id": PROJECT_ID}]}
+    return {
+        "id": FILE_ID,
+        "url": RESULT_URL if done else None,
+        "type": "video",
+        "contentType": "video/mp4" if done else None,
+        "tasks": [
+            {
+                "id": TASK_ID,
+                "type": "video-generation-flow",
+                "status": status,
+                "file_id": FILE_ID,
+                "project_id": PROJECT_ID,
+            }
+        ],
+    }
 
 
 def file_result() -> Event:
@@ -156,13 +172,18 @@ def file_update() -> Event:
 
 
 def task_completed() -> Event:
-    return Event({"type": "task", "object": {"id": TASK_ID, "status": "completed",
-                                             "file_id": FILE_ID}})
+    return Event(
+        {"type": "task", "object": {"id": TASK_ID, "status": "completed", "file_id": FILE_ID}}
+    )
 
 
 def task_error(message: str = "render failed") -> Event:
-    return Event({"type": "task", "object": {"id": TASK_ID, "status": "error",
-                                             "file_id": FILE_ID, "error": message}})
+    return Event(
+        {
+            "type": "task",
+            "object": {"id": TASK_ID, "status": "error", "file_id": FILE_ID, "error": message},
+        }
+    )
 
 
 def task_status(status: str = "COMPLETED") -> Event:
@@ -187,8 +208,7 @@ def raw(text: str) -> Event:
 def oversized(size: int = 2 * 1024 * 1024, value: float = 0.5) -> Event:
     """A valid `render_progress` padded to about `size` bytes of data."""
     pad = "x" * size
-    return Event(json.dumps({"type": "render_progress",
-                             "object": {"progress": value, "pad": pad}}))
+    return Event(json.dumps({"type": "render_progress", "object": {"progress": value, "pad": pad}}))
 
 
 def comment(text: str = "keepalive") -> Event:

@@ -7,8 +7,13 @@ import time
 from collections.abc import Callable
 
 
-def wait_until(condition: Callable[[], object], timeout: float = 10.0, *,
-               interval: float = 0.005, what: str = "condition") -> None:
+def wait_until(
+    condition: Callable[[], object],
+    timeout: float = 10.0,
+    *,
+    interval: float = 0.005,
+    what: str = "condition",
+) -> None:
     """Poll `condition` until it is truthy; AssertionError after `timeout` seconds."""
     deadline = time.monotonic() + timeout
     while not condition():
@@ -17,8 +22,13 @@ def wait_until(condition: Callable[[], object], timeout: float = 10.0, *,
         time.sleep(interval)
 
 
-async def await_until(condition: Callable[[], object], timeout: float = 10.0, *,
-                      interval: float = 0.005, what: str = "condition") -> None:
+async def await_until(
+    condition: Callable[[], object],
+    timeout: float = 10.0,
+    *,
+    interval: float = 0.005,
+    what: str = "condition",
+) -> None:
     """The same inside a coroutine: yields to the event loop between polls."""
     deadline = time.monotonic() + timeout
     while not condition():

@@ -90,14 +90,19 @@ def run(qloop: qasync.QEventLoop, qtbot: QtBot) -> Callable[..., object]:
 
 
 @pytest.fixture
-def make_window(ui_env: Path, qloop: qasync.QEventLoop, qtbot: QtBot,
-                run: Callable[..., object]) -> Iterator[Callable[..., MainWindow]]:
+def make_window(
+    ui_env: Path, qloop: qasync.QEventLoop, qtbot: QtBot, run: Callable[..., object]
+) -> Iterator[Callable[..., MainWindow]]:
     """Build shown `MainWindow`s on the isolated data dir; each is closed,
     shut down (engine stopped, jobs left resumable) and its history closed."""
     made: list[tuple[MainWindow, AsyncHistoryStore]] = []
 
-    def factory(backend: str | None = None, token: str | None = None, start: bool = True,
-                size: tuple[int, int] | None = (1280, 800)) -> MainWindow:
+    def factory(
+        backend: str | None = None,
+        token: str | None = None,
+        start: bool = True,
+        size: tuple[int, int] | None = (1280, 800),
+    ) -> MainWindow:
         history = AsyncHistoryStore()
         window = MainWindow(history, load_settings(), backend_arg=backend, token_arg=token)
         if size is not None:
@@ -113,8 +118,9 @@ def make_window(ui_env: Path, qloop: qasync.QEventLoop, qtbot: QtBot,
         close_window(window, history, run)
 
 
-def close_window(window: MainWindow, history: AsyncHistoryStore,
-                 run: Callable[..., object]) -> None:
+def close_window(
+    window: MainWindow, history: AsyncHistoryStore, run: Callable[..., object]
+) -> None:
     if window.isVisible():
         window.close()
     run(window.shutdown(), timeout=30)
@@ -122,12 +128,13 @@ def close_window(window: MainWindow, history: AsyncHistoryStore,
 
 
 def xvfb_available() -> bool:
-    return any(os.access(os.path.join(p, "Xvfb"), os.X_OK)
-               for p in os.environ.get("PATH", "").split(os.pathsep))
+    return any(
+        os.access(os.path.join(p, "Xvfb"), os.X_OK)
+        for p in os.environ.get("PATH", "").split(os.pathsep)
+    )
 
 
-def wait_for(qtbot: QtBot, condition: Callable[[], object], timeout: float,
-             what: str) -> None:
+def wait_for(qtbot: QtBot, condition: Callable[[], object], timeout: float, what: str) -> None:
     """`qtbot.waitUntil` with a clear message, and the loop's pending tasks on
     failure (a stuck coroutine is otherwise invisible)."""
     try:
@@ -136,8 +143,10 @@ def wait_for(qtbot: QtBot, condition: Callable[[], object], timeout: float,
         stacks = []
         for task in asyncio.all_tasks():
             frames = task.get_stack(limit=3)
-            where = " <- ".join(f"{f.f_code.co_filename.rsplit('/', 1)[-1]}:{f.f_lineno}"
-                                for f in frames)
+            where = " <- ".join(
+                f"{f.f_code.co_filename.rsplit('/', 1)[-1]}:{f.f_lineno}" for f in frames
+            )
             stacks.append(f"{task.get_name()}: {where}")
-        raise AssertionError(f"{what} not met within {timeout} s; pending tasks:\n"
-                             + "\n".join(stacks)) from None
+        raise AssertionError(
+            f"{what} not met within {timeout} s; pending tasks:\n" + "\n".join(stacks)
+        ) from None

@@ -13,8 +13,11 @@ from app.engine.diagnostics import Diagnostics
 from app.engine.updates import JobState, JobUpdate
 from app.session import BackendChoice
 
-MODELS = [GenerationConfig(name="fake/t2v", label="Fake model", available_durations=[5, 8],
-                           price_per_second=1.0)]
+MODELS = [
+    GenerationConfig(
+        name="fake/t2v", label="Fake model", available_durations=[5, 8], price_per_second=1.0
+    )
+]
 
 
 class FakeEngine:
@@ -35,8 +38,7 @@ class FakeEngine:
         for callback in list(self.subscribers):
             callback(update)
 
-    async def submit(self, request: GenerationRequest, *,
-                     source_image: Path | None = None) -> str:
+    async def submit(self, request: GenerationRequest, *, source_image: Path | None = None) -> str:
         job_id = uuid.uuid4().hex
         self.submitted.append((job_id, request, source_image))
         return job_id

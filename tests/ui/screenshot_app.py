@@ -21,8 +21,9 @@ from pathlib import Path
 from PySide6.QtGui import QGuiApplication, QPixmap
 from PySide6.QtWidgets import QApplication
 
-PROMPT = ("A lighthouse on a cliff at dusk, waves crashing below, "
-          "warm light sweeping through the fog")
+PROMPT = (
+    "A lighthouse on a cliff at dusk, waves crashing below, warm light sweeping through the fog"
+)
 
 
 async def wait_for(condition: Callable[[], bool], timeout: float, what: str) -> None:
@@ -62,8 +63,9 @@ async def scenario(out: Path, backend: str | None, token: str | None, language: 
     window.show()
     try:
         start = window.spawn(window.start())
-        await wait_for(lambda: window.form.is_valid() or bool(window.form.models), 90,
-                       "the catalogue")
+        await wait_for(
+            lambda: window.form.is_valid() or bool(window.form.models), 90, "the catalogue"
+        )
         await asyncio.sleep(0.6)
         grab(window, out / "empty.png")
 
@@ -77,15 +79,23 @@ async def scenario(out: Path, backend: str | None, token: str | None, language: 
         window.form.aspectCombo.setCurrentIndex(0)
         await wait_for(window.form.generateButton.isEnabled, 10, "Generate enabled")
         window.form.generateButton.click()
-        await wait_for(lambda: any((c.progressBar.maximum() == 1000
-                                    and c.progressBar.value() >= 150)
-                                   for c in window.progress.cards()), 120, "progress")
+        await wait_for(
+            lambda: any(
+                (c.progressBar.maximum() == 1000 and c.progressBar.value() >= 150)
+                for c in window.progress.cards()
+            ),
+            120,
+            "progress",
+        )
         await asyncio.sleep(1.2)  # let the elapsed/remaining estimate settle
         await asyncio.sleep(0.1)
         grab(window, out / "generating.png")
 
-        await wait_for(lambda: window.player.is_playing()
-                       and window.player.player.position() > 1200, 180, "playback")
+        await wait_for(
+            lambda: window.player.is_playing() and window.player.player.position() > 1200,
+            180,
+            "playback",
+        )
         await wait_for(lambda: not window.progress.cards(), 10, "cards to clear")
         await asyncio.sleep(0.3)
         grab(window, out / "playing.png")

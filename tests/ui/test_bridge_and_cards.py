@@ -67,35 +67,65 @@ def test_card_shows_busy_progress_badges_and_failure(qtbot: QtBot) -> None:
     card = panel.add_job("j1", "A fox in the snow", "Model · 5 s · 16:9")
     assert isinstance(card, ProgressCard)
     assert card.objectName() == "progressCard"
-    for name in ("progressBar", "statusLabel", "connectionBadge", "checkNowButton",
-                 "cancelButton"):
+    for name in ("progressBar", "statusLabel", "connectionBadge", "checkNowButton", "cancelButton"):
         child = getattr(card, name)
         assert child.objectName() == name and child.accessibleName()
 
     card.apply(JobUpdate(job_id="j1", state=JobState.QUEUED))
     assert card.progressBar.maximum() == 0  # busy: no percent known yet
     assert card.statusLabel.text() == "Waiting in the queue…"
-    card.apply(JobUpdate(job_id="j1", state=JobState.PROCESSING, progress=0.4,
-                         transport=Transport.SSE, connection=ConnectionState.LIVE))
+    card.apply(
+        JobUpdate(
+            job_id="j1",
+            state=JobState.PROCESSING,
+            progress=0.4,
+            transport=Transport.SSE,
+            connection=ConnectionState.LIVE,
+        )
+    )
     assert (card.progressBar.maximum(), card.progressBar.value()) == (1000, 400)
     assert card.connectionBadge.text() == "Live"
-    card.apply(JobUpdate(job_id="j1", state=JobState.PROCESSING, progress=0.5,
-                         transport=Transport.POLLING, connection=ConnectionState.LIVE,
-                         poll_interval=2.0))
+    card.apply(
+        JobUpdate(
+            job_id="j1",
+            state=JobState.PROCESSING,
+            progress=0.5,
+            transport=Transport.POLLING,
+            connection=ConnectionState.LIVE,
+            poll_interval=2.0,
+        )
+    )
     assert card.connectionBadge.text() == "Checking every 2 s"
-    card.apply(JobUpdate(job_id="j1", state=JobState.PROCESSING, progress=0.5,
-                         transport=Transport.SSE, connection=ConnectionState.RECONNECTING))
+    card.apply(
+        JobUpdate(
+            job_id="j1",
+            state=JobState.PROCESSING,
+            progress=0.5,
+            transport=Transport.SSE,
+            connection=ConnectionState.RECONNECTING,
+        )
+    )
     assert card.connectionBadge.text() == "Reconnecting…"
-    card.apply(JobUpdate(job_id="j1", state=JobState.PROCESSING, progress=0.5,
-                         connection=ConnectionState.OFFLINE))
+    card.apply(
+        JobUpdate(
+            job_id="j1", state=JobState.PROCESSING, progress=0.5, connection=ConnectionState.OFFLINE
+        )
+    )
     assert card.connectionBadge.text().startswith("Offline")
 
     card.checkNowButton.click()
     card.cancelButton.click()
     assert checks == ["j1"] and cancels == ["j1"]
 
-    card.apply(JobUpdate(job_id="j1", state=JobState.FAILED, progress=0.5,
-                         error="The GPU caught fire", error_kind=ErrorKind.RENDER))
+    card.apply(
+        JobUpdate(
+            job_id="j1",
+            state=JobState.FAILED,
+            progress=0.5,
+            error="The GPU caught fire",
+            error_kind=ErrorKind.RENDER,
+        )
+    )
     assert "The GPU caught fire" in card.statusLabel.text()
     assert card.retryButton.isVisibleTo(card) and not card.cancelButton.isVisibleTo(card)
     card.retryButton.click()

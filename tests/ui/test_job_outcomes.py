@@ -20,16 +20,25 @@ from app.ui.main_window import MainWindow
 from tests.ui.conftest import close_window, wait_for
 from tests.ui.fakes import FakeEngine, fake_session_factory
 
-REQUEST = GenerationRequest(prompt="A comet over the desert", generation_config_name="fake/t2v",
-                            duration=5, seed=7)
+REQUEST = GenerationRequest(
+    prompt="A comet over the desert", generation_config_name="fake/t2v", duration=5, seed=7
+)
 
 
 @pytest.fixture
-def window(ui_env: Path, qloop: qasync.QEventLoop, qtbot: QtBot,
-           run: Callable[..., object]) -> Iterator[MainWindow]:
+def window(
+    ui_env: Path, qloop: qasync.QEventLoop, qtbot: QtBot, run: Callable[..., object]
+) -> Iterator[MainWindow]:
     with HistoryStore() as store:
-        store.insert(JobRecord(job_id="old", prompt=REQUEST.prompt, model="fake/t2v",
-                               request_json=REQUEST.model_dump_json(), state="processing"))
+        store.insert(
+            JobRecord(
+                job_id="old",
+                prompt=REQUEST.prompt,
+                model="fake/t2v",
+                request_json=REQUEST.model_dump_json(),
+                state="processing",
+            )
+        )
     history = AsyncHistoryStore()
     win = MainWindow(history, load_settings(), session_factory=fake_session_factory)
     win.show()
@@ -46,13 +55,21 @@ def engine_of(window: MainWindow) -> FakeEngine:
     return manager
 
 
-def test_a_failed_job_shows_the_reason_and_retry_sends_it_again(window: MainWindow,
-                                                                 qtbot: QtBot) -> None:
+def test_a_failed_job_shows_the_reason_and_retry_sends_it_again(
+    window: MainWindow, qtbot: QtBot
+) -> None:
     engine = engine_of(window)
     engine.emit(JobUpdate(job_id="old", state=JobState.PROCESSING, progress=0.3))
     wait_for(qtbot, lambda: window.progress.card("old") is not None, 5, "the card")
-    engine.emit(JobUpdate(job_id="old", state=JobState.FAILED, progress=0.3,
-                          error="Out of GPU memory", error_kind=ErrorKind.RENDER))
+    engine.emit(
+        JobUpdate(
+            job_id="old",
+            state=JobState.FAILED,
+            progress=0.3,
+            error="Out of GPU memory",
+            error_kind=ErrorKind.RENDER,
+        )
+    )
     card = window.progress.card("old")
     assert card is not None
     assert "Out of GPU memory" in card.statusLabel.text()
@@ -69,16 +86,26 @@ def test_a_failed_job_shows_the_reason_and_retry_sends_it_again(window: MainWind
 def test_failures_say_what_to_do_next(window: MainWindow, qtbot: QtBot) -> None:
     engine = engine_of(window)
     engine.emit(JobUpdate(job_id="old", state=JobState.PROCESSING))
-    engine.emit(JobUpdate(job_id="old", state=JobState.FAILED, error="No credits",
-                          error_kind=ErrorKind.CREDITS))
+    engine.emit(
+        JobUpdate(
+            job_id="old", state=JobState.FAILED, error="No credits", error_kind=ErrorKind.CREDITS
+        )
+    )
     card = window.progress.card("old")
     assert card is not None and "Top up" in card.statusLabel.text()
 
     engine.emit(JobUpdate(job_id="other", state=JobState.QUEUED))
-    engine.emit(JobUpdate(job_id="other", state=JobState.FAILED, error="Token expired",
-                          error_kind=ErrorKind.AUTH))
-    wait_for(qtbot, lambda: window.settings_dialog is not None
-             and window.settings_dialog.isVisible(), 5, "the settings prompt")
+    engine.emit(
+        JobUpdate(
+            job_id="other", state=JobState.FAILED, error="Token expired", error_kind=ErrorKind.AUTH
+        )
+    )
+    wait_for(
+        qtbot,
+        lambda: window.settings_dialog is not None and window.settings_dialog.isVisible(),
+        5,
+        "the settings prompt",
+    )
 
 
 def test_cancel_explains_first(window: MainWindow, qtbot: QtBot) -> None:
@@ -90,8 +117,9 @@ def test_cancel_explains_first(window: MainWindow, qtbot: QtBot) -> None:
     card.checkNowButton.click()
     assert engine.checked == ["old"]
     card.cancelButton.click()
-    wait_for(qtbot, lambda: window._dialogs and window._dialogs[-1].isVisible(), 5,
-             "the explanation")
+    wait_for(
+        qtbot, lambda: window._dialogs and window._dialogs[-1].isVisible(), 5, "the explanation"
+    )
     box = window._dialogs[-1]
     assert "may" in box.informativeText() and "finish" in box.informativeText()
     next(b for b in box.buttons() if b.text() == "Stop following").click()
@@ -100,16 +128,25 @@ def test_cancel_explains_first(window: MainWindow, qtbot: QtBot) -> None:
 
 
 def test_a_finished_video_opens_by_itself_only_when_nothing_plays(
-        window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
     engine = engine_of(window)
     first, second = tmp_path / "first.mp4", tmp_path / "second.mp4"
-    engine.emit(JobUpdate(job_id="a", state=JobState.COMPLETED, progress=1.0, path=str(first),
-                          url="https://cdn.example/first.mp4"))
+    engine.emit(
+        JobUpdate(
+            job_id="a",
+            state=JobState.COMPLETED,
+            progress=1.0,
+            path=str(first),
+            url="https://cdn.example/first.mp4",
+        )
+    )
     assert window.player.path == first
     assert window.player.remote_url == "https://cdn.example/first.mp4"
     window.player.player.play()  # pretend it plays (the file is not a real video)
     window.player.is_playing = lambda: True  # type: ignore[method-assign]
     engine.emit(JobUpdate(job_id="b", state=JobState.COMPLETED, progress=1.0, path=str(second)))
     assert window.player.path == first  # the playing video is not interrupted
-    wait_for(qtbot, lambda: [r.job_id for r in window.historyPanel.records()] != [], 5,
-             "history refresh")
+    wait_for(
+        qtbot, lambda: [r.job_id for r in window.historyPanel.records()] != [], 5, "history refresh"
+    )

@@ -12,11 +12,21 @@ from app.api.models import GenerationConfig, GenerationRequest, Style
 from app.ui.prompt_form import PromptForm
 from tests.ui.conftest import wait_for
 
-TEXT_MODEL = GenerationConfig(name="test/text", label="Text Model", type="text_to_video",
-                              price_per_second=2.0, available_durations=[5, 8])
-IMAGE_MODEL = GenerationConfig(name="test/image", label="Image Model", type="image_to_video",
-                               price_per_second=0.4, available_durations=[5],
-                               vip_required=True)
+TEXT_MODEL = GenerationConfig(
+    name="test/text",
+    label="Text Model",
+    type="text_to_video",
+    price_per_second=2.0,
+    available_durations=[5, 8],
+)
+IMAGE_MODEL = GenerationConfig(
+    name="test/image",
+    label="Image Model",
+    type="image_to_video",
+    price_per_second=0.4,
+    available_durations=[5],
+    vip_required=True,
+)
 STYLES = [Style(name="noir", title="Film noir")]
 
 
@@ -60,8 +70,15 @@ def test_durations_are_the_models_own_and_the_cost_follows(form: PromptForm) -> 
 
 
 def test_a_duration_the_model_does_not_offer_blocks_generate(form: PromptForm) -> None:
-    request = GenerationRequest(prompt="waves at night", generation_config_name="test/text",
-                                duration=7, width=854, height=480, seed=42, frame_rate=30)
+    request = GenerationRequest(
+        prompt="waves at night",
+        generation_config_name="test/text",
+        duration=7,
+        width=854,
+        height=480,
+        seed=42,
+        frame_rate=30,
+    )
     form.apply_request(request)
     assert form.prompt() == "waves at night"
     assert form.durationCombo.currentData() == 7
@@ -70,13 +87,17 @@ def test_a_duration_the_model_does_not_offer_blocks_generate(form: PromptForm) -
     form.durationCombo.setCurrentIndex(form.durationCombo.findData(8))
     assert form.generateButton.isEnabled()
     built = form.build_request()
-    assert (built.duration, built.width, built.height, built.seed, built.frame_rate) == \
-        (8, 854, 480, 42, 30)
+    assert (built.duration, built.width, built.height, built.seed, built.frame_rate) == (
+        8,
+        854,
+        480,
+        42,
+        30,
+    )
     assert built.aspect_ratio == "16:9"
 
 
-def test_image_models_need_a_valid_picture(form: PromptForm, qtbot: QtBot,
-                                           tmp_path: Path) -> None:
+def test_image_models_need_a_valid_picture(form: PromptForm, qtbot: QtBot, tmp_path: Path) -> None:
     select(form, IMAGE_MODEL)
     qtbot.keyClicks(form.promptEdit, "make it move")
     assert form.imageZone.isVisible()
@@ -95,8 +116,12 @@ def test_image_models_need_a_valid_picture(form: PromptForm, qtbot: QtBot,
     with big.open("ab") as handle:
         handle.write(b"\0" * (10 * 1024 * 1024))
     form.imageZone.set_image(big)
-    wait_for(qtbot, lambda: form.imageZone.error is not None
-             and "10 MB" in form.imageZone.error, 5, "the size check")
+    wait_for(
+        qtbot,
+        lambda: form.imageZone.error is not None and "10 MB" in form.imageZone.error,
+        5,
+        "the size check",
+    )
     assert not form.generateButton.isEnabled()
 
     good = tmp_path / "cat.webp"
@@ -125,8 +150,15 @@ def test_seed_shuffle_and_style(form: PromptForm) -> None:
 
 
 def test_every_control_has_an_accessible_name(form: PromptForm) -> None:
-    for name in ("promptEdit", "modelCombo", "durationCombo", "aspectCombo", "styleCombo",
-                 "seedSpin", "generateButton"):
+    for name in (
+        "promptEdit",
+        "modelCombo",
+        "durationCombo",
+        "aspectCombo",
+        "styleCombo",
+        "seedSpin",
+        "generateButton",
+    ):
         widget = getattr(form, name)
         assert widget.objectName() == name
         assert widget.accessibleName()

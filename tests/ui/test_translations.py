@@ -33,9 +33,16 @@ def test_russian_changes_visible_text(russian: None, qtbot: QtBot) -> None:
 
     card = ProgressCard("job", "title", "")
     qtbot.addWidget(card)
-    card.apply(JobUpdate(job_id="job", state=JobState.PROCESSING, progress=0.25,
-                         transport=Transport.POLLING, connection=ConnectionState.LIVE,
-                         poll_interval=5))
+    card.apply(
+        JobUpdate(
+            job_id="job",
+            state=JobState.PROCESSING,
+            progress=0.25,
+            transport=Transport.POLLING,
+            connection=ConnectionState.LIVE,
+            poll_interval=5,
+        )
+    )
     assert card.statusLabel.text() == "Рендер · 25%"
     assert card.connectionBadge.text() == "Проверка каждые 5 с"  # Russian plural forms
     assert card.cancelButton.text() == "Отмена"

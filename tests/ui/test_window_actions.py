@@ -21,23 +21,31 @@ def add_finished_job(data: Path, prompt: str) -> JobRecord:
     videos.mkdir(exist_ok=True)
     video = videos / "old.mp4"
     video.write_bytes(b"not really a video")
-    record = JobRecord(job_id="old-job", prompt=prompt, model="local/quick-t2v",
-                       state="completed", progress=1.0, local_path=str(video))
+    record = JobRecord(
+        job_id="old-job",
+        prompt=prompt,
+        model="local/quick-t2v",
+        state="completed",
+        progress=1.0,
+        local_path=str(video),
+    )
     with HistoryStore() as store:
         store.insert(record)
     return record
 
 
 def click_message_button(window: MainWindow, qtbot: QtBot, text: str) -> None:
-    wait_for(qtbot, lambda: window._dialogs and window._dialogs[-1].isVisible(), 5,
-             "the confirmation")
+    wait_for(
+        qtbot, lambda: window._dialogs and window._dialogs[-1].isVisible(), 5, "the confirmation"
+    )
     box: QMessageBox = window._dialogs[-1]
     button = next(b for b in box.buttons() if b.text() == text)
     button.click()
 
 
 def test_delete_asks_first_then_removes_the_row_and_the_file(
-        make_window: Callable[..., MainWindow], ui_env: Path, qtbot: QtBot) -> None:
+    make_window: Callable[..., MainWindow], ui_env: Path, qtbot: QtBot
+) -> None:
     record = add_finished_job(ui_env, "An old experiment")
     window = make_window("http://127.0.0.1:9", "t", start=False)
     window.request_history_reload()
@@ -56,8 +64,9 @@ def test_delete_asks_first_then_removes_the_row_and_the_file(
     assert window.historyPanel.emptyLabel.isVisible()
 
 
-def test_search_filters_history(make_window: Callable[..., MainWindow], ui_env: Path,
-                                qtbot: QtBot) -> None:
+def test_search_filters_history(
+    make_window: Callable[..., MainWindow], ui_env: Path, qtbot: QtBot
+) -> None:
     add_finished_job(ui_env, "Jellyfish drifting in blue light")
     window = make_window("http://127.0.0.1:9", "t", start=False)
     window.request_history_reload()
@@ -69,8 +78,9 @@ def test_search_filters_history(make_window: Callable[..., MainWindow], ui_env: 
     wait_for(qtbot, lambda: len(window.historyPanel.records()) == 1, 5, "the match")
 
 
-def test_test_connection_and_diagnostics(make_window: Callable[..., MainWindow],
-                                         local_server: LocalServer, qtbot: QtBot) -> None:
+def test_test_connection_and_diagnostics(
+    make_window: Callable[..., MainWindow], local_server: LocalServer, qtbot: QtBot
+) -> None:
     window = make_window(local_server.url, local_server.token)
     wait_for(qtbot, lambda: window.form.models, 60, "the catalogue")
 
@@ -95,8 +105,11 @@ def test_test_connection_and_diagnostics(make_window: Callable[..., MainWindow],
 
 
 def test_ctrl_enter_generates_and_the_layout_is_remembered(
-        make_window: Callable[..., MainWindow], local_server: LocalServer, qtbot: QtBot,
-        run: Callable[..., object]) -> None:
+    make_window: Callable[..., MainWindow],
+    local_server: LocalServer,
+    qtbot: QtBot,
+    run: Callable[..., object],
+) -> None:
     window = make_window(local_server.url, local_server.token)
     wait_for(qtbot, lambda: window.form.models, 60, "the catalogue")
     window.form.modelCombo.setCurrentIndex(window.form.modelCombo.findData("local/quick-t2v"))
@@ -105,8 +118,9 @@ def test_ctrl_enter_generates_and_the_layout_is_remembered(
     window.activateWindow()
     window.form.promptEdit.setFocus()
     with qtbot.waitSignal(window.bridge.jobUpdated, timeout=15_000):
-        qtbot.keyClick(window.form.promptEdit, Qt.Key.Key_Return,
-                       Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(
+            window.form.promptEdit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+        )
     assert window.form.prompt() == "A quick test of the shortcut"  # no newline typed
     with qtbot.waitSignal(window.bridge.jobFinished, timeout=60_000):
         pass
@@ -122,7 +136,8 @@ def test_ctrl_enter_generates_and_the_layout_is_remembered(
 
 
 def test_settings_refuse_an_address_with_a_password_and_say_why(
-        make_window: Callable[..., MainWindow]) -> None:
+    make_window: Callable[..., MainWindow],
+) -> None:
     window = make_window(start=False)
     window.settingsAction.trigger()
     dialog = window.settings_dialog

@@ -45,11 +45,16 @@ def refusing_backend() -> Iterator[str]:
     server.server_close()
 
 
-def test_a_refused_token_opens_settings(make_window: Callable[..., MainWindow],
-                                        refusing_backend: str, qtbot: QtBot) -> None:
+def test_a_refused_token_opens_settings(
+    make_window: Callable[..., MainWindow], refusing_backend: str, qtbot: QtBot
+) -> None:
     window = make_window(refusing_backend, "not-a-valid-token")
-    wait_for(qtbot, lambda: window.settings_dialog is not None
-             and window.settings_dialog.isVisible(), 20, "the settings prompt")
+    wait_for(
+        qtbot,
+        lambda: window.settings_dialog is not None and window.settings_dialog.isVisible(),
+        20,
+        "the settings prompt",
+    )
     dialog = window.settings_dialog
     assert dialog is not None
     assert "token" in dialog.messageLabel.text().lower()
@@ -69,12 +74,17 @@ def test_a_refused_token_opens_settings(make_window: Callable[..., MainWindow],
     dialog.saveButton.click()
     assert credentials.load_token(refusing_backend) == "another-token"
     assert window.settings.backend_kind == "custom"
-    wait_for(qtbot, lambda: window.settings_dialog is not None
-             and window.settings_dialog.isVisible(), 20, "the prompt again (still refused)")
+    wait_for(
+        qtbot,
+        lambda: window.settings_dialog is not None and window.settings_dialog.isVisible(),
+        20,
+        "the prompt again (still refused)",
+    )
 
 
 def test_an_unreachable_backend_says_so_and_offers_retry(
-        make_window: Callable[..., MainWindow], qtbot: QtBot) -> None:
+    make_window: Callable[..., MainWindow], qtbot: QtBot
+) -> None:
     with socket.socket() as sock:  # a port nobody listens on
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]

@@ -32,8 +32,8 @@ def fill_form(window: MainWindow, qtbot: QtBot, prompt: str, seconds: int = 2) -
 
 
 def test_generate_shows_progress_and_plays_the_downloaded_file(
-        make_window: Callable[..., MainWindow], local_server: LocalServer, qtbot: QtBot,
-        ui_env: Path) -> None:
+    make_window: Callable[..., MainWindow], local_server: LocalServer, qtbot: QtBot, ui_env: Path
+) -> None:
     window = make_window(local_server.url, local_server.token)
     assert window.windowTitle() == "Framecast"
     wait_ready(window, qtbot)
@@ -54,10 +54,16 @@ def test_generate_shows_progress_and_plays_the_downloaded_file(
     window.bridge.jobUpdated.connect(seen)
     qtbot.mouseClick(window.form.generateButton, Qt.MouseButton.LeftButton)
 
-    qtbot.waitUntil(lambda: bool(window.progress.cards()) or any(
-        u.state.is_terminal for u in updates), timeout=15_000)
-    wait_for(qtbot, lambda: window.player.player.playbackState()
-             == QMediaPlayer.PlaybackState.PlayingState, 90, "playback")
+    qtbot.waitUntil(
+        lambda: bool(window.progress.cards()) or any(u.state.is_terminal for u in updates),
+        timeout=15_000,
+    )
+    wait_for(
+        qtbot,
+        lambda: window.player.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState,
+        90,
+        "playback",
+    )
 
     final = updates[-1]
     assert final.state is JobState.COMPLETED
@@ -70,13 +76,17 @@ def test_generate_shows_progress_and_plays_the_downloaded_file(
     assert window.player.player.source().isLocalFile()
     assert final.path is not None and Path(final.path) == window.player.path
     assert not window.progress.cards()  # the finished card made way for the player
-    qtbot.waitUntil(lambda: [r.state for r in window.historyPanel.records()] == ["completed"],
-                    timeout=10_000)
+    qtbot.waitUntil(
+        lambda: [r.state for r in window.historyPanel.records()] == ["completed"], timeout=10_000
+    )
 
 
 def test_history_survives_closing_and_reopening_the_window(
-        make_window: Callable[..., MainWindow], local_server: LocalServer, qtbot: QtBot,
-        run: Callable[..., object]) -> None:
+    make_window: Callable[..., MainWindow],
+    local_server: LocalServer,
+    qtbot: QtBot,
+    run: Callable[..., object],
+) -> None:
     first = make_window(local_server.url, local_server.token)
     wait_ready(first, qtbot)
     fill_form(first, qtbot, "Paper boats on a rainy street", seconds=1)
@@ -97,8 +107,7 @@ def test_history_survives_closing_and_reopening_the_window(
     wait_ready(second, qtbot)
     second.historyPanel.historyList.setCurrentRow(0)
     second.historyPanel.playRequested.emit(record)
-    qtbot.waitUntil(lambda: second.player.path == Path(record.local_path or ""),
-                    timeout=10_000)
+    qtbot.waitUntil(lambda: second.player.path == Path(record.local_path or ""), timeout=10_000)
     second.historyPanel.reuseButton.click()
     assert second.form.prompt() == "Paper boats on a rainy street"
     assert second.form.durationCombo.currentData() == 1
@@ -107,8 +116,12 @@ def test_history_survives_closing_and_reopening_the_window(
 
 
 def test_a_job_still_rendering_at_close_resumes_with_live_progress(
-        make_window: Callable[..., MainWindow], qtbot: QtBot, run: Callable[..., object],
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    make_window: Callable[..., MainWindow],
+    qtbot: QtBot,
+    run: Callable[..., object],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setenv("FRAMECAST_LOCAL_MIN_RENDER_SECONDS", "4")  # a render slow enough
     server = start_local_server(tmp_path / "slow-server")
     try:
@@ -116,15 +129,22 @@ def test_a_job_still_rendering_at_close_resumes_with_live_progress(
         wait_ready(first, qtbot)
         fill_form(first, qtbot, "Fireflies over a quiet pond", seconds=1)
         first.form.generateButton.click()
-        wait_for(qtbot, lambda: any(c.last_update is not None
-                                    and c.last_update.state is JobState.PROCESSING
-                                    for c in first.progress.cards()), 30, "rendering")
+        wait_for(
+            qtbot,
+            lambda: any(
+                c.last_update is not None and c.last_update.state is JobState.PROCESSING
+                for c in first.progress.cards()
+            ),
+            30,
+            "rendering",
+        )
         job_id = first.progress.cards()[0].job_id
         close_window(first, first.history, run)  # mid-render: the job stays resumable
 
         second = make_window(server.url, server.token)
-        wait_for(qtbot, lambda: second.progress.card(job_id) is not None, 30,
-                 "the resumed job's card")
+        wait_for(
+            qtbot, lambda: second.progress.card(job_id) is not None, 30, "the resumed job's card"
+        )
         card = second.progress.card(job_id)
         assert card is not None
         assert card.titleLabel.full_text() == "Fireflies over a quiet pond"
@@ -138,8 +158,8 @@ def test_a_job_still_rendering_at_close_resumes_with_live_progress(
 
 
 def test_image_to_video_uploads_the_picture_and_finishes(
-        make_window: Callable[..., MainWindow], local_server: LocalServer, qtbot: QtBot,
-        tmp_path: Path) -> None:
+    make_window: Callable[..., MainWindow], local_server: LocalServer, qtbot: QtBot, tmp_path: Path
+) -> None:
     from PIL import Image
 
     picture = tmp_path / "lake.png"

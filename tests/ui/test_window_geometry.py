@@ -16,9 +16,11 @@ def test_first_run_window_fits_the_screen_and_is_centred(
     screen = window.screen()
     assert screen is not None
     available = screen.availableGeometry()
-    expected = QSize(1440, 880).boundedTo(
-        QSize(available.width() * 92 // 100, available.height() * 92 // 100)
-    ).expandedTo(window.minimumSizeHint())
+    expected = (
+        QSize(1440, 880)
+        .boundedTo(QSize(available.width() * 92 // 100, available.height() * 92 // 100))
+        .expandedTo(window.minimumSizeHint())
+    )
     assert window.size() == expected
     frame = window.frameGeometry()
     if expected.width() <= available.width() and expected.height() <= available.height():

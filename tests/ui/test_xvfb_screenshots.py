@@ -33,24 +33,46 @@ def assert_not_blank(path: Path) -> None:
 
 @pytest.mark.xvfb
 @pytest.mark.slow
-@pytest.mark.skipif(shutil.which("xvfb-run") is None or shutil.which("Xvfb") is None,
-                    reason="Xvfb/xvfb-run is not installed (apt-get install xvfb xauth)")
-def test_real_window_under_xvfb_saves_screenshots(local_server: LocalServer,
-                                                  tmp_path: Path) -> None:
+@pytest.mark.skipif(
+    shutil.which("xvfb-run") is None or shutil.which("Xvfb") is None,
+    reason="Xvfb/xvfb-run is not installed (apt-get install xvfb xauth)",
+)
+def test_real_window_under_xvfb_saves_screenshots(
+    local_server: LocalServer, tmp_path: Path
+) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     for state in STATES:
         (ARTIFACTS / f"{state}.png").unlink(missing_ok=True)
-    env = {**os.environ, "QT_QPA_PLATFORM": "xcb",
-           "FRAMECAST_DATA_DIR": str(tmp_path / "data"),
-           "FRAMECAST_CONFIG_DIR": str(tmp_path / "config"),
-           "PYTHONPATH": str(ROOT)}
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "xcb",
+        "FRAMECAST_DATA_DIR": str(tmp_path / "data"),
+        "FRAMECAST_CONFIG_DIR": str(tmp_path / "config"),
+        "PYTHONPATH": str(ROOT),
+    }
     env.pop("SUPERDUPERAI_URL", None)
     env.pop("SUPERDUPERAI_TOKEN", None)
     result = subprocess.run(
-        ["xvfb-run", "-a", "-s", "-screen 0 1440x900x24",
-         sys.executable, "-m", "tests.ui.screenshot_app", str(ARTIFACTS),
-         "--backend", local_server.url, "--token", local_server.token],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=240)
+        [
+            "xvfb-run",
+            "-a",
+            "-s",
+            "-screen 0 1440x900x24",
+            sys.executable,
+            "-m",
+            "tests.ui.screenshot_app",
+            str(ARTIFACTS),
+            "--backend",
+            local_server.url,
+            "--token",
+            local_server.token,
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-4000:]
     assert local_server.token not in result.stdout + result.stderr
     for state in STATES:

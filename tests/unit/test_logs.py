@@ -27,7 +27,8 @@ def clean_logging(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 def our_handlers() -> list[logging.Handler]:
     return [
-        h for h in logging.getLogger(logs.ROOT_LOGGER).handlers
+        h
+        for h in logging.getLogger(logs.ROOT_LOGGER).handlers
         if any(isinstance(f, logs.RedactingFilter) for f in h.filters)
     ]
 

@@ -19,9 +19,10 @@ Seen = tuple[str, str, str, int | None]
 
 LINE_ENDS = st.sampled_from(["\n", "\r\n", "\r"])
 # Field values: no line breaks (they end a line), no NUL in ids.
-VALUES = st.text(st.characters(blacklist_categories=["Cs"], blacklist_characters="\r\n"),
-                 max_size=12)
-IDS = st.text(st.characters(min_codepoint=0x21, max_codepoint=0x7e), min_size=1, max_size=6)
+VALUES = st.text(
+    st.characters(blacklist_categories=["Cs"], blacklist_characters="\r\n"), max_size=12
+)
+IDS = st.text(st.characters(min_codepoint=0x21, max_codepoint=0x7E), min_size=1, max_size=6)
 
 
 @dataclass(frozen=True)
@@ -36,10 +37,13 @@ class Block:
 
 
 BLOCKS = st.builds(
-    Block, event_id=st.none() | IDS, data=st.lists(VALUES, max_size=3).map(tuple),
+    Block,
+    event_id=st.none() | IDS,
+    data=st.lists(VALUES, max_size=3).map(tuple),
     comments=st.lists(VALUES, max_size=2).map(tuple),
     retry=st.none() | st.integers(0, 10**6),
-    name=st.none() | st.sampled_from(["message", "update"]))
+    name=st.none() | st.sampled_from(["message", "update"]),
+)
 
 
 @st.composite
@@ -68,10 +72,9 @@ def streams(draw: st.DrawFn) -> tuple[bytes, list[Seen]]:
                 end = "\r\n"  # CR then LF would be one CRLF, not an empty line
             out.append(line + end)
             prev_end = end
-        data = [line[len("data: "):] for line in lines if line.startswith("data: ")]
+        data = [line[len("data: ") :] for line in lines if line.startswith("data: ")]
         if data:
-            expected.append((block.name or "message", "\n".join(data), last_id,
-                             block.retry))
+            expected.append((block.name or "message", "\n".join(data), last_id, block.retry))
         elif block.retry is not None:
             # A retry-only block still changes the reconnection time.
             expected.append(("message", "", last_id, block.retry))
@@ -90,8 +93,9 @@ def _split(data: bytes, cuts: list[int]) -> list[bytes]:
 
 @settings(max_examples=300, deadline=None)
 @given(streams(), st.lists(st.integers(0, 10**6), max_size=12))
-def test_any_split_yields_the_same_events(stream: tuple[bytes, list[Seen]],
-                                          cuts: list[int]) -> None:
+def test_any_split_yields_the_same_events(
+    stream: tuple[bytes, list[Seen]], cuts: list[int]
+) -> None:
     data, expected = stream
     whole = _seen(SSEParser(), [data])
     assert whole == expected
@@ -102,15 +106,21 @@ def test_any_split_yields_the_same_events(stream: tuple[bytes, list[Seen]],
 @given(streams())
 def test_byte_at_a_time_yields_the_same_events(stream: tuple[bytes, list[Seen]]) -> None:
     data, expected = stream
-    assert _seen(SSEParser(), [data[i:i + 1] for i in range(len(data))]) == expected
+    assert _seen(SSEParser(), [data[i : i + 1] for i in range(len(data))]) == expected
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.sampled_from([progress(0.25), progress(40), result(), error("boom"),
-                                 unknown(), raw("{not json")]), max_size=8),
-       st.booleans(), st.lists(st.integers(0, 10**5), max_size=10))
-def test_scripted_streams_split_anywhere(events: list[object], bom: bool,
-                                         cuts: list[int]) -> None:
+@given(
+    st.lists(
+        st.sampled_from(
+            [progress(0.25), progress(40), result(), error("boom"), unknown(), raw("{not json")]
+        ),
+        max_size=8,
+    ),
+    st.booleans(),
+    st.lists(st.integers(0, 10**5), max_size=10),
+)
+def test_scripted_streams_split_anywhere(events: list[object], bom: bool, cuts: list[int]) -> None:
     data = encode_stream(events, bom=bom, values={"$RESULT_URL": "http://x/v.mp4"})  # type: ignore[arg-type]
     whole = _seen(SSEParser(), [data])
     assert len(whole) == len(events)
@@ -184,7 +194,7 @@ def test_oversized_event_is_dropped_and_the_next_survives() -> None:
     data = big + b"data: small\n\n"
     for step in (1, 7, 64, len(data)):
         parser = SSEParser(max_event_bytes=100)
-        got = _seen(parser, [data[i:i + step] for i in range(0, len(data), step)])
+        got = _seen(parser, [data[i : i + step] for i in range(0, len(data), step)])
         assert [e[1] for e in got] == ["small"], step
         assert parser.oversized == 1
         assert got[0][2] == "7"  # the id of the dropped event still counts
@@ -193,8 +203,9 @@ def test_oversized_event_is_dropped_and_the_next_survives() -> None:
 def test_oversized_single_line_is_dropped_and_the_next_survives() -> None:
     parser = SSEParser(max_event_bytes=1 << 20)
     line = b"data: " + b"z" * (2 << 20) + b"\n\n"
-    got = _seen(parser, [line[i:i + 65536] for i in range(0, len(line), 65536)]
-                + [b"data: after\n\n"])
+    got = _seen(
+        parser, [line[i : i + 65536] for i in range(0, len(line), 65536)] + [b"data: after\n\n"]
+    )
     assert [e[1] for e in got] == ["after"]
     assert parser.oversized == 1
 

@@ -37,8 +37,9 @@ class SilentClient:
     """A backend that never answers: inputs come only from the test."""
 
     @asynccontextmanager
-    async def open_event_stream(self, channel: str, *, last_event_id: str | None = None
-                                ) -> AsyncIterator[httpx.Response]:
+    async def open_event_stream(
+        self, channel: str, *, last_event_id: str | None = None
+    ) -> AsyncIterator[httpx.Response]:
         await asyncio.Event().wait()
         yield httpx.Response(200)  # pragma: no cover - never reached
 
@@ -55,8 +56,9 @@ class CountingDownloader:
     def __init__(self) -> None:
         self.calls: list[str] = []
 
-    async def download(self, url: str, file_id: str,
-                       on_progress: ProgressCallback | None = None) -> DownloadResult:
+    async def download(
+        self, url: str, file_id: str, on_progress: ProgressCallback | None = None
+    ) -> DownloadResult:
         self.calls.append(url)
         if on_progress is not None:
             on_progress(0.5)
@@ -67,8 +69,14 @@ class CountingDownloader:
 # --------------------------------------------------------------------------- inputs
 
 PROGRESS = st.one_of(
-    st.floats(0, 1), st.floats(0, 100), st.integers(0, 100), st.none(),
-    st.just(float("nan")), st.floats(-5, -0.01), st.floats(100.01, 1e6))
+    st.floats(0, 1),
+    st.floats(0, 100),
+    st.integers(0, 100),
+    st.none(),
+    st.just(float("nan")),
+    st.floats(-5, -0.01),
+    st.floats(100.01, 1e6),
+)
 
 
 def _progress_message(value: float | None, top_level: bool) -> object:
@@ -80,8 +88,11 @@ def _progress_message(value: float | None, top_level: bool) -> object:
 def _file(progress: float | None, done: bool, failed: bool) -> dict[str, object]:
     status = "error" if failed else "completed" if done else "in_progress"
     body: dict[str, object] = {
-        "id": FILE_ID, "url": URL if done else None, "type": "video",
-        "tasks": [{"id": "t", "status": status, "file_id": FILE_ID, "error": "no GPU"}]}
+        "id": FILE_ID,
+        "url": URL if done else None,
+        "type": "video",
+        "tasks": [{"id": "t", "status": status, "file_id": FILE_ID, "error": "no GPU"}],
+    }
     if done:
         body["contentType"] = "video/mp4"
     if progress is not None:
@@ -93,8 +104,7 @@ SSE_INPUTS = st.one_of(
     st.builds(_progress_message, PROGRESS, st.booleans()),
     st.just({"type": "render_result", "object": {"url": URL}}),
     st.just({"type": "render_result", "object": {"file_url": URL}}),
-    st.builds(lambda p, d: {"type": "file", "object": _file(p, d, False)}, PROGRESS,
-              st.booleans()),
+    st.builds(lambda p, d: {"type": "file", "object": _file(p, d, False)}, PROGRESS, st.booleans()),
     st.just({"type": "task", "object": {"id": "t", "status": "completed"}}),
     st.just({"type": "task", "object": {"id": "t", "status": "error", "error": "no GPU"}}),
     st.just({"type": "task_status", "object": {"status": "COMPLETED"}}),
@@ -104,19 +114,23 @@ SSE_INPUTS = st.one_of(
 
 POLL_INPUTS = st.one_of(
     st.builds(_file, PROGRESS, st.booleans(), st.booleans()).map(lambda b: ("poll", b)),
-    st.just(("project", {"id": "p", "data": [{"id": "e", "value": {
-        "url": URL, "contentType": "video/mp4"}}]})),
-    st.sampled_from(["live", "reconnecting", "refused", "offline"]).map(
-        lambda s: ("stream", s)),
-    st.sampled_from(["unavailable", "not_found", "rate_limited"]).map(
-        lambda e: ("poll_error", e)),
+    st.just(
+        (
+            "project",
+            {"id": "p", "data": [{"id": "e", "value": {"url": URL, "contentType": "video/mp4"}}]},
+        )
+    ),
+    st.sampled_from(["live", "reconnecting", "refused", "offline"]).map(lambda s: ("stream", s)),
+    st.sampled_from(["unavailable", "not_found", "rate_limited"]).map(lambda e: ("poll_error", e)),
 )
 
 INPUTS = st.lists(st.one_of(SSE_INPUTS, POLL_INPUTS), max_size=25)
 
-_ERRORS = {"unavailable": BackendUnavailableError("down"),
-           "not_found": NotFoundError("404", status=404),
-           "rate_limited": RateLimitedError("429", retry_after=1.0)}
+_ERRORS = {
+    "unavailable": BackendUnavailableError("down"),
+    "not_found": NotFoundError("404", status=404),
+    "rate_limited": RateLimitedError("429", retry_after=1.0),
+}
 
 
 def _apply(tracker: JobTracker, kind: str, body: object) -> None:
@@ -132,8 +146,9 @@ def _apply(tracker: JobTracker, kind: str, body: object) -> None:
         tracker._on_poll_error(_ERRORS[cast(str, body)])
 
 
-async def _run(inputs: list[tuple[str, object]], cancel_late: bool = False
-               ) -> tuple[list[JobUpdate], CountingDownloader]:
+async def _run(
+    inputs: list[tuple[str, object]], cancel_late: bool = False
+) -> tuple[list[JobUpdate], CountingDownloader]:
     updates: list[JobUpdate] = []
     downloader = CountingDownloader()
 
@@ -141,10 +156,15 @@ async def _run(inputs: list[tuple[str, object]], cancel_late: bool = False
         await asyncio.sleep(0)
 
     tracker = JobTracker(
-        "job-1", cast(SuperDuperClient, SilentClient()), cast(Downloader, downloader),
-        config=EngineConfig(), diagnostics=Diagnostics(), emit=updates.append,
-        persist=persist, initial=JobUpdate(job_id="job-1", state=JobState.QUEUED,
-                                           file_id=FILE_ID))
+        "job-1",
+        cast(SuperDuperClient, SilentClient()),
+        cast(Downloader, downloader),
+        config=EngineConfig(),
+        diagnostics=Diagnostics(),
+        emit=updates.append,
+        persist=persist,
+        initial=JobUpdate(job_id="job-1", state=JobState.QUEUED, file_id=FILE_ID),
+    )
     task = asyncio.create_task(tracker.follow())
     await asyncio.sleep(0)
     for kind, body in inputs:
@@ -168,7 +188,8 @@ async def _run(inputs: list[tuple[str, object]], cancel_late: bool = False
 @settings(max_examples=200, deadline=None)
 @given(INPUTS, st.booleans())
 def test_any_sequence_gives_monotonic_progress_and_one_ending(
-        inputs: list[tuple[str, object]], cancel_late: bool) -> None:
+    inputs: list[tuple[str, object]], cancel_late: bool
+) -> None:
     updates, downloader = asyncio.run(_run(inputs, cancel_late))
     values = [u.progress for u in updates if u.progress is not None]
     assert all(0.0 <= v <= 1.0 for v in values), values
@@ -189,20 +210,30 @@ def test_any_sequence_gives_monotonic_progress_and_one_ending(
 
 
 def test_a_result_after_a_failure_is_ignored() -> None:
-    updates, downloader = asyncio.run(_run([
-        ("sse", {"type": "error", "error": "content policy", "object": {}}),
-        ("sse", {"type": "render_result", "object": {"url": URL}}),
-        ("poll", _file(1.0, True, False))]))
+    updates, downloader = asyncio.run(
+        _run(
+            [
+                ("sse", {"type": "error", "error": "content policy", "object": {}}),
+                ("sse", {"type": "render_result", "object": {"url": URL}}),
+                ("poll", _file(1.0, True, False)),
+            ]
+        )
+    )
     assert updates[-1].state == JobState.FAILED
     assert updates[-1].error is not None and "content policy" in updates[-1].error
     assert downloader.calls == []
 
 
 def test_duplicate_results_from_both_sources_download_once() -> None:
-    updates, downloader = asyncio.run(_run([
-        ("sse", {"type": "render_result", "object": {"url": URL}}),
-        ("poll", _file(1.0, True, False)),
-        ("sse", {"type": "file", "object": _file(None, True, False)})]))
+    updates, downloader = asyncio.run(
+        _run(
+            [
+                ("sse", {"type": "render_result", "object": {"url": URL}}),
+                ("poll", _file(1.0, True, False)),
+                ("sse", {"type": "file", "object": _file(None, True, False)}),
+            ]
+        )
+    )
     assert [u.state for u in updates].count(JobState.COMPLETED) >= 1
     assert updates[-1].state == JobState.COMPLETED
     assert downloader.calls == [URL]

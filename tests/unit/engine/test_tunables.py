@@ -18,14 +18,17 @@ from app.engine.tracker import ProgressScale
 # --------------------------------------------------------------------------- ProgressScale
 
 
-@pytest.mark.parametrize(("values", "expected"), [
-    ([0.0, 0.5, 1.0], [0.0, 0.5, 1.0]),  # fractions; 1.0 late in the job is whole
-    ([10, 50, 100], [0.1, 0.5, 1.0]),  # percent
-    ([1.0], [0.01]),  # 1 at the start is 1 %
-    ([0.7, 1.0], [0.7, 1.0]),  # 1 after half-way is whole
-    ([50, 0.5], [0.5, 0.005]),  # once percent, always percent
-    ([250], [1.0]),  # capped
-])
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        ([0.0, 0.5, 1.0], [0.0, 0.5, 1.0]),  # fractions; 1.0 late in the job is whole
+        ([10, 50, 100], [0.1, 0.5, 1.0]),  # percent
+        ([1.0], [0.01]),  # 1 at the start is 1 %
+        ([0.7, 1.0], [0.7, 1.0]),  # 1 after half-way is whole
+        ([50, 0.5], [0.5, 0.005]),  # once percent, always percent
+        ([250], [1.0]),  # capped
+    ],
+)
 def test_progress_scale(values: list[float], expected: list[float]) -> None:
     scale = ProgressScale()
     current: float | None = None
@@ -101,9 +104,17 @@ def _poller(config: EngineConfig) -> Poller:
     def ignore(*_: object) -> None:
         return None
 
-    return Poller(cast(SuperDuperClient, object()), file_id="f", project_id=None,
-                  config=config, diagnostics=Diagnostics(), on_file=ignore,
-                  on_project=ignore, on_error=ignore, on_success=ignore)
+    return Poller(
+        cast(SuperDuperClient, object()),
+        file_id="f",
+        project_id=None,
+        config=config,
+        diagnostics=Diagnostics(),
+        on_file=ignore,
+        on_project=ignore,
+        on_error=ignore,
+        on_success=ignore,
+    )
 
 
 def test_poller_interval_grows_for_long_jobs_and_is_capped() -> None:
@@ -137,6 +148,14 @@ def test_poller_safety_net_interval_while_sse_is_live() -> None:
 
 def test_poller_needs_an_id() -> None:
     with pytest.raises(ValueError):
-        Poller(cast(SuperDuperClient, object()), file_id=None, project_id=None,
-               config=EngineConfig(), diagnostics=Diagnostics(), on_file=print,
-               on_project=print, on_error=print, on_success=print)
+        Poller(
+            cast(SuperDuperClient, object()),
+            file_id=None,
+            project_id=None,
+            config=EngineConfig(),
+            diagnostics=Diagnostics(),
+            on_file=print,
+            on_project=print,
+            on_error=print,
+            on_success=print,
+        )

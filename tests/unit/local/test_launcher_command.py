@@ -18,7 +18,13 @@ from app.local import launcher
 
 def test_source_install_runs_the_app_module() -> None:
     assert launcher.serve_command("--port", "0") == [
-        sys.executable, "-m", "app", "serve", "--port", "0"]
+        sys.executable,
+        "-m",
+        "app",
+        "serve",
+        "--port",
+        "0",
+    ]
 
 
 def test_frozen_linux_build_is_its_own_renderer(

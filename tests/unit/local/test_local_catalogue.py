@@ -21,8 +21,9 @@ def test_missing_seeds_differ() -> None:
     assert len(seeds) > 1
 
 
-@pytest.mark.parametrize(("aspect", "size"), [("9:16", (720, 1280)), ("1:1", (1024, 1024)),
-                                              ("3:4", (768, 1024))])
+@pytest.mark.parametrize(
+    ("aspect", "size"), [("9:16", (720, 1280)), ("1:1", (1024, 1024)), ("3:4", (768, 1024))]
+)
 def test_aspect_ratio_alone_picks_a_size(aspect: str, size: tuple[int, int]) -> None:
     request = parse_config({**T2V, "aspect_ratio": aspect})
     assert (request.width, request.height) == size
@@ -34,26 +35,36 @@ def test_offered_resolutions_are_accepted(size: tuple[int, int]) -> None:
     assert (request.width, request.height) == size
 
 
-@pytest.mark.parametrize(("change", "expected"), [
-    ({"width": 1280}, "both width and height"),
-    ({"width": 1281, "height": 721}, "even sides"),
-    ({"width": "wide", "height": 720}, "whole number"),
-    ({"duration": 2.5}, "whole number"),
-    ({"seed": -1}, "non-negative"),
-    ({"prompt": 42}, "prompt must be text"),
-    ({"prompt": "x" * 2001}, "too long"),
-    ({"references": "abc"}, "list"),
-    ({"generation_config_name": None}, "generation_config_name is required"),
-])
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ({"width": 1280}, "both width and height"),
+        ({"width": 1281, "height": 721}, "even sides"),
+        ({"width": "wide", "height": 720}, "whole number"),
+        ({"duration": 2.5}, "whole number"),
+        ({"seed": -1}, "non-negative"),
+        ({"prompt": 42}, "prompt must be text"),
+        ({"prompt": "x" * 2001}, "too long"),
+        ({"references": "abc"}, "list"),
+        ({"generation_config_name": None}, "generation_config_name is required"),
+    ],
+)
 def test_bad_settings_are_named(change: dict[str, object], expected: str) -> None:
     with pytest.raises(InvalidConfig, match=expected):
         parse_config({**T2V, **change})
 
 
 def test_image_model_takes_its_source_reference() -> None:
-    request = parse_config({"generation_config_name": "local/animate-i2v", "duration": 2,
-                            "references": [{"type": "style", "reference_id": "s"},
-                                           {"type": "source", "reference_id": "abc123"}]})
+    request = parse_config(
+        {
+            "generation_config_name": "local/animate-i2v",
+            "duration": 2,
+            "references": [
+                {"type": "style", "reference_id": "s"},
+                {"type": "source", "reference_id": "abc123"},
+            ],
+        }
+    )
     assert request.source_id == "abc123" and request.prompt == ""
     assert request.echo()["references"] == [{"type": "source", "reference_id": "abc123"}]
 

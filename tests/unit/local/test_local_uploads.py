@@ -39,9 +39,14 @@ def test_corrupt_png_is_refused() -> None:
 def body(boundary: str, *parts: tuple[str, bytes]) -> bytes:
     out = b""
     for name, content in parts:
-        out += (f"--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; "
-                f"filename=\"f.bin\"\r\nContent-Type: application/octet-stream\r\n\r\n"
-                ).encode() + content + b"\r\n"
+        out += (
+            (
+                f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
+                f'filename="f.bin"\r\nContent-Type: application/octet-stream\r\n\r\n'
+            ).encode()
+            + content
+            + b"\r\n"
+        )
     return out + f"--{boundary}--\r\n".encode()
 
 
@@ -51,11 +56,14 @@ def test_multipart_finds_the_payload_among_other_fields() -> None:
     assert multipart_field('multipart/form-data; boundary="XyZ"', raw) == payload
 
 
-@pytest.mark.parametrize(("content_type", "raw", "expected"), [
-    ("application/json", b"{}", "multipart/form-data"),
-    ("multipart/form-data", b"", "boundary"),
-    ("multipart/form-data; boundary=B", body("B", ("other", b"x")), "payload"),
-])
+@pytest.mark.parametrize(
+    ("content_type", "raw", "expected"),
+    [
+        ("application/json", b"{}", "multipart/form-data"),
+        ("multipart/form-data", b"", "boundary"),
+        ("multipart/form-data; boundary=B", body("B", ("other", b"x")), "payload"),
+    ],
+)
 def test_multipart_problems_are_explained(content_type: str, raw: bytes, expected: str) -> None:
     with pytest.raises(UploadRejected, match=expected):
         multipart_field(content_type, raw)

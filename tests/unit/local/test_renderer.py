@@ -21,8 +21,15 @@ from app.local.renderer import (
     render_video,
 )
 
-SMALL = RenderSpec(prompt="a red fox jumps over the moon", width=192, height=108, fps=24,
-                   duration=1, seed=7, style="neon")
+SMALL = RenderSpec(
+    prompt="a red fox jumps over the moon",
+    width=192,
+    height=108,
+    fps=24,
+    duration=1,
+    seed=7,
+    style="neon",
+)
 
 
 def decode(path: Path) -> tuple[list[np.ndarray], Fraction, float]:
@@ -59,8 +66,9 @@ def test_video_has_requested_size_rate_and_duration(tmp_path: Path, fps: int) ->
 
 
 def test_hd_video_is_1280x720(tmp_path: Path) -> None:
-    spec = RenderSpec(prompt="ocean waves at dawn", width=1280, height=720, fps=24,
-                      duration=1, seed=3)
+    spec = RenderSpec(
+        prompt="ocean waves at dawn", width=1280, height=720, fps=24, duration=1, seed=3
+    )
     video, poster = render(tmp_path, spec)
     frames, rate, _ = decode(video)
     assert (len(frames), rate, frames[0].shape) == (24, 24, (720, 1280, 3))
@@ -96,8 +104,9 @@ def test_same_seed_encodes_identical_videos(tmp_path: Path) -> None:
     assert all(np.array_equal(a, b) for a, b in zip(frames_a, frames_b, strict=True))
 
 
-@pytest.mark.parametrize("change", [{"seed": 8}, {"prompt": "a blue whale sings"},
-                                    {"style": "pastel"}])
+@pytest.mark.parametrize(
+    "change", [{"seed": 8}, {"prompt": "a blue whale sings"}, {"style": "pastel"}]
+)
 def test_seed_prompt_or_style_change_the_frames(change: dict[str, object]) -> None:
     other = dataclasses.replace(SMALL, **change)  # type: ignore[arg-type]
     base_last = pixels(SMALL)[-1]
@@ -128,8 +137,10 @@ def test_prompt_words_are_drawn() -> None:
     spec = dataclasses.replace(SMALL, width=640, height=360, style="noir")
     with_text = pixels(spec)[-1]
     without = pixels(dataclasses.replace(spec, prompt=""))[-1]
+
     def white(frame: np.ndarray) -> int:
         return int((frame.min(axis=2) > 245).sum())
+
     # White letters with dark outlines: hundreds of pure-white pixels appear.
     assert white(with_text) > white(without) + 500
 
@@ -144,16 +155,21 @@ def test_poster_is_a_jpeg(tmp_path: Path) -> None:
 
 def test_progress_counts_every_frame(tmp_path: Path) -> None:
     seen: list[tuple[int, int]] = []
-    render_video(SMALL, tmp_path / "v.mp4", tmp_path / "p.jpg",
-                 on_progress=lambda done, total: seen.append((done, total)))
+    render_video(
+        SMALL,
+        tmp_path / "v.mp4",
+        tmp_path / "p.jpg",
+        on_progress=lambda done, total: seen.append((done, total)),
+    )
     assert seen == [(i, 24) for i in range(1, 25)]
 
 
 def test_stopping_leaves_no_files(tmp_path: Path) -> None:
     calls = iter(range(100))
     with pytest.raises(RenderCancelled):
-        render_video(SMALL, tmp_path / "v.mp4", tmp_path / "p.jpg",
-                     should_stop=lambda: next(calls) >= 5)
+        render_video(
+            SMALL, tmp_path / "v.mp4", tmp_path / "p.jpg", should_stop=lambda: next(calls) >= 5
+        )
     assert list(tmp_path.iterdir()) == []
 
 
@@ -167,8 +183,9 @@ def make_picture(path: Path, size: tuple[int, int] = (300, 200)) -> Path:
 
 
 def test_image_to_video_animates_the_picture(tmp_path: Path) -> None:
-    spec = dataclasses.replace(SMALL, source_image=make_picture(tmp_path / "src.png"),
-                               prompt="zoom")
+    spec = dataclasses.replace(
+        SMALL, source_image=make_picture(tmp_path / "src.png"), prompt="zoom"
+    )
     video, _ = render(tmp_path, spec)
     frames, rate, _ = decode(video)
     assert (len(frames), rate, frames[0].shape) == (24, 24, (108, 192, 3))

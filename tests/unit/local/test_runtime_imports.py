@@ -32,8 +32,14 @@ print(json.dumps({"imported": [n for n in sys.argv[1:] if n in sys.modules],
 
 
 def test_runtime_modules_do_not_import_numpy() -> None:
-    result = subprocess.run([sys.executable, "-c", PROBE, *RUNTIME_MODULES], cwd=ROOT,
-                            capture_output=True, text=True, timeout=60, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, *RUNTIME_MODULES],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     loaded = json.loads(result.stdout.splitlines()[-1])
     assert loaded["imported"] == list(RUNTIME_MODULES)

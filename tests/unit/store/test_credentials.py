@@ -144,9 +144,7 @@ def test_empty_token_is_refused() -> None:
         save_token(CLOUD, "Bearer   ")
 
 
-def test_the_token_is_never_logged(
-    caplog: pytest.LogCaptureFixture, broken_keyring: None
-) -> None:
+def test_the_token_is_never_logged(caplog: pytest.LogCaptureFixture, broken_keyring: None) -> None:
     caplog.set_level(logging.DEBUG, logger="framecast")
     save_token(CLOUD, TOKEN)
     load_token(CLOUD)

@@ -70,7 +70,11 @@ def test_insert_get_update_delete(store: HistoryStore) -> None:
     got = store.get(record.job_id)
     assert got is not None
     assert (got.state, got.file_id, got.project_id, got.progress, got.message) == (
-        "processing", "f-1", "p-1", 0.5, "rendering"
+        "processing",
+        "f-1",
+        "p-1",
+        0.5,
+        "rendering",
     )
     assert got.updated_at > got.created_at
     assert got.finished_at is None
@@ -172,11 +176,19 @@ def test_search_is_case_insensitive_and_literal(store: HistoryStore) -> None:
 
 
 def test_unfinished_lists_jobs_to_resume(store: HistoryStore) -> None:
-    states = ["submitting", "queued", "processing", "downloading", "completed", "failed",
-              "cancelled"]
+    states = [
+        "submitting",
+        "queued",
+        "processing",
+        "downloading",
+        "completed",
+        "failed",
+        "cancelled",
+    ]
     for i, state in enumerate(states):
-        store.insert(job(f"j{i}", created_at=f"2024-01-0{i + 1}T00:00:00.000000+00:00",
-                         state=state))
+        store.insert(
+            job(f"j{i}", created_at=f"2024-01-0{i + 1}T00:00:00.000000+00:00", state=state)
+        )
     assert [r.job_id for r in store.unfinished()] == ["j0", "j1", "j2", "j3"]
     store.update("j1", state="cancelled")
     assert [r.job_id for r in store.unfinished()] == ["j0", "j2", "j3"]

@@ -184,8 +184,14 @@ def test_custom_without_url_falls_back_to_local() -> None:
     assert load_settings().effective_backend_url() is None
 
 
-@pytest.mark.parametrize("url", ["http://user:hunter2@example.com", "https://:hunter2@example.com",
-                                 "https://user@example.com/api"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://user:hunter2@example.com",
+        "https://:hunter2@example.com",
+        "https://user@example.com/api",
+    ],
+)
 def test_backend_url_with_credentials_is_refused_without_repeating_them(url: str) -> None:
     with pytest.raises(ValueError, match="user name or password") as caught:
         normalize_url(url)
