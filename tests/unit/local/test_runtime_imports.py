@@ -19,7 +19,7 @@ RUNTIME_MODULES = (
     "app.local.worker",
     "app.engine.manager",
     "app.engine.downloader",
-    "app.commands",
+    "app.cli.commands",
     "app.cli",
 )
 PROBE = """

@@ -1,6 +1,6 @@
 """`framecast generate`, `track` and `models`: the engine from a terminal.
 
-The contract (../shared/cli-contract.md) fixes names, output and exit codes:
+The contract (docs/cli.md) fixes names, output and exit codes:
 a rich progress bar on a terminal, plain lines otherwise, JSON Lines on
 stdout with `--json` (and nothing else there), the result line last on every
 run that got past argument parsing, diagnostics on stderr only. Ctrl+C and
@@ -15,13 +15,10 @@ import contextlib
 import json
 import os
 import shutil
-import sys
 import tempfile
-import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
 
 from app.api.client import image_content_type
 from app.api.errors import (
@@ -39,7 +36,7 @@ from app.api.models import (
     GenerationRequest,
     aspect_of,
 )
-from app.cli import (
+from app.cli.exit_codes import (
     EXIT_AUTH,
     EXIT_FAILED,
     EXIT_INTERRUPTED,
@@ -48,6 +45,7 @@ from app.cli import (
     EXIT_UNREACHABLE,
     EXIT_USAGE,
 )
+from app.cli.reporter import Reporter, err
 from app.engine.config import EngineConfig
 from app.engine.updates import ErrorKind, JobState, JobUpdate
 from app.local.launcher import LocalRendererError
@@ -55,9 +53,6 @@ from app.logs import setup_logging
 from app.session import Session, choose_backend
 from app.store import paths
 from app.store.settings import Settings, SettingsError, load_settings
-
-if TYPE_CHECKING:
-    from rich.progress import Progress, TaskID
 
 #: How long `generate` and `track` keep trying an unreachable backend before exit 4.
 CLI_OFFLINE_GIVE_UP = 300.0
@@ -71,10 +66,6 @@ class UsageError(Exception):
 class Outcome:
     code: int
     result: dict[str, object]
-
-
-def _err(text: str) -> None:
-    print(f"framecast: {text}", file=sys.stderr, flush=True)
 
 
 def _parse_resolution(value: str) -> tuple[int, int]:
@@ -174,102 +165,6 @@ def pick_model(
         if model.needs_image == wants_image and model.type.endswith("_to_video"):
             return model
     return None
-
-
-# ------------------------------------------------------------------ output
-
-
-class Reporter:
-    """Shows updates: JSON Lines, a rich progress bar, or plain lines."""
-
-    def __init__(self, json_mode: bool, out: TextIO = sys.stdout) -> None:
-        self.json_mode = json_mode
-        self.out = out
-        self.started = time.monotonic()
-        self._last_line: str | None = None
-        self._last_plain: tuple[str, int] | None = None
-        self._progress: Progress | None = None
-        #: The engine's counters for this run, added to the JSON result line.
-        self.diagnostics: dict[str, int] | None = None
-        self._task_id: TaskID | None = None
-        if not json_mode and out.isatty():
-            from rich.progress import (
-                BarColumn,
-                Progress,
-                TaskProgressColumn,
-                TextColumn,
-                TimeElapsedColumn,
-            )
-
-            self._progress = Progress(
-                TextColumn("[bold]{task.fields[state]:<11}"),
-                BarColumn(),
-                TaskProgressColumn(),
-                TextColumn("{task.fields[transport]}"),
-                TimeElapsedColumn(),
-                transient=False,
-            )
-
-    def __enter__(self) -> Reporter:
-        if self._progress is not None:
-            self._progress.start()
-            self._task_id = self._progress.add_task(
-                "job", total=1.0, state="starting", transport=""
-            )
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self._progress is not None:
-            self._progress.stop()
-
-    def update(self, update: JobUpdate) -> None:
-        if self.json_mode:
-            line: dict[str, object] = {
-                "type": "update",
-                "file_id": update.file_id,
-                "state": str(update.state),
-                "progress": update.progress,
-                "message": update.message,
-                "transport": str(update.transport),
-            }
-            if update.state == JobState.DOWNLOADING and update.download is not None:
-                line["download"] = update.download
-            self._write_json(line)
-        elif self._progress is not None and self._task_id is not None:
-            self._progress.update(
-                self._task_id,
-                completed=update.progress or 0.0,
-                state=str(update.state),
-                transport=f"via {update.transport}" if update.transport != "none" else "",
-            )
-        else:
-            pct = int((update.progress or 0) * 100)
-            key = (str(update.state), pct // 10)
-            if key != self._last_plain:
-                self._last_plain = key
-                elapsed = time.monotonic() - self.started
-                print(
-                    f"{update.state:<11} {pct:3d}%  {update.transport:<7} {elapsed:6.1f}s"
-                    + (f"  {update.message}" if update.message else ""),
-                    file=self.out,
-                    flush=True,
-                )
-
-    def result(self, result: dict[str, object]) -> None:
-        if self.json_mode:
-            if self.diagnostics is not None:
-                result = {**result, "diagnostics": self.diagnostics}
-            self._write_json(result)
-        elif result.get("state") == "completed":
-            print(f"Saved: {result.get('path')}", file=self.out, flush=True)
-        else:
-            _err(str(result.get("error") or result.get("state")))
-
-    def _write_json(self, obj: dict[str, object]) -> None:
-        line = json.dumps(obj, ensure_ascii=False)
-        if line != self._last_line:
-            self._last_line = line
-            print(line, file=self.out, flush=True)
 
 
 # ------------------------------------------------------------------ running
@@ -382,7 +277,7 @@ async def _run_job(args: argparse.Namespace, settings: Settings, reporter: Repor
     try:
         session = await Session.open(choice, settings, config=config)
     except LocalRendererError as exc:
-        _err(str(exc))
+        err(str(exc))
         return Outcome(EXIT_UNREACHABLE, failure_line("failed", None, str(exc).split("\n", 1)[0]))
     try:
         if args.command == "track":
@@ -443,12 +338,12 @@ async def _models_command(args: argparse.Namespace) -> int:
         choice = choose_backend(settings, args.backend, args.token)
         session = await Session.open(choice, settings)
     except (SettingsError, LocalRendererError) as exc:
-        _err(str(exc))
+        err(str(exc))
         return EXIT_USAGE if isinstance(exc, SettingsError) else EXIT_UNREACHABLE
     try:
         models = await session.client.list_models()
     except ApiError as exc:
-        _err(exc.user_message)
+        err(exc.user_message)
         return _api_error_outcome(exc).code
     finally:
         await session.aclose()

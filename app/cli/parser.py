@@ -1,4 +1,4 @@
-"""Framecast's command line, as ../shared/cli-contract.md fixes it.
+"""Framecast's command line: arguments, the subcommand, the exit code.
 
 `framecast` alone opens the window; `serve` runs the built-in renderer;
 `generate`, `track` and `models` drive the same engine as the window does.
@@ -9,18 +9,10 @@ picks the backend and turns outcomes into exit codes.
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Sequence
 
 from app import __version__
-
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_USAGE = 2
-EXIT_AUTH = 3
-EXIT_UNREACHABLE = 4
-EXIT_TIMEOUT = 5
-EXIT_INTERRUPTED = 130
+from app.cli.exit_codes import EXIT_INTERRUPTED
 
 
 def _backend_url(value: str) -> str:
@@ -110,12 +102,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from app.ui.main import gui_main
 
             return gui_main(getattr(args, "backend", None), getattr(args, "token", None))
-        from app.commands import run_command
+        from app.cli.commands import run_command
 
         return run_command(command, args)
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,0 +1,115 @@
+"""What the command line prints: JSON Lines, a rich progress bar, or plain lines.
+
+With `--json`, stdout holds only JSON Lines (updates, then one result line);
+diagnostics and errors go to stderr.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from typing import TYPE_CHECKING, TextIO
+
+from app.engine.updates import JobState, JobUpdate
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
+
+
+def err(text: str) -> None:
+    """One line of diagnostics on stderr."""
+    print(f"framecast: {text}", file=sys.stderr, flush=True)
+
+
+class Reporter:
+    """Shows updates: JSON Lines, a rich progress bar, or plain lines."""
+
+    def __init__(self, json_mode: bool, out: TextIO = sys.stdout) -> None:
+        self.json_mode = json_mode
+        self.out = out
+        self.started = time.monotonic()
+        self._last_line: str | None = None
+        self._last_plain: tuple[str, int] | None = None
+        self._progress: Progress | None = None
+        #: The engine's counters for this run, added to the JSON result line.
+        self.diagnostics: dict[str, int] | None = None
+        self._task_id: TaskID | None = None
+        if not json_mode and out.isatty():
+            from rich.progress import (
+                BarColumn,
+                Progress,
+                TaskProgressColumn,
+                TextColumn,
+                TimeElapsedColumn,
+            )
+
+            self._progress = Progress(
+                TextColumn("[bold]{task.fields[state]:<11}"),
+                BarColumn(),
+                TaskProgressColumn(),
+                TextColumn("{task.fields[transport]}"),
+                TimeElapsedColumn(),
+                transient=False,
+            )
+
+    def __enter__(self) -> Reporter:
+        if self._progress is not None:
+            self._progress.start()
+            self._task_id = self._progress.add_task(
+                "job", total=1.0, state="starting", transport=""
+            )
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+    def update(self, update: JobUpdate) -> None:
+        if self.json_mode:
+            line: dict[str, object] = {
+                "type": "update",
+                "file_id": update.file_id,
+                "state": str(update.state),
+                "progress": update.progress,
+                "message": update.message,
+                "transport": str(update.transport),
+            }
+            if update.state == JobState.DOWNLOADING and update.download is not None:
+                line["download"] = update.download
+            self._write_json(line)
+        elif self._progress is not None and self._task_id is not None:
+            self._progress.update(
+                self._task_id,
+                completed=update.progress or 0.0,
+                state=str(update.state),
+                transport=f"via {update.transport}" if update.transport != "none" else "",
+            )
+        else:
+            pct = int((update.progress or 0) * 100)
+            key = (str(update.state), pct // 10)
+            if key != self._last_plain:
+                self._last_plain = key
+                elapsed = time.monotonic() - self.started
+                print(
+                    f"{update.state:<11} {pct:3d}%  {update.transport:<7} {elapsed:6.1f}s"
+                    + (f"  {update.message}" if update.message else ""),
+                    file=self.out,
+                    flush=True,
+                )
+
+    def result(self, result: dict[str, object]) -> None:
+        if self.json_mode:
+            if self.diagnostics is not None:
+                result = {**result, "diagnostics": self.diagnostics}
+            self._write_json(result)
+        elif result.get("state") == "completed":
+            print(f"Saved: {result.get('path')}", file=self.out, flush=True)
+        else:
+            err(str(result.get("error") or result.get("state")))
+
+    def _write_json(self, obj: dict[str, object]) -> None:
+        line = json.dumps(obj, ensure_ascii=False)
+        if line != self._last_line:
+            self._last_line = line
+            print(line, file=self.out, flush=True)
