@@ -76,8 +76,8 @@ def visible_framecast_window(display: str) -> XWindow | None:
 
 def on_screen(window: XWindow) -> bool:
     return (
-        0 <= window.x
-        and 0 <= window.y
+        window.x >= 0
+        and window.y >= 0
         and window.x + window.width <= SCREEN_W
         and window.y + window.height <= SCREEN_H
     )
@@ -128,9 +128,7 @@ def test_make_run_in_a_fresh_clone_opens_a_visible_window_quietly(tmp_path: Path
                     found.append(window)
                 return window is not None or make.poll() is not None
 
-            wait_until(
-                window_or_exit, WINDOW_TIMEOUT_S, interval=0.25, what="the Framecast window"
-            )
+            wait_until(window_or_exit, WINDOW_TIMEOUT_S, interval=0.25, what="the Framecast window")
             assert found, f"make run ended ({make.returncode}):\n{stderr_path.read_text()}"
             window = found[0]
             assert on_screen(window), window

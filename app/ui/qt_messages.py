@@ -14,8 +14,11 @@ C libraries), so `install_qt_message_handler()` replaces that handler:
   (Qt debug messages only with `FRAMECAST_LOG=qt=debug`);
 - the known noise below, up to warning level, goes nowhere else;
 - everything else (critical and fatal messages, and any warning Qt has not
-  been seen to print on a normal start) also goes to stderr, formatted as Qt
-  would (`QT_MESSAGE_PATTERN` is honoured), with secrets redacted.
+  been seen to print on a normal start) also goes to stderr, as Qt's default
+  pattern prints it (`category: message`), with secrets redacted.
+
+(`qFormatLogMessage` is not used for that line: PySide6 6.11 raises a
+DeprecationWarning converting a critical message's type, QtSystemMsg's alias.)
 """
 
 from __future__ import annotations
@@ -23,14 +26,15 @@ from __future__ import annotations
 import logging
 import sys
 
-from PySide6.QtCore import QMessageLogContext, QtMsgType, qFormatLogMessage, qInstallMessageHandler
+from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 
 from app.logs import redact
 
 log = logging.getLogger("framecast.qt")
 
-#: Categories whose debug, info and warning messages are routine on a normal start.
-QUIET_CATEGORY_PREFIXES: tuple[str, ...] = ("qt.multimedia",)
+#: Category trees (a category and its sub-categories) whose debug, info and
+#: warning messages are routine on a normal start.
+QUIET_CATEGORIES: tuple[str, ...] = ("qt.multimedia",)
 
 #: Messages in Qt's "default" category (no category of their own) that are routine:
 #: no sound server (QtMultimedia's PulseAudio backend), and the offscreen platform's
@@ -55,7 +59,7 @@ def is_routine(kind: QtMsgType, category: str, message: str) -> bool:
     """True for a Qt message that belongs in the log file only, not on the terminal."""
     if kind in _ALWAYS_SHOWN:
         return False
-    if category.startswith(QUIET_CATEGORY_PREFIXES):
+    if any(category == quiet or category.startswith(quiet + ".") for quiet in QUIET_CATEGORIES):
         return True
     return category in ("", "default") and message.startswith(QUIET_MESSAGE_PREFIXES)
 
@@ -67,7 +71,8 @@ def route_qt_message(kind: QtMsgType, context: QMessageLogContext, message: str)
     if is_routine(kind, category, message) or sys.stderr is None:  # no console (Windows GUI)
         return
     try:
-        sys.stderr.write(redact(qFormatLogMessage(kind, context, message)) + "\n")
+        line = message if category == "default" else f"{category}: {message}"
+        sys.stderr.write(redact(line) + "\n")
         sys.stderr.flush()
     except (OSError, ValueError):  # stderr closed or gone: the log file still has it
         pass
