@@ -8,8 +8,10 @@ STAMP := $(VENV)/.stamp-installed
 # window on a desktop, where QT_QPA_PLATFORM is unset.
 test bench package-check: export QT_QPA_PLATFORM ?= offscreen
 
-# Debian/Ubuntu packages: what Qt's window needs (widgets, multimedia, xcb), and
-# what the tests add (an X server and the X tools that find its windows).
+# Debian/Ubuntu packages: what `python3 -m venv` and Qt's window (widgets,
+# multimedia, xcb) need, and what the tests add (an X server and the X tools
+# that find its windows).
+PYTHON_SYSTEM_PACKAGES := python3-venv
 QT_SYSTEM_PACKAGES := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 \
 	libdbus-1-3 libglib2.0-0 libpulse0 fonts-dejavu-core \
 	libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
@@ -78,10 +80,10 @@ define ensure_packages
 endef
 
 system-deps:
-	$(call ensure_packages,$(QT_SYSTEM_PACKAGES))
+	$(call ensure_packages,$(PYTHON_SYSTEM_PACKAGES) $(QT_SYSTEM_PACKAGES))
 
 test-system-deps:
-	$(call ensure_packages,$(QT_SYSTEM_PACKAGES) $(TEST_SYSTEM_PACKAGES))
+	$(call ensure_packages,$(PYTHON_SYSTEM_PACKAGES) $(QT_SYSTEM_PACKAGES) $(TEST_SYSTEM_PACKAGES))
 
 clean:
 	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache

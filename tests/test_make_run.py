@@ -166,7 +166,10 @@ def test_system_deps_names_what_is_missing_and_the_command_in_one_sentence(
     """As a normal user (never root: root would install), with one package that
     cannot be installed among ones that are."""
     argv = ["make", "-s", "-C", str(ROOT), "system-deps"]
-    argv.append("QT_SYSTEM_PACKAGES=framecast-no-such-package dpkg framecast-nor-this-one")
+    argv += [
+        "PYTHON_SYSTEM_PACKAGES=",
+        "QT_SYSTEM_PACKAGES=framecast-no-such-package dpkg framecast-nor-this-one",
+    ]
     if os.geteuid() == 0:
         if shutil.which("setpriv") is None:
             pytest.skip("needs setpriv to run make as a normal user")
