@@ -8,19 +8,24 @@ STAMP := $(VENV)/.stamp-installed
 # window on a desktop, where QT_QPA_PLATFORM is unset.
 test bench package-check: export QT_QPA_PLATFORM ?= offscreen
 
-# System libraries Qt (widgets, multimedia, xcb) needs on Debian/Ubuntu.
+# Debian/Ubuntu packages: what `python3 -m venv` and Qt's window (widgets,
+# multimedia, xcb) need, and what the tests add (an X server and the X tools
+# that find its windows).
+PYTHON_SYSTEM_PACKAGES := python3-venv
 QT_SYSTEM_PACKAGES := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 \
-	libdbus-1-3 libglib2.0-0 libpulse0 xvfb xauth fonts-dejavu-core \
+	libdbus-1-3 libglib2.0-0 libpulse0 fonts-dejavu-core \
 	libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
 	libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0 \
 	libxcb-shm0 libxcb-sync1 libxcb-render0 libx11-xcb1
+TEST_SYSTEM_PACKAGES := xvfb xauth x11-utils
 
-.PHONY: run test lint bench package package-check system-deps venv clean translations
+.PHONY: run test lint bench package package-check system-deps test-system-deps venv clean \
+	translations
 
-run: venv
+run: system-deps venv
 	$(PY) -m app gui
 
-test: system-deps venv
+test: test-system-deps venv
 	$(PY) -m ruff check app tests packaging scripts
 	$(PY) -m ruff format --check app tests packaging scripts
 	$(PY) -m mypy
@@ -31,10 +36,10 @@ lint: venv
 	$(PY) -m ruff format --check app tests packaging scripts
 	$(PY) -m mypy
 
-bench: system-deps venv
+bench: test-system-deps venv
 	$(PY) -m tests.benchmarks.run_all
 
-package: system-deps venv
+package: test-system-deps venv
 	$(PY) -m pip install -q -e '.[package]'
 	bash packaging/build.sh
 
@@ -52,22 +57,33 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q -e '.[test]'
 	@touch $(STAMP)
 
-# Installs Qt's system libraries only on Debian/Ubuntu, only as root, only when missing.
-system-deps:
+# Installs the missing packages of $(1) on Debian/Ubuntu when run as root;
+# otherwise says in one sentence which are missing and the command that adds
+# them. Either way make carries on: the window may still start without them.
+define ensure_packages
 	@if command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then \
 		missing=""; \
-		for p in $(QT_SYSTEM_PACKAGES); do \
+		for p in $(1); do \
 			dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
 		done; \
 		if [ -n "$$missing" ]; then \
 			if [ "$$(id -u)" = "0" ]; then \
-				echo "Installing system libraries for Qt:$$missing"; \
-				apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+				echo "Installing system packages:$$missing"; \
+				{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+					--no-install-recommends $$missing >/dev/null; } || \
+				echo "Could not install the system packages Framecast needs; try: apt-get install$$missing" >&2; \
 			else \
-				echo "Missing system libraries (run as root to install):$$missing" >&2; \
+				echo "Framecast needs system packages that are missing here; install them with: sudo apt-get install$$missing" >&2; \
 			fi; \
 		fi; \
 	fi
+endef
+
+system-deps:
+	$(call ensure_packages,$(PYTHON_SYSTEM_PACKAGES) $(QT_SYSTEM_PACKAGES))
+
+test-system-deps:
+	$(call ensure_packages,$(PYTHON_SYSTEM_PACKAGES) $(QT_SYSTEM_PACKAGES) $(TEST_SYSTEM_PACKAGES))
 
 clean:
 	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache

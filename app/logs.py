@@ -1,7 +1,8 @@
 """Logging for Framecast: one rotating file, named areas, and no secrets.
 
 Every module logs to `framecast.<area>` (`framecast.api`, `framecast.engine`,
-`framecast.store`, `framecast.local`, `framecast.ui`, `framecast.cli`).
+`framecast.store`, `framecast.local`, `framecast.ui`, `framecast.cli`, and
+`framecast.qt` for Qt's own messages, which `app.ui.qt_messages` routes here).
 `setup_logging()` sends that tree to `<log dir>/framecast.log` (2 MB, 3 old
 files kept) and optionally to stderr; calling it again replaces its handlers
 instead of adding more. The environment variable `FRAMECAST_LOG` sets levels
@@ -26,7 +27,7 @@ import time
 from pathlib import Path
 
 ROOT_LOGGER = "framecast"
-AREAS: tuple[str, ...] = ("api", "engine", "store", "local", "ui", "cli")
+AREAS: tuple[str, ...] = ("api", "engine", "store", "local", "ui", "cli", "qt")
 LOG_FILE_NAME = "framecast.log"
 MAX_BYTES = 2 * 1024 * 1024
 BACKUP_COUNT = 3

@@ -1,4 +1,4 @@
-"""Pydantic models of the SuperDuperAI contract (../shared/superduperai-api.md).
+"""Pydantic models of the SuperDuperAI contract (docs/api.md).
 
 The cloud and the built-in renderer both speak it. Every model tolerates
 unknown fields (the service adds some without notice); a missing required

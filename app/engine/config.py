@@ -1,7 +1,7 @@
 """The engine's tunables, from the environment or from the caller.
 
 `FRAMECAST_POLL_INTERVAL` and `FRAMECAST_SSE_IDLE_TIMEOUT` are documented in
-cli-contract.md; the rest are for tests and benchmarks that need to squeeze
+docs/cli.md; the rest are for tests and benchmarks that need to squeeze
 time, and have safe defaults for real jobs that run 1 to 15 minutes.
 """
 

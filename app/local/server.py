@@ -1,6 +1,6 @@
 """The built-in renderer's HTTP server: `framecast serve`.
 
-It speaks the SuperDuperAI contract (`shared/superduperai-api.md`) under
+It speaks the SuperDuperAI contract (`docs/api.md`) under
 `/api/v1/...` so the app has one code path for the cloud and for this local
 backend: catalogue and styles, picture upload, `generate-video`, polling of
 files and projects, and Server-Sent Events with ids and `Last-Event-ID`

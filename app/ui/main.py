@@ -46,8 +46,10 @@ def gui_main(backend: str | None = None, token: str | None = None) -> int:
     from app.store.settings import SettingsError, load_settings
     from app.ui.errors import install_excepthook
     from app.ui.i18n import install_language
+    from app.ui.qt_messages import install_qt_message_handler
 
     setup_logging(paths.log_dir())
+    install_qt_message_handler()  # Qt's routine start-up chatter goes to the log file
     register_secret(token)
     try:
         settings = load_settings()

@@ -780,7 +780,7 @@ def notes(plan: Plan) -> list[str]:
         "follower, once); the floor has no recovery strategy and is not run there. A "
         "follower without a stream (the polling client) is timed from the moment the "
         "fault happens on the server.",
-        "The web client strategy follows superduperai-api.md: SSE, then after 60 s without "
+        "The web client strategy follows the service's web app: SSE, then after 60 s without "
         "a result a poll every 2 s, each source reporting what it sees (duplicates). Polling "
         "client: fal-client/replicate style, a poll every 0.5 s. Framecast: JobManager "
         "with its default EngineConfig.",
