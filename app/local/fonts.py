@@ -11,7 +11,8 @@ it exists, else by looking through the system's font folders.
 Which font has which character is read from each font's `cmap` table, so a
 character is only ever drawn in a font that has a glyph for it, never as
 the font's "missing glyph" box. A character no available font has is left
-out. `runs()` splits a word into pieces that each take one font.
+out. `runs()` splits a word into pieces that each take one font, from the
+faces `faces_for()` picks for the whole prompt.
 """
 
 from __future__ import annotations
@@ -196,6 +197,20 @@ def font(face: FontFace, size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(face.path), size, index=face.index)
 
 
+def system_program_env() -> dict[str, str]:
+    """The environment for running a program of the system (`fc-match`): a frozen
+    build's loader points LD_LIBRARY_PATH at its own libraries, which must not
+    replace the system's under that program, so the user's own value comes back."""
+    env = dict(os.environ)
+    if getattr(sys, "frozen", False):
+        original = env.pop("LD_LIBRARY_PATH_ORIG", None)
+        if original is None:
+            env.pop("LD_LIBRARY_PATH", None)
+        else:
+            env["LD_LIBRARY_PATH"] = original
+    return env
+
+
 def _fontconfig_faces(chars: set[str]) -> list[FontFace]:
     """Installed fonts, best for `chars` first, as fontconfig sorts them."""
     fc_match = shutil.which("fc-match")
@@ -209,6 +224,7 @@ def _fontconfig_faces(chars: set[str]) -> list[FontFace]:
             text=True,
             timeout=_FC_TIMEOUT,
             check=False,
+            env=system_program_env(),
         )
     except (OSError, subprocess.SubprocessError) as exc:
         log.debug("fc-match failed: %s", exc)
@@ -265,13 +281,19 @@ def fallback_faces(chars: frozenset[str]) -> tuple[FontFace, ...]:
     return tuple(chosen)
 
 
-def runs(text: str) -> list[tuple[str, FontFace]]:
-    """`text` cut into pieces that each draw in one font that has all their
-    glyphs: the shipped font where it can, installed ones where it cannot.
-    Characters no font has are left out; marks stay with the letter before."""
+def faces_for(text: str) -> list[FontFace]:
+    """The faces that draw `text`: the shipped one, then installed ones for what it lacks."""
     shipped = shipped_face()
     missing = charmap(shipped).missing(text)
-    faces = [shipped, *fallback_faces(frozenset(missing))] if missing else [shipped]
+    return [shipped, *fallback_faces(frozenset(missing))] if missing else [shipped]
+
+
+def runs(text: str, faces: list[FontFace] | None = None) -> list[tuple[str, FontFace]]:
+    """`text` cut into pieces that each draw in one font that has all their
+    glyphs: the first of `faces` (default: `faces_for(text)`) that has each
+    character. Characters no font has are left out; marks stay with the
+    letter before them."""
+    faces = faces_for(text) if faces is None else faces
     pieces: list[tuple[str, FontFace]] = []
     for char in text:
         if pieces and (not _needs_glyph(char) or unicodedata.combining(char)):

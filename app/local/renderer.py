@@ -37,7 +37,7 @@ import av
 from PIL import Image, ImageChops, ImageDraw
 
 from app.local.catalogue import STYLES, Style, shot_scale
-from app.local.fonts import FontFace, font, runs, shipped_face
+from app.local.fonts import FontFace, faces_for, font, runs, shipped_face
 
 log = logging.getLogger("framecast.local.renderer")
 
@@ -300,7 +300,8 @@ def _draw_word(word: _Word, size: int, height: int, pad: int, stroke: int) -> Im
 
 
 def _layout_words(prompt: str, width: int, height: int, scale: float) -> list[_WordSprite]:
-    words = [pieces for word in prompt.split() if (pieces := runs(word))]
+    faces = faces_for(prompt)  # one search for fonts per prompt, not per word
+    words = [pieces for word in prompt.split() if (pieces := runs(word, faces))]
     if not words:
         return []
     max_width = int(width * 0.86)

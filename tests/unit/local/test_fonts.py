@@ -149,3 +149,16 @@ def test_a_word_wider_than_the_frame_is_cut_to_fit() -> None:
     assert len(parts) > 1
     assert "".join(t for part in parts for t, _ in part) == "Ж" * 200
     assert all(_word_width(part, 40) <= 500 for part in parts)
+
+
+def test_fc_match_runs_with_the_systems_libraries_in_a_frozen_build(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("LD_LIBRARY_PATH", "/opt/framecast/_internal:/home/me/lib")
+    monkeypatch.setenv("LD_LIBRARY_PATH_ORIG", "/home/me/lib")
+    assert fonts.system_program_env()["LD_LIBRARY_PATH"].startswith("/opt/framecast")
+    monkeypatch.setattr(fonts.sys, "frozen", True, raising=False)
+    env = fonts.system_program_env()
+    assert env["LD_LIBRARY_PATH"] == "/home/me/lib" and "LD_LIBRARY_PATH_ORIG" not in env
+    monkeypatch.delenv("LD_LIBRARY_PATH_ORIG")
+    assert "LD_LIBRARY_PATH" not in fonts.system_program_env()
