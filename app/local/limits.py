@@ -13,7 +13,7 @@ down, with a plain status and a JSON `{"detail": ...}` a person can read:
   never held in memory past its cap; a body must arrive within
   `body_timeout` (408); JSON bodies are refused with 422 when nested deeper
   than `max_json_depth`, or when they hold NaN, Infinity, a float that
-  overflows (1e999) or a whole number beyond 64 bits; at most `max_streams`
+  overflows (1e999) or a whole number past a signed 64-bit one; at most `max_streams`
   event streams are open at once (429 with Retry-After). A client that hangs
   up mid-body is dropped quietly.
 - `GuardedH11Protocol` (uvicorn's h11 protocol, extended): a connection must
