@@ -1,4 +1,6 @@
-"""Where Framecast's `resources` folder (icons, stylesheet, translations, desktop entry) lives.
+"""Where Framecast's `resources` folder lives: icons, stylesheet, translations, desktop
+entry, and the font the built-in renderer draws prompts with (`fonts/`, used in its
+worker processes too).
 
 Three layouts exist, tried in this order:
 

@@ -51,8 +51,7 @@ def start_local_server(data_dir: Path, *extra_args: str, token: str | None = Non
             "serve",
             "--port",
             "0",
-            "--token",
-            token,
+            f"--token={token}",  # one argument: a token may start with "-"
             "--data-dir",
             str(data_dir),
             *extra_args,

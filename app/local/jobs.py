@@ -8,6 +8,13 @@ SSE messages of the contract (`render_progress`, `render_result`, `file`,
 `task`, `error`), each with an id that grows by one, kept whole so a client
 that reconnects with `Last-Event-ID` (or connects late) gets exactly what it
 missed.
+
+A job waiting for a free worker is queued: its task is `in_progress`, its
+progress 0, and its event log empty; the first `render_progress` comes when a
+worker starts it. At most `max_jobs` videos are unfinished at once (`submit`
+raises `QueueFull` past that). Stopping the service interrupts its jobs
+without failing them; the next service on the same data folder makes them
+again from their saved requests under the same file ids (`start`).
 """
 
 from __future__ import annotations
@@ -20,8 +27,18 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
-from app.local.catalogue import GenerationRequest
-from app.local.records import COMPLETED, ERROR, IN_PROGRESS, FileRecord, RecordStore, new_id
+from app.local.catalogue import GenerationRequest, InvalidConfig, parse_config
+from app.local.records import (
+    COMPLETED,
+    ERROR,
+    IN_PROGRESS,
+    INTERRUPTED,
+    QUEUED,
+    RENDERING,
+    FileRecord,
+    RecordStore,
+    new_id,
+)
 from app.local.renderer import RenderSpec
 from app.local.worker import ProgressQueue, RenderFailed, init_worker, run_render, warm_up
 
@@ -29,6 +46,17 @@ log = logging.getLogger("framecast.local.jobs")
 
 EventPayload = dict[str, object]
 WAITING_MESSAGE = "Waiting for a free renderer"
+STARTED_MESSAGE = "Rendering"
+INTERRUPTED_MESSAGE = "Paused: the renderer stopped; it makes this video when it starts again."
+DEFAULT_MAX_JOBS = 32
+
+
+class QueueFull(Exception):
+    """`submit` refused a job: `waiting` videos are unfinished already."""
+
+    def __init__(self, waiting: int) -> None:
+        super().__init__(f"{waiting} videos are unfinished")
+        self.waiting = waiting
 
 
 @dataclass(frozen=True)
@@ -51,6 +79,10 @@ class EventLog:
 
     def after(self, last_id: int) -> list[LoggedEvent]:
         # ids are 1-based positions, so the events after `last_id` are a slice.
+        # An id this log never gave out comes from a run of the renderer before
+        # a restart (whose log was lost): everything is new to that client.
+        if last_id > len(self.events):
+            return list(self.events)
         return self.events[max(0, last_id) :]
 
     async def wait_after(self, last_id: int) -> list[LoggedEvent]:
@@ -67,12 +99,19 @@ class RenderService:
     """Creates video jobs, runs them in worker processes and logs their events."""
 
     def __init__(
-        self, store: RecordStore, base_url: str, workers: int = 1, min_render_seconds: float = 0.0
+        self,
+        store: RecordStore,
+        base_url: str,
+        workers: int = 1,
+        min_render_seconds: float = 0.0,
+        max_jobs: int = DEFAULT_MAX_JOBS,
     ) -> None:
         self.store = store
         self.base_url = base_url
         self.workers = max(1, workers)
         self.min_render_seconds = max(0.0, min_render_seconds)
+        self.max_jobs = max(1, max_jobs)
+        self._closing = False
         self._ctx = multiprocessing.get_context("spawn")
         self._progress: ProgressQueue = self._ctx.Queue()
         self._stop = self._ctx.Event()
@@ -93,16 +132,21 @@ class RenderService:
     # ---------------------------------------------------------------- lifecycle
 
     def start(self) -> None:
-        """Start draining progress and warm a worker up; call from the event loop."""
+        """Start draining progress, warm a worker up and queue again the videos
+        an earlier run left unfinished; call from the event loop."""
         self._loop = asyncio.get_running_loop()
         self._drain_thread = threading.Thread(
             target=self._drain, name="progress-drain", daemon=True
         )
         self._drain_thread.start()
         self._pool.submit(warm_up)
+        for record in self.store.unfinished():
+            self._resume(record)
 
     async def close(self) -> None:
-        """Stop running renders, shut the workers down and stop draining."""
+        """Stop running renders (their jobs are interrupted, not failed), shut
+        the workers down and stop draining."""
+        self._closing = True
         self._stop.set()
         for task in list(self._tasks):
             task.cancel()
@@ -182,25 +226,63 @@ class RenderService:
     # ---------------------------------------------------------------- jobs
 
     def submit(self, request: GenerationRequest, source: FileRecord | None) -> FileRecord:
-        """Create the video's record and queue its render; returns at once."""
-        file_id = new_id()
+        """Create the video's record and queue its render; returns at once.
+
+        Raises `QueueFull` when `max_jobs` videos are unfinished already."""
+        if len(self._tasks) >= self.max_jobs:
+            raise QueueFull(len(self._tasks))
         record = FileRecord(
-            id=file_id,
+            id=new_id(),
             type="video",
             project_id=new_id(),
             task_id=new_id(),
             video_generation_id=new_id(),
             config=request.echo(),
             status=IN_PROGRESS,
+            stage=QUEUED,
             progress=0.0,
             message=WAITING_MESSAGE,
             width=request.width,
             height=request.height,
         )
         self.store.add(record)
-        events = EventLog()
-        self._logs[file_id] = events
-        events.append(self._progress_event(record))
+        self._enqueue(record, request, source)
+        log.info(
+            "job %s queued: %s %dx%d %ds@%d",
+            record.id,
+            request.model.name,
+            request.width,
+            request.height,
+            request.duration,
+            request.fps,
+        )
+        return record
+
+    def _resume(self, record: FileRecord) -> None:
+        """Queue again a video an earlier run did not finish, from its saved request."""
+        self._logs[record.id] = EventLog()
+        try:
+            request = parse_config(dict(record.config or {}))
+        except InvalidConfig as exc:
+            self._fail(record, f"This video could not be made again after a restart ({exc}).")
+            return
+        source: FileRecord | None = None
+        if request.source_id is not None:
+            source = self.store.get(request.source_id)
+            if source is None or source.type != "image":
+                self._fail(record, "The picture this video animates is gone; upload it again.")
+                return
+        record.stage = QUEUED
+        record.progress = 0.0
+        record.message = WAITING_MESSAGE
+        self.store.save(record)
+        self._enqueue(record, request, source)
+        log.info("job %s queued again after a restart", record.id)
+
+    def _enqueue(
+        self, record: FileRecord, request: GenerationRequest, source: FileRecord | None
+    ) -> None:
+        self._logs.setdefault(record.id, EventLog())
         source_path = (
             self.store.media_path(source.media_name)
             if source is not None and source.media_name
@@ -221,51 +303,60 @@ class RenderService:
         task = asyncio.get_running_loop().create_task(self._run(record, spec))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
-        log.info(
-            "job %s queued: %s %dx%d %ds@%d",
-            file_id,
-            request.model.name,
-            request.width,
-            request.height,
-            request.duration,
-            request.fps,
-        )
-        return record
 
     async def _run(self, record: FileRecord, spec: RenderSpec) -> None:
         video_name, poster_name = f"{record.id}.mp4", f"{record.id}.jpg"
         loop = asyncio.get_running_loop()
-        try:
-            await loop.run_in_executor(
-                self._pool,
-                run_render,
-                record.id,
-                spec,
-                self.store.media_path(video_name),
-                self.store.media_path(poster_name),
-            )
-        except asyncio.CancelledError:
-            self._fail(record, "The renderer was stopped before the video was finished.")
-            raise
-        except RenderFailed as exc:
-            self._fail(record, str(exc))
+        for attempt in range(2):
+            pool = self._pool
+            try:
+                await loop.run_in_executor(
+                    pool,
+                    run_render,
+                    record.id,
+                    spec,
+                    self.store.media_path(video_name),
+                    self.store.media_path(poster_name),
+                )
+            except asyncio.CancelledError:
+                self._interrupt(record)
+                raise
+            except BrokenProcessPool:
+                if self._closing:
+                    self._interrupt(record)
+                    return
+                if pool is self._pool:
+                    log.error("a render worker died; starting a new pool")
+                    self._pool = self._new_pool()
+                if record.stage == QUEUED and attempt == 0:
+                    continue  # it never started, so it did not break the worker: once more
+                self._fail(
+                    record, "The renderer stopped unexpectedly while making this video. Try again."
+                )
+                return
+            except RenderFailed as exc:
+                if self._closing:
+                    self._interrupt(record)
+                else:
+                    self._fail(record, str(exc))
+                return
+            except Exception as exc:
+                log.exception("job %s failed", record.id)
+                self._fail(record, f"The video could not be rendered ({exc}).")
+                return
+            self._complete(record, video_name, poster_name)
             return
-        except BrokenProcessPool:
-            log.error("a render worker died; starting a new pool")
-            self._pool = self._new_pool()
-            self._fail(
-                record, "The renderer stopped unexpectedly while making this video. Try again."
-            )
-            return
-        except Exception as exc:
-            log.exception("job %s failed", record.id)
-            self._fail(record, f"The video could not be rendered ({exc}).")
-            return
-        self._complete(record, video_name, poster_name)
 
     def _on_progress(self, file_id: str, done: int, total: int) -> None:
         record = self.store.get(file_id)
-        if record is None or record.status != IN_PROGRESS:
+        if record is None or record.status != IN_PROGRESS or record.stage == INTERRUPTED:
+            return  # over, or the service is stopping: late news from a worker
+        if record.stage != RENDERING:  # a worker took the job: it is no longer queued
+            record.stage = RENDERING
+            record.message = STARTED_MESSAGE
+            self.store.save(record)
+            self._logs[file_id].append(self._progress_event(record, 0, total))
+        if done == 0:
             return
         fraction = done / total if total else 0.0
         if fraction < record.progress:
@@ -282,6 +373,7 @@ class RenderService:
             record.message = "Finished"
             events.append(self._progress_event(record))
         record.status = COMPLETED
+        record.stage = None
         record.progress = 1.0
         record.message = "Finished"
         record.media_name = video_name
@@ -292,10 +384,20 @@ class RenderService:
         self._log_completion(events, record)
         log.info("job %s completed (%d bytes)", record.id, record.size)
 
+    def _interrupt(self, record: FileRecord) -> None:
+        """The service is stopping: leave the job unfinished, to be made at the next start."""
+        if record.status != IN_PROGRESS:
+            return
+        record.stage = INTERRUPTED
+        record.message = INTERRUPTED_MESSAGE
+        self.store.save(record)
+        log.info("job %s interrupted; it resumes when the renderer starts again", record.id)
+
     def _fail(self, record: FileRecord, message: str) -> None:
         if record.status != IN_PROGRESS:
             return
         record.status = ERROR
+        record.stage = None
         record.error = message
         record.message = message
         self.store.save(record)

@@ -5,8 +5,11 @@ Each file is a `FileRecord` kept in memory and mirrored to
 videos it made before. The media itself (uploaded pictures, finished videos,
 posters) lives in `<data dir>/media/` under the file's id and is served
 without auth at `/media/<name>`, like a CDN: ids are uuid4 hex, unguessable.
-This module also builds the JSON shapes of the SuperDuperAI contract (file
-object, project, task) from a record.
+A video's record keeps its whole request (`config`), so a video that was not
+finished when the renderer stopped is made again, from the same request and
+seed, when it starts next (`RecordStore.unfinished`). This module also builds
+the JSON shapes of the SuperDuperAI contract (file object, project, task)
+from a record.
 """
 
 from __future__ import annotations
@@ -15,10 +18,13 @@ import json
 import logging
 import os
 import re
+import sys
+import time
 import uuid
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import BinaryIO
 
 log = logging.getLogger("framecast.local.records")
 
@@ -26,6 +32,12 @@ IN_PROGRESS = "in_progress"
 COMPLETED = "completed"
 ERROR = "error"
 TASK_TYPE = "video-generation-flow"
+
+# Where an unfinished (IN_PROGRESS) video is. On the wire it is in_progress
+# throughout; only a rendering one has render_progress events and progress.
+QUEUED = "queued"  # waiting for a free worker
+RENDERING = "rendering"  # a worker is making its frames
+INTERRUPTED = "interrupted"  # the renderer stopped first: it is made again at the next start
 
 _ID_RE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 _MEDIA_RE = re.compile(r"^[0-9a-f]{32}\.(mp4|jpg|png|webp)$")
@@ -36,8 +48,6 @@ MEDIA_TYPES = {
     "png": "image/png",
     "webp": "image/webp",
 }
-
-RESTARTED_MESSAGE = "The renderer was restarted before this video was finished. Try again."
 
 
 def new_id() -> str:
@@ -79,6 +89,8 @@ class FileRecord:
     message: str | None = None
     error: str | None = None
     poster_name: str | None = None
+    stage: str | None = None  # QUEUED, RENDERING or INTERRUPTED while IN_PROGRESS
+    queued_at: float = field(default_factory=time.time)  # the render queue's order
 
     def media_url(self, base_url: str) -> str | None:
         return f"{base_url}/media/{self.media_name}" if self.media_name else None
@@ -151,11 +163,53 @@ class RecordStore:
         self.media_dir = data_dir / "media"
         self.files_dir.mkdir(parents=True, exist_ok=True)
         self.media_dir.mkdir(parents=True, exist_ok=True)
+        self._lock_path = data_dir / "renderer.lock"
+        self._lock: BinaryIO | None = None
         self._files: dict[str, FileRecord] = {}
         self._projects: dict[str, str] = {}
+        self._left_unfinished: list[FileRecord] = []
+
+    @property
+    def owner(self) -> bool:
+        """True when this process holds the data folder (see `load`)."""
+        return self._lock is not None
+
+    def _claim(self) -> bool:
+        """Lock the data folder for this process's lifetime; False when another
+        renderer (the window's, while a command line `generate` runs) holds it.
+        The operating system drops the lock when the process ends, however."""
+        lock = self._lock_path.open("a+b")
+        try:
+            if sys.platform == "win32":
+                import msvcrt
+
+                lock.seek(0)
+                msvcrt.locking(lock.fileno(), msvcrt.LK_NBLCK, 1)
+            else:
+                import fcntl
+
+                fcntl.flock(lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            lock.close()
+            return False
+        self._lock = lock
+        return True
 
     def load(self) -> None:
-        """Read the records a previous run left; unfinished renders become failures."""
+        """Read the records earlier runs left.
+
+        The first renderer on a data folder owns it: it drops the files a
+        stopped run left half-written and makes its unfinished videos. A
+        second one at the same time (another `framecast` process) leaves both
+        to the owner and only adds videos of its own."""
+        if self._claim():
+            for leftover in [*self.files_dir.glob(".*.tmp"), *self.media_dir.glob(".*.part*")]:
+                leftover.unlink(missing_ok=True)
+        else:
+            log.info(
+                "another renderer uses %s; its unfinished videos are left to it",
+                self.files_dir.parent,
+            )
         for path in sorted(self.files_dir.glob("*.json")):
             try:
                 record = FileRecord(**json.loads(path.read_text("utf-8")))
@@ -164,13 +218,16 @@ class RecordStore:
                 continue
             if not is_valid_id(record.id):
                 continue
-            if record.status == IN_PROGRESS:
-                record.status = ERROR
-                record.error = RESTARTED_MESSAGE
-                record.message = RESTARTED_MESSAGE
-                self.save(record)
             self._index(record)
+            if self.owner and record.type == "video" and record.status == IN_PROGRESS:
+                self._left_unfinished.append(record)
+        self._left_unfinished.sort(key=lambda r: r.queued_at)
         log.info("loaded %d records", len(self._files))
+
+    def unfinished(self) -> list[FileRecord]:
+        """The videos earlier runs left unfinished, in the order they were queued
+        (none unless this process owns the data folder)."""
+        return list(self._left_unfinished)
 
     def _index(self, record: FileRecord) -> None:
         self._files[record.id] = record

@@ -4,7 +4,9 @@ It turns a generation request into a real H.264 MP4 and a JPEG poster: soft
 colour fields drift across a gradient, particles float and twinkle, and the
 prompt's words fade in one by one. Everything is derived from the request:
 colours from the prompt's words and the style, motion from the style, layout
-from the seed, so the same request and seed always give the same frames.
+from the seed, so the same request and seed always give the same frames. The
+words are drawn in the shipped DejaVu Sans, or in an installed font for
+scripts it lacks (`app.local.fonts`).
 Image-to-video slowly zooms and pans across the uploaded picture with the
 prompt overlaid.
 
@@ -32,9 +34,10 @@ from fractions import Fraction
 from pathlib import Path
 
 import av
-from PIL import Image, ImageChops, ImageDraw, ImageFont
+from PIL import Image, ImageChops, ImageDraw
 
 from app.local.catalogue import STYLES, Style, shot_scale
+from app.local.fonts import FontFace, faces_for, font, runs, shipped_face
 
 log = logging.getLogger("framecast.local.renderer")
 
@@ -247,20 +250,69 @@ class _WordSprite:
     alpha: Image.Image  # L
 
 
+# A word as pieces that each draw in one font (see app.local.fonts.runs).
+_Word = list[tuple[str, FontFace]]
+
+
+def _word_width(word: _Word, size: int) -> float:
+    return sum(font(face, size).getlength(text) for text, face in word)
+
+
+def _fit_word(word: _Word, size: int, max_width: int) -> list[_Word]:
+    """The word, or if it is wider than `max_width`, its characters cut into
+    parts that fit (Chinese and Japanese put no spaces between words)."""
+    if _word_width(word, size) <= max_width:
+        return [word]
+    parts: list[_Word] = [[]]
+    width = 0.0
+    for text, face in word:
+        for char in text:
+            w = font(face, size).getlength(char)
+            if parts[-1] and width + w > max_width:
+                parts.append([])
+                width = 0.0
+            if parts[-1] and parts[-1][-1][1] == face:
+                parts[-1][-1] = (parts[-1][-1][0] + char, face)
+            else:
+                parts[-1].append((char, face))
+            width += w
+    return parts
+
+
+def _draw_word(word: _Word, size: int, height: int, pad: int, stroke: int) -> Image.Image:
+    """The word in white with a dark outline, its pieces on one baseline."""
+    img = Image.new("RGBA", (int(_word_width(word, size)) + 2 * pad, height + 2 * pad))
+    draw = ImageDraw.Draw(img)
+    x = float(pad)
+    baseline = pad + font(shipped_face(), size).getmetrics()[0]
+    for text, face in word:
+        draw.text(
+            (x, baseline),
+            text,
+            font=font(face, size),
+            anchor="ls",
+            fill=(255, 255, 255, 255),
+            stroke_width=stroke,
+            stroke_fill=(10, 10, 16, 255),
+        )
+        x += font(face, size).getlength(text)
+    return img
+
+
 def _layout_words(prompt: str, width: int, height: int, scale: float) -> list[_WordSprite]:
-    words = prompt.split()
+    faces = faces_for(prompt)  # one search for fonts per prompt, not per word
+    words = [pieces for word in prompt.split() if (pieces := runs(word, faces))]
     if not words:
         return []
     max_width = int(width * 0.86)
     max_lines = 3
     size = max(12, int(min(width, height) / 11 * scale))
     while True:
-        font = ImageFont.load_default(size=size)
-        space = font.getlength(" ")
-        lines: list[list[str]] = [[]]
+        space = font(shipped_face(), size).getlength(" ")
+        lines: list[list[_Word]] = [[]]
         line_width = 0.0
-        for word in words:
-            w = font.getlength(word)
+        for word in (part for whole in words for part in _fit_word(whole, size, max_width)):
+            w = _word_width(word, size)
             extra = w if not lines[-1] else space + w
             if lines[-1] and line_width + extra > max_width:
                 lines.append([word])
@@ -272,8 +324,9 @@ def _layout_words(prompt: str, width: int, height: int, scale: float) -> list[_W
             break
         size = max(14, int(size * 0.85))
     if len(lines) > max_lines:
+        ellipsis = [("...", shipped_face())]
         lines = lines[:max_lines]
-        lines[-1] = [*lines[-1][:-1], "..."] if len(lines[-1]) > 1 else [*lines[-1], "..."]
+        lines[-1] = [*lines[-1][:-1], ellipsis] if len(lines[-1]) > 1 else [*lines[-1], ellipsis]
     line_height = int(size * 1.3)
     block_height = line_height * len(lines)
     top = int(height * 0.62 - block_height / 2)
@@ -282,20 +335,12 @@ def _layout_words(prompt: str, width: int, height: int, scale: float) -> list[_W
     pad = stroke + 2
     sprites: list[_WordSprite] = []
     for row, line in enumerate(lines):
-        widths = [font.getlength(w) for w in line]
+        widths = [_word_width(w, size) for w in line]
         total = sum(widths) + space * (len(line) - 1)
         x = (width - total) / 2
         y = top + row * line_height
         for word, w in zip(line, widths, strict=True):
-            img = Image.new("RGBA", (int(w) + 2 * pad, line_height + 2 * pad), (0, 0, 0, 0))
-            ImageDraw.Draw(img).text(
-                (pad, pad),
-                word,
-                font=font,
-                fill=(255, 255, 255, 255),
-                stroke_width=stroke,
-                stroke_fill=(10, 10, 16, 255),
-            )
+            img = _draw_word(word, size, line_height, pad, stroke)
             sx, sy = int(x) - pad, y - pad
             # Clip the sprite to the frame, so its height bounds the bob below.
             x0, y0 = max(0, -sx), max(0, -sy)

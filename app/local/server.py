@@ -18,6 +18,8 @@ render workers before it exits.
 Environment variable for demos and tests: `FRAMECAST_LOCAL_MIN_RENDER_SECONDS`
 (a number of seconds) paces every render to last at least that long, so
 progress can be seen moving; unset or 0 renders as fast as the machine can.
+The server's limits (body sizes, timeouts, queue and stream caps, the `Host`
+allow-list) live in `app.local.limits`; `FRAMECAST_LOCAL_LIMITS` changes them.
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app.local.catalogue import MODELS, STYLES, InvalidConfig, parse_config
 from app.local.jobs import RenderService
+from app.local.limits import HostAllowList, Limits, RequestLimits, exception_handlers, h11_protocol
 from app.local.records import (
     MEDIA_TYPES,
     FileRecord,
@@ -342,8 +345,15 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
 
 
-def build_app(store: RecordStore, service: RenderService, token: str) -> ASGIApp:
-    """The ASGI application: routes, JSON errors and bearer auth."""
+def build_app(
+    store: RecordStore,
+    service: RenderService,
+    token: str,
+    limits: Limits | None = None,
+    bound_host: str = "127.0.0.1",
+) -> ASGIApp:
+    """The ASGI application: routes, JSON errors, bearer auth and the limits."""
+    limits = limits or Limits()
     api = LocalApi(store, service)
     v1 = "/api/v1"
     routes = [
@@ -359,9 +369,10 @@ def build_app(store: RecordStore, service: RenderService, token: str) -> ASGIApp
         Route("/media/{name}", api.media, methods=["GET", "HEAD"]),
     ]
     handlers: dict[type[Exception] | int, Callable[[Request, Exception], Awaitable[Response]]]
-    handlers = {HTTPException: _http_error}
+    handlers = {HTTPException: _http_error, **exception_handlers(limits)}
     app = Starlette(routes=routes, exception_handlers=handlers)
-    return BearerAuth(app, token)
+    limited = RequestLimits(app, limits, upload_paths=[f"{v1}/file/upload"])
+    return HostAllowList(BearerAuth(limited, token), bound_host)
 
 
 # ---------------------------------------------------------------- running
@@ -444,9 +455,14 @@ async def _serve(
     watch_parent: bool = False,
 ) -> int:
     url = _url_for(sock)
-    service = RenderService(store, url, workers=workers, min_render_seconds=min_seconds)
+    limits = Limits.from_env()
+    service = RenderService(
+        store, url, workers=workers, min_render_seconds=min_seconds, max_jobs=limits.max_jobs
+    )
     config = uvicorn.Config(
-        build_app(store, service, token),
+        build_app(store, service, token, limits, sock.getsockname()[0]),
+        http=h11_protocol(limits),
+        timeout_keep_alive=limits.keep_alive_timeout,
         log_config=None,
         log_level="warning",
         access_log=False,

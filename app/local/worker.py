@@ -2,7 +2,8 @@
 
 Workers are started with the `spawn` method by `RenderService`; each receives,
 at start, the queue it reports progress on and the event that tells it to
-stop. Progress goes out as `(job_id, frames_done, frames_total)` tuples, at
+stop. Progress goes out as `(job_id, frames_done, frames_total)` tuples:
+`frames_done` 0 when the job starts (until then it is only queued), then at
 most every `PROGRESS_INTERVAL` seconds plus the first and last frame, so a
 long clip does not flood the server. A failure comes back as a `RenderFailed`
 whose message a person can read.
@@ -78,6 +79,8 @@ def run_render(job_id: str, spec: RenderSpec, video_path: Path, poster_path: Pat
             if _progress is not None:
                 _progress.put((job_id, done, total))
 
+    if _progress is not None:
+        _progress.put((job_id, 0, spec.frame_count))
     try:
         render_video(spec, video_path, poster_path, on_progress, _should_stop)
     except RenderCancelled:

@@ -109,6 +109,8 @@ def test_resources_path_finds_the_checkout_folder() -> None:
     assert resources_path.resource("icons", "framecast-256.png").is_file()
     assert resources_path.resource(DESKTOP_FILE.name).is_file()
     assert resources_path.resource(METAINFO_FILE.name).is_file()
+    assert resources_path.resource("fonts", "DejaVuSans.ttf").is_file()
+    assert resources_path.resource("fonts", "DejaVuSans-LICENSE.txt").is_file()
 
 
 def test_resources_path_prefers_the_pyinstaller_bundle(

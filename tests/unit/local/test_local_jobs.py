@@ -15,7 +15,20 @@ def test_ids_grow_by_one_and_replay_is_a_suffix() -> None:
         assert [e.id for e in log.events] == [1, 2, 3, 4, 5]
         assert [e.id for e in log.after(0)] == [1, 2, 3, 4, 5]
         assert [e.id for e in log.after(3)] == [4, 5]
-        assert log.after(5) == [] and log.after(99) == []
+        assert log.after(5) == []
+
+    asyncio.run(scenario())
+
+
+def test_an_id_from_before_a_restart_replays_everything() -> None:
+    # A client that followed the job on the renderer's previous run reconnects
+    # with an id this run's log never gave out: nothing it has seen is here.
+    async def scenario() -> None:
+        log = EventLog()
+        log.append({"type": "render_progress", "object": {"progress": 0.0}})
+        log.append({"type": "render_progress", "object": {"progress": 0.5}})
+        assert [e.id for e in log.after(99)] == [1, 2]
+        assert [e.id for e in await asyncio.wait_for(log.wait_after(57), 5)] == [1, 2]
 
     asyncio.run(scenario())
 
