@@ -382,7 +382,8 @@ class SuperDuperClient:
 
     async def get_account(self) -> Account | None:
         """The signed-in account (`user/me`), or None where the backend has no
-        such call or answers with something else: the call is optional."""
+        such call (404) or answers something that is not an account; other
+        failures raise (see `account_if_known`)."""
         try:
             return await self._get_model("user/me", Account)
         except NotFoundError:
@@ -391,10 +392,19 @@ class SuperDuperClient:
             log.warning("user/me: ignoring an answer that is not an account: %s", exc.detail)
             return None
 
+    async def account_if_known(self) -> Account | None:
+        """The account for information only (balance, VIP): None, logged, on
+        any failure, so that it never stops what it decorates."""
+        try:
+            return await self.get_account()
+        except ApiError as exc:
+            log.info("user/me: no account information (%s)", type(exc).__name__)
+            return None
+
     async def load_catalogue(self) -> Catalogue:
         """Configurations, styles and the account, fetched side by side."""
         configs, styles, account = await asyncio.gather(
-            self.list_generation_configs(), self.list_style_listing(), self.get_account()
+            self.list_generation_configs(), self.list_style_listing(), self.account_if_known()
         )
         return Catalogue(configs.items, styles.items, account, configs.skipped + styles.skipped)
 

@@ -179,7 +179,7 @@ async def check_vip(client: SuperDuperClient, model: GenerationConfig) -> None:
     without account information the service decides."""
     if not model.vip_required:
         return
-    account = await client.get_account()
+    account = await client.account_if_known()
     if account is not None and not account.vip:
         raise UsageError(f"{model.name} needs a VIP account, and this account is not VIP")
 
@@ -361,7 +361,7 @@ async def _models_command(args: argparse.Namespace) -> int:
         return EXIT_USAGE if isinstance(exc, SettingsError) else EXIT_UNREACHABLE
     try:
         listing, account = await asyncio.gather(
-            session.client.list_generation_configs(), session.client.get_account()
+            session.client.list_generation_configs(), session.client.account_if_known()
         )
     except ApiError as exc:
         err(exc.user_message)

@@ -166,11 +166,15 @@ class LocalApi:
         key = query.get("order_by", order_by[0])
         if key not in order_by:
             return _error(422, f"order_by must be one of {', '.join(order_by)}.")
+        descending = order in ("descendent", "desc")
         items = sorted(
-            items,
-            # Nulls (a config without a label) sort last, as they do in SQL.
+            # Reversed first, so that ties (files made in the same second) keep
+            # the list's own order in the direction asked for.
+            reversed(items) if descending else items,
+            # Nulls (a config without a label) sort after values, before them when
+            # descending, as PostgreSQL sorts them.
             key=lambda item: (item.get(key) is None, str(item.get(key) or "")),
-            reverse=order in ("descendent", "desc"),
+            reverse=descending,
         )
         limit = min(limit, PAGE_CAP)
         total = len(items)
