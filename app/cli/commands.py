@@ -108,6 +108,24 @@ def check_image(path_text: str) -> Path:
     return path.resolve()
 
 
+def _frame(args: argparse.Namespace, model: GenerationConfig | None) -> tuple[int, int, str]:
+    """Width, height and aspect ratio from the arguments; without any, the
+    model's first aspect ratio when it lists them (else 1280x720, 16:9)."""
+    if args.resolution:
+        width, height = _parse_resolution(args.resolution)
+        aspect = args.aspect or aspect_of(width, height)
+    elif args.aspect:
+        aspect = args.aspect
+        width, height = _size_for_aspect(aspect)
+    else:
+        aspect = model.aspect_ratios[0] if model is not None and model.aspect_ratios else "16:9"
+        width, height = _size_for_aspect(aspect)
+    if model is not None and model.aspect_ratios and aspect not in model.aspect_ratios:
+        offered = ", ".join(model.aspect_ratios)
+        raise UsageError(f"{model.name} makes {offered} videos, not {aspect}")
+    return width, height, aspect
+
+
 def build_request(args: argparse.Namespace, model: GenerationConfig | None) -> GenerationRequest:
     """The generation request from the arguments, checked against the model."""
     if not args.prompt.strip():
@@ -116,14 +134,7 @@ def build_request(args: argparse.Namespace, model: GenerationConfig | None) -> G
         raise UsageError(f"--fps must be one of {', '.join(map(str, FRAME_RATES))}")
     if args.shot_size is not None and args.shot_size not in SHOT_SIZES:
         raise UsageError(f"--shot-size must be one of {', '.join(SHOT_SIZES)}")
-    if args.resolution:
-        width, height = _parse_resolution(args.resolution)
-        aspect = args.aspect or aspect_of(width, height)
-    elif args.aspect:
-        aspect = args.aspect
-        width, height = _size_for_aspect(aspect)
-    else:
-        width, height, aspect = 1280, 720, "16:9"
+    width, height, aspect = _frame(args, model)
     name = args.model or (model.name if model else None)
     if not name:
         raise UsageError("no model given and the backend offers none; see `framecast models`")

@@ -313,3 +313,26 @@ def test_generate_refuses_seeds_out_of_range(
     assert run_.code == 2
     assert "--seed must be a whole number from 0 to 9007199254740991" in run_.out
     assert not scripted_backend.requests_to("file/generate-video")
+
+
+def test_generate_follows_the_models_aspect_ratios(
+    tmp_path: Path, scripted_backend: ScriptedBackend
+) -> None:
+    scripted_backend.catalogue = [
+        generation_config(
+            "v/portrait",
+            "text_to_video",
+            {"price": 0, "max_duration": 5, "aspect_ratios": ["9:16"]},
+        )
+    ]
+    refused = framecast(tmp_path, scripted_backend, "generate", "a fox", "--aspect", "16:9")
+    assert refused.code == 2 and "makes 9:16 videos, not 16:9" in refused.err
+    assert not scripted_backend.requests_to("file/generate-video")
+    done = framecast(tmp_path, scripted_backend, "generate", "a fox", "--json")
+    assert done.code == 0, done.err
+    job = scripted_backend.jobs[-1]
+    assert job.request_body is not None
+    config = job.request_body["config"]
+    assert isinstance(config, dict)
+    assert (config["aspect_ratio"], config["width"], config["height"]) == ("9:16", 1080, 1920)
+    assert config["duration"] == 5  # from max_duration: 3 or 5, and 5 is preferred
