@@ -1,6 +1,6 @@
 """The backend contract: models, the async client and its typed errors."""
 
-from app.api.client import SuperDuperClient, normalise_token
+from app.api.client import Listing, SuperDuperClient, normalise_token
 from app.api.errors import (
     ApiError,
     AuthenticationError,
@@ -8,16 +8,19 @@ from app.api.errors import (
     InsufficientCreditsError,
     InvalidRequestError,
     NotFoundError,
+    PagingError,
     ProtocolError,
     RateLimitedError,
     UnsafeUrlError,
 )
 from app.api.models import (
     Account,
+    Catalogue,
     CreatedGeneration,
     FileObject,
     GenerationConfig,
     GenerationRequest,
+    LibraryPage,
     ProjectObject,
     Style,
     parse_message,
@@ -28,13 +31,17 @@ __all__ = [
     "ApiError",
     "AuthenticationError",
     "BackendUnavailableError",
+    "Catalogue",
     "CreatedGeneration",
     "FileObject",
     "GenerationConfig",
     "GenerationRequest",
     "InsufficientCreditsError",
     "InvalidRequestError",
+    "LibraryPage",
+    "Listing",
     "NotFoundError",
+    "PagingError",
     "ProjectObject",
     "ProtocolError",
     "RateLimitedError",

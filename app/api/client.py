@@ -6,17 +6,24 @@ backend's own origin: result URLs on a CDN or any other host get no token,
 and httpx drops the header itself on a redirect to another origin. The token
 lives in one private attribute and never appears in a repr, a log line or an
 error message.
+
+Lists (configurations, styles, the account's files) come in pages: the client
+follows each page's `next` cursor `{offset, limit}` until it is null, keeps
+what parses and logs what it skips, and stops with a `PagingError` at a
+cursor it has seen before or past `MAX_PAGES`.
 """
 
 from __future__ import annotations
 
+import asyncio
 import email.utils
 import logging
 import time
-from collections.abc import AsyncGenerator, Generator
+from collections.abc import AsyncGenerator, Callable, Generator, Sequence
 from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 from urllib.parse import urlsplit
 
 import httpx
@@ -30,6 +37,7 @@ from app.api.errors import (
     InsufficientCreditsError,
     InvalidRequestError,
     NotFoundError,
+    PagingError,
     ProtocolError,
     RateLimitedError,
     UnsafeUrlError,
@@ -37,22 +45,36 @@ from app.api.errors import (
 from app.api.models import (
     MAX_UPLOAD_BYTES,
     Account,
+    Catalogue,
     CreatedGeneration,
     FileObject,
     GenerationConfig,
     GenerationRequest,
+    LibraryPage,
+    NextCursor,
     Page,
     ProjectObject,
     Style,
+    library_page,
     parse_created,
+    parse_page,
     safe_id,
 )
 
 log = logging.getLogger("framecast.api")
 
 M = TypeVar("M", bound=BaseModel)
+QueryParams = list[tuple[str, str | int]]
 
 API_PREFIX = "/api/v1"
+#: Items asked for per page (the web app asks 100); servers may send fewer.
+PAGE_LIMIT = 100
+LIBRARY_PAGE_LIMIT = 50
+#: A cursor asking for more than this per page is held to it.
+MAX_PAGE_LIMIT = 1000
+#: No real list is this long (the catalogue is tens of items, styles hundreds):
+#: past it the server's paging is broken, and waiting longer would not help.
+MAX_PAGES = 200
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 # A live event stream is quiet for long stretches: no read timeout, the engine
 # watches for idleness itself.
@@ -113,6 +135,24 @@ def parse_retry_after(value: str | None) -> float | None:
     return max(0.0, when.timestamp() - time.time())
 
 
+@dataclass(frozen=True)
+class Listing(Generic[M]):
+    """A whole paged list: its items, and why each malformed one was left out."""
+
+    items: list[M]
+    skipped: list[str] = field(default_factory=list)
+
+
+def _by_name(item: GenerationConfig | Style) -> str:
+    return item.name
+
+
+def _library_query(types: Sequence[str]) -> QueryParams:
+    """`GET file`'s filters: `types` repeated once per type, as the SDK's
+    generated client sends arrays; newest first."""
+    return [*(("types", t) for t in types), ("order_by", "created_at"), ("order", "descendent")]
+
+
 class _OriginBearerAuth(httpx.Auth):
     """Adds `Authorization: Bearer` only to requests for the backend's origin."""
 
@@ -169,7 +209,7 @@ def error_for_response(response: httpx.Response, *, secret: str | None = None) -
         return AuthenticationError(f"{where}: HTTP {status} {detail}".strip(), status=status)
     if status == 402:
         return InsufficientCreditsError(f"{where}: HTTP 402 {detail}".strip(), status=status)
-    if status in (400, 413, 415, 422):
+    if status in (400, 409, 413, 415, 422):
         return InvalidRequestError(detail or f"HTTP {status}", status=status)
     if status == 404:
         return NotFoundError(f"{where}: HTTP 404", status=status)
@@ -271,31 +311,131 @@ class SuperDuperClient:
                 ) from None
             raise ProtocolError(f"{what}: answer is not JSON") from None
 
-    # ------------------------------------------------------------------ endpoints
+    async def _get_json(self, path: str, **kwargs: Any) -> object:
+        response = await self._request("GET", path, **kwargs)
+        try:
+            return response.json()
+        except ValueError:
+            raise ProtocolError(f"{response.request.url.path}: answer is not JSON") from None
 
-    async def list_models(self, type: str | None = None) -> list[GenerationConfig]:
-        params: dict[str, str | int] = {
-            "limit": 100,
-            "offset": 0,
-            "order_by": "name",
-            "order": "ascendent",
-        }
-        if type:
-            params["type"] = type
-        page = await self._get_model("generation-config", Page[GenerationConfig], params=params)
-        return page.items
+    # ------------------------------------------------------------------ paging
+
+    async def _page(
+        self, path: str, model: type[M], params: QueryParams, cursor: NextCursor
+    ) -> Page[M]:
+        query = [*params, ("limit", cursor.limit), ("offset", cursor.offset)]
+        page = parse_page(await self._get_json(path, params=query), model, path)
+        if page.skipped:
+            log.warning(
+                "%s: skipped %d malformed item(s) of a page; first: %s",
+                path,
+                len(page.skipped),
+                page.skipped[0],
+            )
+        return page
+
+    async def _collect(
+        self, path: str, model: type[M], params: QueryParams, key: Callable[[M], str]
+    ) -> Listing[M]:
+        """Every item of a paged list: follow `next` until it is null, at most
+        MAX_PAGES pages; a cursor seen before is a loop. Items that repeat
+        (the list changed between pages) are kept once."""
+        cursor = NextCursor(0, PAGE_LIMIT)
+        seen_offsets: set[int] = set()
+        items: dict[str, M] = {}
+        skipped: list[str] = []
+        for _ in range(MAX_PAGES):
+            seen_offsets.add(cursor.offset)
+            page = await self._page(path, model, params, cursor)
+            skipped += page.skipped
+            for item in page.items:
+                items.setdefault(key(item), item)
+            if page.next is None:
+                return Listing(list(items.values()), skipped)
+            if page.next.offset in seen_offsets:
+                raise PagingError(
+                    f"{path}: the next page cursor goes back to offset {page.next.offset}, "
+                    "which was already read (the list loops)"
+                )
+            cursor = NextCursor(page.next.offset, min(page.next.limit, MAX_PAGE_LIMIT))
+        raise PagingError(f"{path}: the list did not end after {MAX_PAGES} pages")
+
+    # ------------------------------------------------------------------ catalogue
+
+    async def list_generation_configs(self) -> Listing[GenerationConfig]:
+        """Every configuration the service lists, video or not, usable or not
+        (filter with `GenerationConfig.usable`); malformed ones are skipped."""
+        params: QueryParams = [("order_by", "name"), ("order", "ascendent")]
+        return await self._collect("generation-config", GenerationConfig, params, _by_name)
+
+    async def list_models(self) -> list[GenerationConfig]:
+        """The models Framecast can start: text to video and image to video."""
+        return [c for c in (await self.list_generation_configs()).items if c.usable]
+
+    async def list_style_listing(self) -> Listing[Style]:
+        """Every style, with why any malformed one was left out."""
+        params: QueryParams = [("order_by", "name"), ("order", "descendent")]
+        return await self._collect("style", Style, params, _by_name)
 
     async def list_styles(self) -> list[Style]:
-        params: dict[str, str | int] = {"order_by": "name", "order": "descendent", "limit": 100}
-        page = await self._get_model("style", Page[Style], params=params)
-        return page.items
+        return (await self.list_style_listing()).items
 
     async def get_account(self) -> Account | None:
-        """The account's balance and VIP flag, or None where the backend has no such call."""
+        """The signed-in account (`user/me`), or None where the backend has no
+        such call (404) or answers something that is not an account; other
+        failures raise (see `account_if_known`)."""
         try:
             return await self._get_model("user/me", Account)
-        except (NotFoundError, ProtocolError):
+        except NotFoundError:
             return None
+        except ProtocolError as exc:
+            log.warning("user/me: ignoring an answer that is not an account: %s", exc.detail)
+            return None
+
+    async def account_if_known(self) -> Account | None:
+        """The account for information only (balance, VIP): None, logged, on
+        any failure, so that it never stops what it decorates."""
+        try:
+            return await self.get_account()
+        except ApiError as exc:
+            log.info("user/me: no account information (%s)", type(exc).__name__)
+            return None
+
+    async def load_catalogue(self) -> Catalogue:
+        """Configurations, styles and the account, fetched side by side."""
+        configs, styles, account = await asyncio.gather(
+            self.list_generation_configs(), self.list_style_listing(), self.account_if_known()
+        )
+        return Catalogue(configs.items, styles.items, account, configs.skipped + styles.skipped)
+
+    # ------------------------------------------------------------------ library
+
+    async def list_library_page(
+        self, offset: int = 0, limit: int = LIBRARY_PAGE_LIMIT, types: Sequence[str] = ("video",)
+    ) -> LibraryPage:
+        """One page of the account's files, newest first (`GET file`), keeping
+        the finished videos; `next` is the following page's cursor or None."""
+        if offset < 0 or not 1 <= limit <= MAX_PAGE_LIMIT:
+            raise InvalidRequestError(f"bad library page: offset {offset}, limit {limit}")
+        page = await self._page(
+            "file", FileObject, _library_query(types), NextCursor(offset, limit)
+        )
+        return library_page(page)
+
+    async def list_library(self, types: Sequence[str] = ("video",)) -> LibraryPage:
+        """The whole library, every page followed (bounded like every list)."""
+        listing = await self._collect("file", FileObject, _library_query(types), lambda f: f.id)
+        return library_page(Page(listing.items, listing.skipped, None, None))
+
+    async def delete_file(self, file_id: str) -> FileObject | None:
+        """Delete a file from the account (`DELETE file/{id}`); returns the
+        deleted file as the service describes it, or None for an empty answer."""
+        response = await self._request("DELETE", f"file/{safe_id(file_id)}")
+        if not response.content.strip():
+            return None
+        return self._validate(response, FileObject)
+
+    # ------------------------------------------------------------------ files and jobs
 
     async def upload_image(self, path: Path) -> FileObject:
         """Upload a JPEG, PNG or WebP (at most 10 MB) as an image-to-video source."""

@@ -4,11 +4,12 @@
 ApiError                      anything the backend layer reports
  ├── AuthenticationError      401/403: the token is wrong, expired or missing
  ├── InsufficientCreditsError 402: the account has no credits left
- ├── InvalidRequestError      400/422: the backend refused the request (its message kept)
+ ├── InvalidRequestError      400/409/422: the backend refused the request (its message kept)
  ├── NotFoundError            404: no such file, project or endpoint
  ├── RateLimitedError         429: too many requests; `retry_after` seconds to wait
  ├── BackendUnavailableError  connect errors, timeouts, 5xx: try again later
  ├── ProtocolError            an answer that does not match the contract
+ │    └── PagingError         a paged list that loops, never ends, or has a malformed cursor
  └── UnsafeUrlError           an id or URL that must not be used (hostile or non-http)
 ```
 
@@ -110,6 +111,17 @@ class BackendUnavailableError(ApiError):
 class ProtocolError(ApiError):
     user_message = (
         "The video service sent an answer Framecast does not understand. "
+        "Try again later; if it keeps happening, check for a Framecast update."
+    )
+
+
+class PagingError(ProtocolError):
+    """A list (models, styles, files) whose pages could not be followed to
+    the end: a `next` cursor that repeats, more pages than any real list has,
+    or a cursor that is not `{offset, limit}`."""
+
+    user_message = (
+        "The video service sent a list Framecast could not read to the end. "
         "Try again later; if it keeps happening, check for a Framecast update."
     )
 

@@ -20,7 +20,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.api.client import image_content_type
+from app.api.client import SuperDuperClient, image_content_type
 from app.api.errors import (
     ApiError,
     AuthenticationError,
@@ -29,9 +29,11 @@ from app.api.errors import (
 )
 from app.api.models import (
     FRAME_RATES,
+    MAX_SEED,
     MAX_UPLOAD_BYTES,
     RESOLUTIONS,
     SHOT_SIZES,
+    Account,
     GenerationConfig,
     GenerationRequest,
     aspect_of,
@@ -106,6 +108,24 @@ def check_image(path_text: str) -> Path:
     return path.resolve()
 
 
+def _frame(args: argparse.Namespace, model: GenerationConfig | None) -> tuple[int, int, str]:
+    """Width, height and aspect ratio from the arguments; without any, the
+    model's first aspect ratio when it lists them (else 1280x720, 16:9)."""
+    if args.resolution:
+        width, height = _parse_resolution(args.resolution)
+        aspect = args.aspect or aspect_of(width, height)
+    elif args.aspect:
+        aspect = args.aspect
+        width, height = _size_for_aspect(aspect)
+    else:
+        aspect = model.aspect_ratios[0] if model is not None and model.aspect_ratios else "16:9"
+        width, height = _size_for_aspect(aspect)
+    if model is not None and model.aspect_ratios and aspect not in model.aspect_ratios:
+        offered = ", ".join(model.aspect_ratios)
+        raise UsageError(f"{model.name} makes {offered} videos, not {aspect}")
+    return width, height, aspect
+
+
 def build_request(args: argparse.Namespace, model: GenerationConfig | None) -> GenerationRequest:
     """The generation request from the arguments, checked against the model."""
     if not args.prompt.strip():
@@ -114,17 +134,12 @@ def build_request(args: argparse.Namespace, model: GenerationConfig | None) -> G
         raise UsageError(f"--fps must be one of {', '.join(map(str, FRAME_RATES))}")
     if args.shot_size is not None and args.shot_size not in SHOT_SIZES:
         raise UsageError(f"--shot-size must be one of {', '.join(SHOT_SIZES)}")
-    if args.resolution:
-        width, height = _parse_resolution(args.resolution)
-        aspect = args.aspect or aspect_of(width, height)
-    elif args.aspect:
-        aspect = args.aspect
-        width, height = _size_for_aspect(aspect)
-    else:
-        width, height, aspect = 1280, 720, "16:9"
+    width, height, aspect = _frame(args, model)
     name = args.model or (model.name if model else None)
     if not name:
         raise UsageError("no model given and the backend offers none; see `framecast models`")
+    if args.seed is not None and not 0 <= args.seed <= MAX_SEED:
+        raise UsageError(f"--seed must be a whole number from 0 to {MAX_SEED}")
     duration = args.duration
     if model is not None and model.available_durations:
         if duration is None:
@@ -154,17 +169,30 @@ def build_request(args: argparse.Namespace, model: GenerationConfig | None) -> G
 
 
 def pick_model(
-    models: list[GenerationConfig], name: str | None, wants_image: bool
+    configs: list[GenerationConfig], name: str | None, wants_image: bool
 ) -> GenerationConfig | None:
+    """The model to use: the one named (which must be one Framecast can start),
+    else the first text or image model as the job needs, preferring models
+    that need no VIP account."""
     if name:
-        for model in models:
+        for model in configs:
             if model.name == name:
+                if not model.usable:
+                    raise UsageError(f"{name} {model.unusable_reason}; see `framecast models`")
                 return model
         raise UsageError(f"the backend has no model {name!r}; see `framecast models`")
-    for model in models:
-        if model.needs_image == wants_image and model.type.endswith("_to_video"):
-            return model
-    return None
+    fitting = [m for m in configs if m.usable and m.needs_image == wants_image]
+    return next((m for m in fitting if not m.vip_required), fitting[0] if fitting else None)
+
+
+async def check_vip(client: SuperDuperClient, model: GenerationConfig) -> None:
+    """Refuse a VIP model before sending when the account says it is not VIP;
+    without account information the service decides."""
+    if not model.vip_required:
+        return
+    account = await client.account_if_known()
+    if account is not None and not account.vip:
+        raise UsageError(f"{model.name} needs a VIP account, and this account is not VIP")
 
 
 # ------------------------------------------------------------------ running
@@ -287,8 +315,10 @@ async def _run_job(args: argparse.Namespace, settings: Settings, reporter: Repor
         image = check_image(args.image) if args.image else None
         model: GenerationConfig | None = None
         if not args.model or args.duration is None or image is not None:
-            models = await session.client.list_models()
-            model = pick_model(models, args.model, image is not None)
+            configs = (await session.client.list_generation_configs()).items
+            model = pick_model(configs, args.model, image is not None)
+            if model is not None:
+                await check_vip(session.client, model)
         request = build_request(args, model)
         return await _follow(
             session, lambda: session.manager.submit(request, source_image=image), args, reporter
@@ -341,46 +371,93 @@ async def _models_command(args: argparse.Namespace) -> int:
         err(str(exc))
         return EXIT_USAGE if isinstance(exc, SettingsError) else EXIT_UNREACHABLE
     try:
-        models = await session.client.list_models()
+        listing, account = await asyncio.gather(
+            session.client.list_generation_configs(), session.client.account_if_known()
+        )
     except ApiError as exc:
         err(exc.user_message)
         return _api_error_outcome(exc).code
     finally:
         await session.aclose()
+    if listing.skipped:
+        err(f"{len(listing.skipped)} configuration(s) could not be read and are not listed")
     if args.json:
-        print(
-            json.dumps(
-                [
-                    {
-                        "name": m.name,
-                        "label": m.label,
-                        "type": m.type,
-                        "price_per_second": m.price_per_second,
-                        "available_durations": m.available_durations,
-                        "vip_required": m.vip_required,
-                    }
-                    for m in models
-                ],
-                ensure_ascii=False,
-            ),
-            flush=True,
-        )
-        return EXIT_OK
-    from rich.console import Console
-    from rich.table import Table
+        entries = [model_json(m, account) for m in listing.items]
+        print(json.dumps(entries, ensure_ascii=False), flush=True)
+    else:
+        print_models(listing.items, account)
+    return EXIT_OK
 
-    table = Table("name", "label", "mode", "$/s", "durations", "VIP")
-    for m in models:
+
+def _vip_locked(model: GenerationConfig, account: Account | None) -> bool:
+    return model.vip_required and account is not None and not account.vip
+
+
+def model_json(model: GenerationConfig, account: Account | None) -> dict[str, object]:
+    """One entry of `framecast models --json`. The first six keys are the
+    original interface (`label` is the service's label, or a name made from
+    `name` when it has none; `price_per_second` is null when unknown); the
+    rest were added with the SDK's catalogue."""
+    return {
+        "name": model.name,
+        "label": model.display_name,
+        "type": model.type,
+        "price_per_second": model.price_per_second,
+        "available_durations": model.available_durations,
+        "vip_required": model.vip_required,
+        "usable": model.usable,
+        "reason": model.unusable_reason,
+        "needs_image": model.needs_image,
+        "needs_video": model.needs_video,
+        "price_known": model.price_known,
+        "max_duration": model.max_duration,
+        "aspect_ratios": model.aspect_ratios,
+        "source": model.source,
+        "vip_locked": _vip_locked(model, account),
+        "account_vip": account.vip if account is not None else None,
+        "account_balance": account.balance if account is not None else None,
+    }
+
+
+def _price_text(model: GenerationConfig) -> str:
+    if model.price_per_second is None:
+        return "price unknown"
+    return "Free" if model.price_per_second == 0 else f"${model.price_per_second:g}/s"
+
+
+def print_models(configs: list[GenerationConfig], account: Account | None) -> None:
+    """The human view: a table of the models Framecast can start, then why
+    the others are left out, then the account."""
+    from rich.console import Console
+    from rich.table import Column, Table
+
+    console = Console()
+    # Names are what `--model` takes: wrapped whole, never cut short.
+    table = Table(
+        Column("name", no_wrap=True, overflow="fold"), "label", "mode", "price", "durations", "VIP"
+    )
+    for m in (m for m in configs if m.usable):
+        vip = ""
+        if m.vip_required:
+            vip = "★ VIP (not this account)" if _vip_locked(m, account) else "★ VIP"
         table.add_row(
             m.name,
-            m.label,
-            "image" if m.needs_image else "text",
-            f"{m.price_per_second:g}",
-            ", ".join(map(str, m.available_durations)),
-            "yes" if m.vip_required else "",
+            m.display_name,
+            "image → video" if m.needs_image else "text → video",
+            _price_text(m),
+            ", ".join(map(str, m.available_durations)) or "—",
+            vip,
         )
-    Console().print(table)
-    return EXIT_OK
+    console.print(table)
+    left_out = [m for m in configs if not m.usable]
+    if left_out:
+        console.print("Not offered, because Framecast cannot use them:")
+        for m in left_out:
+            console.print(f"  {m.name} ({m.display_name}): {m.unusable_reason}", highlight=False)
+    if account is not None:
+        balance = f"{account.balance:,.2f}" if account.balance is not None else "not given"
+        status = "VIP" if account.vip else "not VIP"
+        console.print(f"Account: balance {balance}, {status}", highlight=False)
 
 
 def run_command(command: str, args: argparse.Namespace) -> int:

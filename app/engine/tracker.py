@@ -6,9 +6,11 @@ submitting → queued → processing → downloading → completed
 ```
 SSE and polling are two inputs, never two owners: whichever first reports a
 result URL or a failure decides the outcome, once; everything after is
-logged as a duplicate and ignored. Progress is normalised to 0..1 (servers
-send a fraction or a percentage, at the top level or inside `object`) and
-never goes backwards. Every change is published as a `JobUpdate` snapshot.
+logged as a duplicate and ignored. An event that only names a file, or a
+project entry holding a file id, is never an outcome by itself: the file is
+fetched and judged. Progress is normalised to 0..1 (servers send a fraction
+or a percentage; the stream and the polled file each keep their own scale)
+and never goes backwards. Every change is published as a `JobUpdate` snapshot.
 """
 
 from __future__ import annotations
@@ -16,10 +18,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import math
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Literal
 
 from app.api.client import SuperDuperClient, check_http_url
 from app.api.errors import (
@@ -34,17 +38,22 @@ from app.api.errors import (
 )
 from app.api.models import (
     CreatedGeneration,
+    DataMessage,
     ErrorMessage,
     FileMessage,
     FileObject,
+    FileReference,
     GenerationRequest,
+    ProjectEntry,
     ProjectObject,
     Reference,
     RenderProgress,
     RenderResult,
     StreamMessage,
+    Task,
     TaskMessage,
     TaskStatusMessage,
+    is_safe_id,
     safe_id,
 )
 from app.engine.config import EngineConfig
@@ -92,24 +101,32 @@ def error_kind_of(exc: ApiError) -> ErrorKind:
 
 
 class ProgressScale:
-    """Turns a server's progress numbers into fractions, per job.
+    """Turns one stream's progress numbers into fractions.
 
-    A value above 1 means the server counts in percent, for the rest of the
-    job. Exactly 1 is ambiguous (100 % as a fraction, or 1 %): read as 1 %
-    while the job is still below half-way, since a fraction server does not
-    jump from there to done without a result following anyway."""
+    Servers count in percent (0-100) or in fractions (0-1), and each input
+    (the event stream, the polled file) keeps its own scale. A value above 1
+    means percent. A value at or below 1 that is not whole means the stream
+    sends fractions, and from then on 1 means 100 %. Before either is known,
+    0 and 1 are read as percent: a fraction stream that says 1 is done and a
+    result follows anyway, while reading a percent stream's 1 as done would
+    pin its progress at 100 % from the start."""
 
     def __init__(self) -> None:
-        self.percent = False
+        self.unit: Literal["unknown", "percent", "fraction"] = "unknown"
 
-    def fraction(self, value: float | None, current: float | None) -> float | None:
-        if value is None or value != value or value < 0:  # None, NaN, negative
+    def fraction(self, value: float | None, current: float | None = None) -> float | None:
+        """`value` as 0..1, or None when it is no progress at all. `current`
+        (the job's progress) is accepted for callers that pass it; the
+        stream's own history decides the scale."""
+        if value is None or not math.isfinite(value) or value < 0:
             return None
         if value > 1.0:
-            self.percent = True
-        if self.percent or (value == 1.0 and (current or 0.0) < 0.5):
-            value = value / 100.0
-        return min(1.0, value)
+            self.unit = "percent"
+        elif self.unit == "unknown" and not float(value).is_integer():
+            self.unit = "fraction"
+        if self.unit == "fraction" and value <= 1.0:
+            return value
+        return min(1.0, value / 100.0)
 
 
 class JobTracker:
@@ -134,7 +151,12 @@ class JobTracker:
         self._emit = emit
         self._persist = persist
         self.snapshot = initial or JobUpdate(job_id=job_id, state=JobState.SUBMITTING)
-        self._scale = ProgressScale()
+        #: One scale per input: the stream and the polled file may count differently.
+        self._scales = {"sse": ProgressScale(), "poll": ProgressScale()}
+        #: `GET file/{id}` lookups of files a project or an event named, by file id.
+        self._lookups: dict[str, asyncio.Task[None]] = {}
+        #: Files looked up that are not this job's video (a source picture, ...).
+        self._not_the_video: set[str] = set()
         self._started = started_at if started_at is not None else time.monotonic()
         self._outcome: asyncio.Future[_Outcome] | None = None
         self._poller: Poller | None = None
@@ -170,9 +192,11 @@ class JobTracker:
         self._publish(state=state, **changes)
         return True
 
-    def _set_progress(self, raw: float | None, message: str | None = None) -> None:
+    def _set_progress(
+        self, raw: float | None, message: str | None = None, *, source: str = "sse"
+    ) -> None:
         current = self.snapshot.progress
-        value = self._scale.fraction(raw, current)
+        value = self._scales[source].fraction(raw, current)
         changes: dict[str, object] = {}
         if value is not None and (current is None or value > current):
             changes["progress"] = value
@@ -304,6 +328,8 @@ class JobTracker:
                     await task
             if self._pending_failure is not None:
                 self._pending_failure.cancel()
+            for lookup in self._lookups.values():
+                lookup.cancel()
         if self._cancel_requested:
             return await self._finish_cancelled()
         if outcome.url is None:
@@ -372,16 +398,16 @@ class JobTracker:
             self._advance(JobState.PROCESSING)
             self._set_progress(message.value, message.message)
         elif isinstance(message, RenderResult):
-            self._found_result(message.url, "sse:render_result")
+            if message.url:
+                self._found_result(message.url, "sse:render_result")
+            else:
+                self.check_now()
         elif isinstance(message, FileMessage):
             self._on_file(message.file, source="sse:file")
+        elif isinstance(message, FileReference):
+            self._look_at_file(message.file_id)
         elif isinstance(message, TaskMessage):
-            status = (message.task.status or "").lower()
-            if status == "completed":
-                self.check_now()
-            elif status in ("error", "failed"):
-                reason = message.task.model_extra.get("error") if message.task.model_extra else None
-                self._failed(str(reason) if reason else None, wait_for_reason=True)
+            self._on_task(message.task)
         elif isinstance(message, TaskStatusMessage):
             status = message.status.lower()
             if status == "completed":
@@ -390,15 +416,75 @@ class JobTracker:
                 self._failed(None, wait_for_reason=True)
         elif isinstance(message, ErrorMessage):
             self._failed(message.error)
+        elif isinstance(message, DataMessage):
+            self._on_entry(message.entry, "sse:data")
+
+    def _is_other_file(self, file_id: str | None) -> bool:
+        ours = self.snapshot.file_id
+        return bool(file_id and ours and file_id != ours)
+
+    def _on_task(self, task: Task) -> None:
+        """A `task` event: progress, a result URL when completed, or a failure.
+        A task of another file (an upload on a shared channel) is not ours."""
+        if self._is_other_file(task.file_id):
+            return
+        if task.progress is not None and task.state not in ("error", "failed"):
+            if task.progress > 0:
+                self._advance(JobState.PROCESSING)
+            self._set_progress(task.progress)
+        if task.state == "completed":
+            if task.result_url:
+                self._found_result(task.result_url, "sse:task")
+            elif task.file_id and not self.snapshot.file_id:
+                self._look_at_file(task.file_id)
+            else:
+                self.check_now()
+        elif task.state in ("error", "failed"):
+            self._failed(task.error_text, wait_for_reason=True)
+
+    def _look_at_file(self, file_id: str) -> None:
+        """An event named a file without describing it: ask for it now. Our own
+        file goes through the poller; a file of the project is looked up once."""
+        if file_id == self.snapshot.file_id:
+            self.check_now()
+        elif not self._is_other_file(file_id):
+            self._resolve_file(file_id)
+
+    def _resolve_file(self, file_id: str) -> None:
+        if file_id in self._lookups or file_id in self._not_the_video:
+            return
+        if not is_safe_id(file_id):
+            log.warning("%s: ignoring a file id that is not URL-safe", self.label)
+            return
+        if self._outcome is None or self._outcome.done():
+            return
+        task = asyncio.get_running_loop().create_task(self._fetch_file(file_id))
+        self._lookups[file_id] = task
+
+    async def _fetch_file(self, file_id: str) -> None:
+        try:
+            file = await self.client.get_file(file_id)
+        except ApiError as exc:
+            log.info("%s: looking up file %s failed (%s)", self.label, file_id[:8], exc)
+            return
+        finally:
+            self._lookups.pop(file_id, None)
+        if not file.is_video:
+            self._not_the_video.add(file_id)
+            return
+        self._on_file(file, source="lookup")
 
     def _on_file(self, file: FileObject, source: str = "poll") -> None:
-        if self.snapshot.file_id and file.id != self.snapshot.file_id:
+        """A file object, from a poll of our file (`poll`), an event (`sse:file`)
+        or a lookup of a file the project named (`lookup`). A poll of our own
+        file is done when it has a url; any other needs a url that plays as video."""
+        if self._is_other_file(file.id):
             return
-        if file.progress is not None:
+        if file.progress is not None and source != "lookup":
             before = self.snapshot.progress or 0.0
             if file.progress > 0:
                 self._advance(JobState.PROCESSING)
-            self._set_progress(file.progress)
+            self._set_progress(file.progress, source="poll" if source == "poll" else "sse")
             if (
                 source == "poll"
                 and self._poller is not None
@@ -412,16 +498,30 @@ class JobTracker:
         if file.url and (source == "poll" or file.is_video_result):
             self._found_result(file.url, source)
         elif file.failed_task is not None:
-            task = file.failed_task
-            reason = (task.model_extra or {}).get("error") if task.model_extra else None
-            self._failed(str(reason) if reason else None, wait_for_reason=source != "poll")
+            self._failed(file.failed_task.error_text, wait_for_reason=source.startswith("sse"))
+
+    def _on_entry(self, entry: ProjectEntry, source: str) -> None:
+        """A project data entry: a video url is the result; a file id is looked up."""
+        url = entry.video_url
+        if url is not None:
+            self._found_result(url, source)
+        elif entry.file_id is not None and not self._is_other_file(entry.file_id):
+            self._look_at_file(entry.file_id)
 
     def _on_project(self, project: ProjectObject) -> None:
+        """A polled project: a video entry is the result, else any task in
+        error fails the job, else the files its entries name are looked up."""
         urls = project.video_urls()
         if urls:
             self._found_result(urls[0], "poll:project")
-        elif project.tasks and (project.tasks[-1].status or "").lower() == "error":
-            self._failed(None)
+            return
+        failed = project.failed_task
+        if failed is not None:
+            self._failed(failed.error_text)
+            return
+        for file_id in project.file_ids():
+            if not self._is_other_file(file_id):
+                self._look_at_file(file_id)
 
     def _on_stream_state(self, state: StreamState, reason: str) -> None:
         assert self._poller is not None

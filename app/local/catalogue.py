@@ -1,57 +1,154 @@
 """What the built-in renderer offers: its models, styles and accepted settings.
 
-The local models mirror the cloud's catalogue shape (`generation-config`) so the
-app lists them like any other backend's; they cost nothing and need no
-account. Styles change the palette and the motion of the procedural renderer.
-This module also turns a `generate-video` config into a checked
-`GenerationRequest`, with error messages written for the person who chose the
-settings.
+The catalogue speaks the cloud's shapes (IGenerationConfigRead.ts), with the
+variety the cloud has, so the app's main path meets it on every run: labels
+that may be null, prices in `params.price_per_second`, `params.price` or a
+top-level `price` (or none at all), VIP flags in `params.vip_required`, a
+top-level `vip_required` or `params.is_vip`, durations as a list or as
+`params.max_duration`, and configurations that make pictures, sound or
+video-from-video, which the app must leave out of its picker. Only the
+`renderable` models can be generated here; they are free, and say so with an
+explicit price of 0. The renderer's account is not VIP, so the VIP model is
+listed but refused. Styles change the palette and the motion of the
+procedural renderer. This module also turns a `generate-video` config into a
+checked `GenerationRequest`, with error messages written for the person who
+chose the settings.
 """
 
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 TEXT_TO_VIDEO = "text_to_video"
 IMAGE_TO_VIDEO = "image_to_video"
+VIDEO_TO_VIDEO = "video_to_video"
+TEXT_TO_IMAGE = "text_to_image"
+IMAGE_TO_IMAGE = "image_to_image"
+TEXT_TO_AUDIO = "text_to_audio"
+SOURCE = "local"  # GenerationSourceEnum.LOCAL
+#: Seeds the renderer picks when a request has none: 14 digits, as the cloud's.
+SEED_DIGITS = 14
+MAX_SEED = 2**53 - 1
 
 
 @dataclass(frozen=True)
 class LocalModel:
+    """One `generation-config` item. `params` and `top_level` are sent as
+    written; `refusal` says why a model that is listed cannot be generated here."""
+
     name: str
-    label: str
+    label: str | None
     type: str
-    durations: tuple[int, ...]
+    params: Mapping[str, object]
+    top_level: Mapping[str, object] = field(default_factory=dict)
+    refusal: str | None = None
+
+    @property
+    def renderable(self) -> bool:
+        return self.refusal is None
+
+    @property
+    def durations(self) -> tuple[int, ...]:
+        """The whole seconds this model renders: its list, else 1 to its maximum."""
+        listed = self.params.get("available_durations")
+        if isinstance(listed, list | tuple):
+            return tuple(int(d) for d in listed)
+        longest = self.params.get("max_duration")
+        if isinstance(longest, int):
+            return tuple(range(1, longest + 1))
+        return ()
+
+    @property
+    def display_name(self) -> str:
+        return self.label or self.name
 
     def to_json(self) -> dict[str, object]:
         return {
             "name": self.name,
             "label": self.label,
             "type": self.type,
-            "source": "local",
-            "params": {
-                "price_per_second": 0,
-                "available_durations": list(self.durations),
-            },
-            "vip_required": False,
+            "source": SOURCE,
+            "params": dict(self.params),
+            **self.top_level,
         }
 
 
-MODELS: dict[str, LocalModel] = {
+_NOT_VIDEO = "makes {what}, not videos; this renderer only makes videos."
+
+CATALOGUE: dict[str, LocalModel] = {
     m.name: m
     for m in (
         LocalModel(
-            "local/sketch-t2v", "Local sketch (text to video)", TEXT_TO_VIDEO, (2, 5, 8, 10)
+            "local/sketch-t2v",
+            "Local sketch (text to video)",
+            TEXT_TO_VIDEO,
+            {"price_per_second": 0, "available_durations": [2, 5, 8, 10]},
         ),
         LocalModel(
-            "local/animate-i2v", "Local animate (image to video)", IMAGE_TO_VIDEO, (2, 5, 8, 10)
+            "local/animate-i2v",
+            "Local animate (image to video)",
+            IMAGE_TO_VIDEO,
+            {"price_per_second": 0, "available_durations": [2, 5, 8, 10]},
         ),
         LocalModel(
-            "local/quick-t2v", "Local quick preview (text to video)", TEXT_TO_VIDEO, (1, 2, 3)
+            "local/quick-t2v",
+            "Local quick preview (text to video)",
+            TEXT_TO_VIDEO,
+            {"price": 0, "available_durations": [1, 2, 3]},
+        ),
+        LocalModel(
+            # No label: the app makes a name from `name`. Price at the top level,
+            # durations as a maximum, a list of aspect ratios.
+            "local/wave-t2v",
+            None,
+            TEXT_TO_VIDEO,
+            {"max_duration": 6, "aspect_ratios": ["16:9", "9:16", "1:1"]},
+            {"price": 0},
+        ),
+        LocalModel(
+            "local/studio-t2v",
+            "Local studio (VIP)",
+            TEXT_TO_VIDEO,
+            {"price_per_second": 0.5, "available_durations": [5, 10], "vip_required": True},
+            refusal="Local studio (VIP) needs a VIP account; this renderer's account is not VIP.",
+        ),
+        LocalModel(
+            "local/restyle-v2v",
+            "Local restyle (video to video)",
+            VIDEO_TO_VIDEO,
+            {"available_durations": [5]},  # no price at all: the app says "price unknown"
+            {"vip_required": True},
+            refusal="Local restyle turns a video into another video; this renderer "
+            "takes no source videos.",
+        ),
+        LocalModel(
+            "local/still-t2i",
+            "Local still (text to image)",
+            TEXT_TO_IMAGE,
+            {"price": 0.01, "is_vip": True},
+            refusal=_NOT_VIDEO.format(what="pictures"),
+        ),
+        LocalModel(
+            "local/retouch-i2i",
+            None,
+            IMAGE_TO_IMAGE,
+            {"price_per_second": 0},
+            refusal=_NOT_VIDEO.format(what="pictures"),
+        ),
+        LocalModel(
+            "local/chime-t2a",
+            "Local chime (text to audio)",
+            TEXT_TO_AUDIO,
+            {},
+            {"price": 0.02, "vip_required": False},
+            refusal=_NOT_VIDEO.format(what="sound"),
         ),
     )
 }
+#: The models this renderer generates.
+MODELS: dict[str, LocalModel] = {n: m for n, m in CATALOGUE.items() if m.renderable}
 
 
 @dataclass(frozen=True)
@@ -59,8 +156,8 @@ class Style:
     """How a style looks and moves; the renderer reads every field."""
 
     name: str
-    title: str
-    tags: tuple[str, ...]
+    title: str | None
+    tags: tuple[str, ...] | None
     hue_offsets: tuple[float, ...]
     saturation: float
     top_value: float
@@ -72,12 +169,15 @@ class Style:
     drift: tuple[float, float]  # particle drift, frame fractions per second
     tint: float  # how much image-to-video pictures take the style's colour
 
+    has_thumbnail: bool = True
+
     def to_json(self, thumbnail: str) -> dict[str, object]:
+        """IStyleRead.ts; title, thumbnail and tags may each be null."""
         return {
             "name": self.name,
             "title": self.title,
-            "thumbnail": thumbnail,
-            "tags": list(self.tags),
+            "thumbnail": thumbnail if self.has_thumbnail else None,
+            "tags": list(self.tags) if self.tags is not None else None,
         }
 
 
@@ -159,6 +259,38 @@ STYLES: dict[str, Style] = {
             (0.005, -0.04),
             0.22,
         ),
+        # Styles as the cloud sometimes lists them: no title, no tags, no thumbnail.
+        Style(
+            "ink_wash",
+            None,
+            None,
+            (200.0, 210.0, 20.0),
+            0.15,
+            0.92,
+            0.55,
+            0.25,
+            0.5,
+            4,
+            25,
+            (0.0, 0.01),
+            0.05,
+        ),
+        Style(
+            "aurora",
+            "Aurora",
+            None,
+            (140.0, 190.0, 280.0),
+            0.8,
+            0.06,
+            0.25,
+            0.95,
+            0.9,
+            6,
+            80,
+            (0.02, -0.01),
+            0.15,
+            has_thumbnail=False,
+        ),
     )
 }
 DEFAULT_STYLE = "cinematic"
@@ -215,23 +347,27 @@ class GenerationRequest:
     source_id: str | None
 
     def echo(self) -> dict[str, object]:
-        """The config as the backend understood it, for `video_generation`."""
-        config: dict[str, object] = {
+        """The request as the backend understood it: `video_generation` of the
+        file object (IVideoGenerationRead.ts, without its `id`), plus the frame
+        rate, shot size and style it also honours."""
+        references: list[dict[str, object]] = []
+        if self.source_id is not None:
+            references.append({"type": "source", "reference_id": self.source_id, "reference": None})
+        return {
             "prompt": self.prompt,
-            "negative_prompt": self.negative_prompt,
-            "generation_config_name": self.model.name,
+            "negative_prompt": self.negative_prompt or "",
+            "seed": self.seed,
             "duration": self.duration,
-            "aspect_ratio": self.aspect_ratio,
             "width": self.width,
             "height": self.height,
-            "seed": self.seed,
+            "aspect_ratio": self.aspect_ratio,
+            "generation_config_name": self.model.name,
+            "generation_config": self.model.to_json(),
+            "references": references,
             "frame_rate": self.fps,
             "shot_size": self.shot_size,
             "style_name": self.style,
         }
-        if self.source_id is not None:
-            config["references"] = [{"type": "source", "reference_id": self.source_id}]
-        return config
 
 
 def _int_field(config: dict[str, object], key: str, what: str) -> int | None:
@@ -295,11 +431,13 @@ def parse_config(config: dict[str, object]) -> GenerationRequest:
         raise InvalidConfig(
             "generation_config_name is required: pick one of " + ", ".join(MODELS) + "."
         )
-    model = MODELS.get(name)
+    model = CATALOGUE.get(name)
     if model is None:
         raise InvalidConfig(
             f"Unknown model {name!r}. This renderer offers: " + ", ".join(MODELS) + "."
         )
+    if model.refusal is not None:
+        raise InvalidConfig(model.refusal)
 
     prompt = config.get("prompt", "")
     if prompt is None:
@@ -364,12 +502,18 @@ def parse_config(config: dict[str, object]) -> GenerationRequest:
                 f"Resolution {width}x{height} is {actual}, not the requested aspect ratio {aspect}."
             )
         aspect = actual
+    ratios = model.params.get("aspect_ratios")
+    if isinstance(ratios, list) and (aspect or "16:9") not in ratios:
+        raise InvalidConfig(
+            f"{model.display_name} makes {', '.join(map(str, ratios))} videos, "
+            f"not {aspect or '16:9'}."
+        )
 
     seed = _int_field(config, "seed", "seed")
     if seed is None:
-        seed = random.randrange(0, 2**31)
-    if not 0 <= seed < 2**63:
-        raise InvalidConfig("seed must be a non-negative whole number.")
+        seed = random.randrange(10 ** (SEED_DIGITS - 1), 10**SEED_DIGITS)
+    if not 0 <= seed <= MAX_SEED:
+        raise InvalidConfig(f"seed must be a whole number from 0 to {MAX_SEED}.")
 
     style = _str_field(config, "style_name", "style_name") or DEFAULT_STYLE
     if style not in STYLES:
@@ -384,7 +528,8 @@ def parse_config(config: dict[str, object]) -> GenerationRequest:
     source_id = _source_reference(config)
     if model.type == IMAGE_TO_VIDEO and source_id is None:
         raise InvalidConfig(
-            f"{model.label} animates a picture: upload an image and pass it as a source reference."
+            f"{model.display_name} animates a picture: upload an image and pass it as a "
+            "source reference."
         )
     if model.type == TEXT_TO_VIDEO:
         source_id = None

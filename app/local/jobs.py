@@ -201,21 +201,8 @@ class RenderService:
         return {"type": "render_progress", "object": obj}
 
     def _log_completion(self, events: EventLog, record: FileRecord) -> None:
-        url = record.media_url(self.base_url)
-        events.append(
-            {
-                "type": "render_result",
-                "object": {
-                    "id": record.id,
-                    "file_id": record.id,
-                    "project_id": record.project_id,
-                    "url": url,
-                    "file_url": url,
-                    "thumbnail_url": record.poster_url(self.base_url),
-                    "contentType": "video/mp4",
-                },
-            }
-        )
+        # render_result carries the whole file object, as the cloud's does.
+        events.append({"type": "render_result", "object": record.to_json(self.base_url)})
         events.append({"type": "file", "object": record.to_json(self.base_url)})
         events.append({"type": "task", "object": record.task_json()})
 

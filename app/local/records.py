@@ -108,36 +108,52 @@ class FileRecord:
         }
 
     def to_json(self, base_url: str) -> dict[str, object]:
-        """The contract's current file-object shape."""
-        url = self.media_url(base_url) if self.status == COMPLETED else None
+        """The contract's file object, IFileRead.ts complete (every field, null
+        where it does not apply), plus `contentType`, `progress` and `message`."""
+        done = self.status == COMPLETED
+        url = self.media_url(base_url) if done else None
+        video = self.type == "video"
         body: dict[str, object] = {
             "id": self.id,
             "url": url,
+            "thumbnail_url": (self.poster_url(base_url) if video else url) if done else None,
             "type": self.type,
+            "image_generation_id": None,
+            "image_generation": None,
+            "video_generation_id": self.video_generation_id if video else None,
+            "video_generation": self._video_generation() if video else None,
+            "audio_generation_id": None,
+            "audio_generation": None,
+            "duration": self._duration() if video and done else None,
+            "tasks": [self.task_json()] if video else [],
             "created_at": self.created_at,
             "contentType": self.content_type,
             "size": self.size,
             "width": self.width,
             "height": self.height,
         }
-        if self.type == "image":
-            body["thumbnail_url"] = url
-            body["tasks"] = []
-            return body
-        body["thumbnail_url"] = self.poster_url(base_url) if self.status == COMPLETED else None
-        body["project_id"] = self.project_id
-        body["video_generation_id"] = self.video_generation_id
-        body["video_generation"] = {
-            "id": self.video_generation_id,
-            "status": self.status,
-            **(self.config or {}),
-        }
-        body["tasks"] = [self.task_json()]
-        body["progress"] = round(self.progress, 4)
-        body["message"] = self.message
-        if self.error is not None:
-            body["error"] = self.error
+        if video:
+            body["project_id"] = self.project_id
+            body["progress"] = round(self.progress, 4)
+            body["message"] = self.message
+            if self.error is not None:
+                body["error"] = self.error
         return body
+
+    def _video_generation(self) -> dict[str, object]:
+        # IVideoGenerationRead.ts; records of older versions lack some fields.
+        return {
+            "prompt": "",
+            "negative_prompt": "",
+            "references": [],
+            "generation_config": None,
+            **(self.config or {}),
+            "id": self.video_generation_id,
+        }
+
+    def _duration(self) -> float | None:
+        seconds = (self.config or {}).get("duration")
+        return float(seconds) if isinstance(seconds, int | float) else None
 
     def project_json(self, base_url: str) -> dict[str, object]:
         value: dict[str, object] = {
@@ -246,6 +262,22 @@ class RecordStore:
 
     def get(self, file_id: str) -> FileRecord | None:
         return self._files.get(file_id)
+
+    def all(self) -> list[FileRecord]:
+        return list(self._files.values())
+
+    def remove(self, file_id: str) -> FileRecord | None:
+        """Forget a file and delete its record and media; returns what it was."""
+        record = self._files.pop(file_id, None)
+        if record is None:
+            return None
+        if record.project_id:
+            self._projects.pop(record.project_id, None)
+        for name in (record.media_name, record.poster_name):
+            if name:
+                self.media_path(name).unlink(missing_ok=True)
+        (self.files_dir / f"{record.id}.json").unlink(missing_ok=True)
+        return record
 
     def by_project(self, project_id: str) -> FileRecord | None:
         file_id = self._projects.get(project_id)

@@ -1,10 +1,12 @@
 """The built-in renderer's HTTP server: `framecast serve`.
 
-It speaks the SuperDuperAI contract (`docs/api.md`) under
-`/api/v1/...` so the app has one code path for the cloud and for this local
-backend: catalogue and styles, picture upload, `generate-video`, polling of
-files and projects, and Server-Sent Events with ids and `Last-Event-ID`
-replay. Every `/api/v1` request needs `Authorization: Bearer <token>`;
+It speaks the SuperDuperAI contract (docs/api.md) under `/api/v1/...` so the
+app has one code path for the cloud and for this local backend: catalogue
+and styles (paged with `next` cursors, at most PAGE_CAP items a page),
+the account (`user/me`), picture upload, `generate-video`, polling of files
+and projects, the account's file list and deletion, and Server-Sent Events
+with ids and `Last-Event-ID` replay. Every `/api/v1` request needs
+`Authorization: Bearer <token>`;
 finished videos, posters and uploads are served without auth at unguessable
 `/media/<uuid4 hex>.<ext>` URLs with HTTP Range support, as a CDN would.
 
@@ -51,10 +53,11 @@ from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from app.local.catalogue import MODELS, STYLES, InvalidConfig, parse_config
+from app.local.catalogue import CATALOGUE, STYLES, InvalidConfig, parse_config
 from app.local.jobs import RenderService
 from app.local.limits import HostAllowList, Limits, RequestLimits, exception_handlers, h11_protocol
 from app.local.records import (
+    IN_PROGRESS,
     MEDIA_TYPES,
     FileRecord,
     RecordStore,
@@ -72,6 +75,19 @@ PARENT_PIPE_ENV = "FRAMECAST_SERVE_PARENT_PIPE"  # see app.local.launcher
 MIN_RENDER_SECONDS_ENV = "FRAMECAST_LOCAL_MIN_RENDER_SECONDS"
 KEEPALIVE_SECONDS = 15
 API_PREFIX = "/api/"
+#: Lists answer at most this many items a page, whatever the client asks, so
+#: every client of this renderer follows `next` cursors as the cloud needs.
+PAGE_CAP = 5
+DEFAULT_PAGE_LIMIT = 50  # the SDK's default
+LOCAL_ACCOUNT = {
+    "id": "local",
+    "sub": "local",
+    "nickname": "local",
+    "email": "local@localhost",
+    "name": "Built-in renderer",
+    "vip": False,
+    "admin": False,
+}
 _BODY_SLACK = 256 * 1024  # multipart headers around the picture
 _DRAIN_LIMIT = 64 * 1024 * 1024  # past this an oversized upload is not even read
 
@@ -130,38 +146,52 @@ class LocalApi:
 
     # ------------------------------------------------------------ catalogue
 
-    def _page(self, request: Request, items: list[dict[str, object]]) -> Response:
+    def _page(
+        self,
+        request: Request,
+        items: list[dict[str, object]],
+        *,
+        order_by: tuple[str, ...] = ("name", "label", "title"),
+        default_order: str = "ascendent",
+    ) -> Response:
+        """One page of a list (IResponsePaginated_*.ts), at most PAGE_CAP items
+        whatever the client asked, with `next` as a cursor `{offset, limit}`."""
         query = request.query_params
         try:
-            limit = int(query.get("limit", "100"))
+            limit = int(query.get("limit", str(DEFAULT_PAGE_LIMIT)))
             offset = int(query.get("offset", "0"))
         except ValueError:
             return _error(422, "limit and offset must be whole numbers.")
         if not 1 <= limit <= 1000 or offset < 0:
             return _error(422, "limit must be 1 to 1000 and offset at least 0.")
-        order = query.get("order", "ascendent")
+        order = query.get("order", default_order)
         if order not in ("ascendent", "descendent", "asc", "desc"):
             return _error(422, "order must be ascendent or descendent.")
-        order_by = query.get("order_by", "name")
-        if order_by not in ("name", "label", "title"):
-            return _error(422, "order_by must be name.")
+        key = query.get("order_by", order_by[0])
+        if key not in order_by:
+            return _error(422, f"order_by must be one of {', '.join(order_by)}.")
+        descending = order in ("descendent", "desc")
         items = sorted(
-            items,
-            key=lambda item: str(item.get(order_by, item["name"])),
-            reverse=order in ("descendent", "desc"),
+            # Reversed first, so that ties (files made in the same second) keep
+            # the list's own order in the direction asked for.
+            reversed(items) if descending else items,
+            # Nulls (a config without a label) sort after values, before them when
+            # descending, as PostgreSQL sorts them.
+            key=lambda item: (item.get(key) is None, str(item.get(key) or "")),
+            reverse=descending,
         )
+        limit = min(limit, PAGE_CAP)
         total = len(items)
         page = items[offset : offset + limit]
-        next_url = None
-        if offset + limit < total:
-            next_url = str(request.url.include_query_params(offset=offset + limit, limit=limit))
+        end = offset + len(page)
+        cursor = {"offset": end, "limit": limit} if end < total else None
         return JSONResponse(
-            {"items": page, "total": total, "limit": limit, "offset": offset, "next": next_url}
+            {"items": page, "total": total, "limit": limit, "offset": offset, "next": cursor}
         )
 
     async def generation_config(self, request: Request) -> Response:
         kind = request.query_params.get("type")
-        items = [m.to_json() for m in MODELS.values() if kind in (None, "", m.type)]
+        items = [m.to_json() for m in CATALOGUE.values() if kind in (None, "", m.type)]
         return self._page(request, items)
 
     async def styles(self, request: Request) -> Response:
@@ -174,7 +204,7 @@ class LocalApi:
         if style is None:
             return _error(404, "No such style.")
         if name not in self._thumbnails:
-            hue = base_hue(style.title)
+            hue = base_hue(style.title or style.name)
             img = Image.new("RGB", (160, 90))
             top, bottom = (
                 hsv_colour(hue, style.saturation, style.top_value),
@@ -196,9 +226,8 @@ class LocalApi:
         )
 
     async def user_me(self, request: Request) -> Response:
-        return JSONResponse(
-            {"id": "local", "name": "Local renderer", "balance": None, "vip": False, "admin": False}
-        )
+        """IUserRead.ts for the renderer's one account: not VIP, no balance."""
+        return JSONResponse(LOCAL_ACCOUNT)
 
     # ------------------------------------------------------------ upload
 
@@ -295,6 +324,24 @@ class LocalApi:
     async def get_file(self, request: Request) -> Response:
         return JSONResponse(self._lookup(request, "file_id").to_json(self.base_url))
 
+    async def list_files(self, request: Request) -> Response:
+        """The account's files (`GET file?types=video&types=image...`), newest first."""
+        types = set(request.query_params.getlist("types"))
+        items = [r.to_json(self.base_url) for r in self.store.all() if not types or r.type in types]
+        return self._page(request, items, order_by=("created_at", "id"), default_order="descendent")
+
+    async def delete_file(self, request: Request) -> Response:
+        """Delete a file and its media; answers the file as it was (IFileRead.ts)."""
+        record = self._lookup(request, "file_id")
+        if record.status == IN_PROGRESS:
+            return _error(
+                409, "This video is still being made; delete it once it has finished or failed."
+            )
+        body = record.to_json(self.base_url)
+        self.store.remove(record.id)
+        log.info("deleted %s %s", record.type, record.id)
+        return JSONResponse(body)
+
     async def get_project(self, request: Request) -> Response:
         return JSONResponse(self._lookup(request, "project_id").project_json(self.base_url))
 
@@ -362,7 +409,9 @@ def build_app(
         Route(f"{v1}/user/me", api.user_me, methods=["GET"]),
         Route(f"{v1}/file/upload", api.upload, methods=["POST"]),
         Route(f"{v1}/file/generate-video", api.generate_video, methods=["POST"]),
+        Route(f"{v1}/file", api.list_files, methods=["GET"]),
         Route(f"{v1}/file/{{file_id}}", api.get_file, methods=["GET"]),
+        Route(f"{v1}/file/{{file_id}}", api.delete_file, methods=["DELETE"]),
         Route(f"{v1}/project/{{project_id}}", api.get_project, methods=["GET"]),
         Route(f"{v1}/events/{{channel}}", api.events, methods=["GET"]),
         Route("/media/styles/{name}", api.style_thumbnail, methods=["GET", "HEAD"]),

@@ -88,7 +88,9 @@ def shot_size_label(name: str) -> str:
     return labels.get(name, name.replace("_", " ").capitalize())
 
 
-def format_price(amount: float) -> str:
+def format_price(amount: float | None) -> str:
+    if amount is None:
+        return translate("PromptForm", "price unknown")
     if amount <= 0:
         return translate("PromptForm", "Free")
     return f"${amount:,.2f}"
@@ -105,7 +107,9 @@ def model_detail_text(model: GenerationConfig) -> str:
         if model.needs_image
         else translate("PromptForm", "Text → video")
     )
-    if model.price_per_second > 0:
+    if model.price_per_second is None:
+        price = translate("PromptForm", "price unknown")
+    elif model.price_per_second > 0:
         price = translate("PromptForm", "%1/s").replace("%1", f"${model.price_per_second:g}")
     else:
         price = translate("PromptForm", "Free")
@@ -583,7 +587,9 @@ class PromptForm(QWidget):
 
     def _caption(self, model: GenerationConfig) -> str:
         mode = self.tr("Animates a picture") if model.needs_image else self.tr("Text to video")
-        if model.price_per_second > 0:
+        if model.price_per_second is None:
+            price = self.tr("price unknown")
+        elif model.price_per_second > 0:
             price = self.tr("%1 per second").replace("%1", f"${model.price_per_second:g}")
         else:
             price = self.tr("Free")

@@ -15,6 +15,8 @@ What runs, in order (each in its own process, so CPU is accounted cleanly):
    These run their repetitions as concurrent jobs in one process per follower.
 5. 50 concurrent engine jobs with event-loop lag, on a quiet machine again.
 6. The renderer (`bench_renderer`) and, when it exists, the GUI (`bench_gui`).
+7. The catalogue (`bench_catalogue`): 25 models and 240 styles in pages of 10,
+   from a fresh client to a ready list.
 
 Every figure is the median of its repetitions; its relative spread
 ((max - min) / median) says how noisy it was. Output: a printed table,
@@ -300,6 +302,28 @@ def run_renderer(plan: Plan) -> dict[str, object]:
     return {"realtime": realtime, "poll": polls}
 
 
+def run_catalogue(plan: Plan) -> dict[str, object]:
+    console.log("catalogue: 25 models and 240 styles in pages of 10")
+    args = ["--reps", "3" if plan.quick else "7"]
+    try:
+        proc = _start("tests.benchmarks.bench_catalogue", args, _env("", ""))
+        result = _finish(proc, "catalogue")
+    except (RuntimeError, ValueError) as exc:
+        return {"error": str(exc)[-800:]}
+    return result if isinstance(result, dict) else {"error": f"printed {result!r}"}
+
+
+def catalogue_figures(catalogue: dict[str, object]) -> dict[str, object]:
+    ready = catalogue.get("ready_ms")
+    if not isinstance(ready, list):
+        return {}
+    return {
+        "catalogue_ready_ms": summarise(ready),
+        "catalogue_requests": summarise([_num(catalogue.get("requests"))]),
+        "catalogue_pages": summarise([_num(catalogue.get("pages"))]),
+    }
+
+
 def run_gui(plan: Plan, env: dict[str, str]) -> dict[str, object]:
     """bench_gui is another helper's module: run it as a subprocess, `reps` times,
     and keep whatever numbers it prints; its absence or failure is recorded."""
@@ -418,6 +442,7 @@ def goals(
     engine: dict[str, object],
     renderer: dict[str, object],
     gui: dict[str, object],
+    catalogue: dict[str, object] | None = None,
 ) -> list[Goal]:
     def fig(follower: str, job: str, key: str) -> float | None:
         return _num(results.get(follower, {}).get(job, {}).get(key))
@@ -545,6 +570,23 @@ def goals(
                 "< 20 ms",
                 _fmt(_num(p99), " ms"),
                 p99 < 20 if isinstance(p99, float) else None,
+            )
+        )
+    if catalogue and "ready_ms_median" in catalogue:
+        ready, requests, pages = (
+            _num(catalogue.get("ready_ms_median")),
+            _num(catalogue.get("requests")),
+            _num(catalogue.get("pages")),
+        )
+        per_page = (requests - 1) / pages if requests is not None and pages else None
+        out.append(
+            Goal(
+                "Catalogue ready: 25 models + 240 styles, pages of 10 (issue 10)",
+                "≤ 1 request a page, < 300 ms",
+                f"{_fmt(requests, '', 0)} requests for {_fmt(pages, '', 0)} pages and the "
+                f"account, {_fmt(ready, ' ms', 1)}",
+                per_page is not None and ready is not None and per_page <= 1 and ready < 300,
+                "a fresh client: configurations, styles and the account side by side",
             )
         )
     figures = gui.get("figures")
@@ -786,6 +828,10 @@ def notes(plan: Plan) -> list[str]:
         "with its default EngineConfig.",
         "CPU: the follower process's CPU time from creating its job(s) to the first "
         "completion it notices, per job.",
+        "Catalogue: a scripted backend in its own process lists 25 configurations and 240 "
+        "styles, at most 10 a page; each repetition is a fresh client (new connections) "
+        "loading configurations, styles and the account side by side, every `next` cursor "
+        "followed; requests counted by the client.",
     ]
 
 
@@ -805,8 +851,9 @@ def main(argv: list[str] | None = None) -> int:
         idle = run_parallel_phase(plan, env, followers)
         concurrent = run_concurrent(plan, env)
     renderer = run_renderer(plan)
+    catalogue = run_catalogue(plan)
     gui = run_gui(plan, _env("", ""))
-    engine = engine_figures(engine_raw, concurrent, idle)
+    engine = {**engine_figures(engine_raw, concurrent, idle), **catalogue_figures(catalogue)}
     report: dict[str, object] = {
         "date": when.isoformat(timespec="seconds"),
         "mode": "quick" if plan.quick else "full",
@@ -820,10 +867,11 @@ def main(argv: list[str] | None = None) -> int:
         "followers": followers,
         "engine": engine,
         "renderer": renderer,
+        "catalogue": catalogue,
         "gui": gui,
         "renderer_gui": side_figures(renderer, gui),
     }
-    goal_list = goals(plan, followers, engine, renderer, gui)
+    goal_list = goals(plan, followers, engine, renderer, gui, catalogue)
     report["goals"] = [asdict(g) for g in goal_list]
     report["noise"] = noise(followers, {**engine, **side_figures(renderer, gui)})
     report["notes"] = notes(plan)

@@ -73,27 +73,61 @@ def picture(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def test_list_models_and_filter_by_type(local_server: LocalServer) -> None:
+def test_catalogue_across_pages_and_the_models_framecast_can_start(
+    local_server: LocalServer,
+) -> None:
+    listing = run(local_server, lambda c: c.list_generation_configs())
+    assert listing.skipped == []
+    names = [c.name for c in listing.items]
+    assert len(names) == 9 and names == sorted(names)  # two pages of at most 5
     models = run(local_server, lambda c: c.list_models())
     by_name = {m.name: m for m in models}
-    assert {"local/sketch-t2v", "local/animate-i2v", "local/quick-t2v"} <= set(by_name)
+    assert set(by_name) == {
+        "local/animate-i2v",
+        "local/quick-t2v",
+        "local/sketch-t2v",
+        "local/studio-t2v",
+        "local/wave-t2v",
+    }
     assert by_name["local/animate-i2v"].needs_image
     assert not by_name["local/sketch-t2v"].needs_image
-    assert all(m.price_per_second == 0 and m.available_durations for m in models)
-    assert not any(m.vip_required for m in models)
-    i2v = run(local_server, lambda c: c.list_models(type="image_to_video"))
-    assert i2v and all(m.type == "image_to_video" for m in i2v)
+    for name in ("local/animate-i2v", "local/quick-t2v", "local/sketch-t2v", "local/wave-t2v"):
+        model = by_name[name]
+        assert model.price_per_second == 0 and not model.vip_required, name  # free, and says so
+        assert model.available_durations, name
+    studio = by_name["local/studio-t2v"]
+    assert studio.vip_required and studio.price_per_second == 0.5
+    wave = by_name["local/wave-t2v"]
+    assert wave.label is None and wave.display_name == "Wave t2v (local)"
+    assert (wave.available_durations, wave.max_duration) == ([3, 5, 6], 6)
+    assert wave.aspect_ratios == ["16:9", "9:16", "1:1"]
+    left_out = {c.name: c for c in listing.items if not c.usable}
+    assert set(left_out) == {
+        "local/chime-t2a",
+        "local/restyle-v2v",
+        "local/retouch-i2i",
+        "local/still-t2i",
+    }
+    assert left_out["local/restyle-v2v"].price_per_second is None  # unknown, not free
 
 
-def test_list_styles(local_server: LocalServer) -> None:
+def test_list_styles_across_pages_with_nulls(local_server: LocalServer) -> None:
     styles = run(local_server, lambda c: c.list_styles())
-    assert styles and all(s.name and s.display_name for s in styles)
-    assert any(s.name == "cinematic" for s in styles)
+    names = [s.name for s in styles]
+    assert len(names) == 7 and names == sorted(names, reverse=True)
+    assert all(s.name and s.display_name for s in styles)
+    ink = next(s for s in styles if s.name == "ink_wash")
+    assert (ink.title, ink.tags, ink.display_name) == (None, [], "Ink wash")
+    assert next(s for s in styles if s.name == "aurora").thumbnail is None
 
 
-def test_account_is_none_or_an_account(local_server: LocalServer) -> None:
-    account = run(local_server, lambda c: c.get_account())
-    assert account is None or account.balance is None or account.balance >= 0
+def test_account_and_the_whole_catalogue(local_server: LocalServer) -> None:
+    catalogue = run(local_server, lambda c: c.load_catalogue())
+    assert catalogue.account is not None
+    assert (catalogue.account.vip, catalogue.account.balance) == (False, None)
+    assert len(catalogue.configs) == 9 and len(catalogue.styles) == 7
+    assert [m.name for m in catalogue.models] == [c.name for c in catalogue.configs if c.usable]
+    assert catalogue.skipped == []
 
 
 def test_upload_png(local_server: LocalServer, picture: Path) -> None:
@@ -155,6 +189,57 @@ def test_generate_image_to_video_with_an_uploaded_source(
         return await wait_until_done(client, created.file_id)
 
     assert run(local_server, scenario).endswith(".mp4")
+
+
+@pytest.mark.parametrize("seed", [48213950267315, 2**53 - 1, None])
+def test_seeds_of_14_digits_and_more_are_sent_and_echoed(
+    local_server: LocalServer, seed: int | None
+) -> None:
+    request = QUICK.model_copy(update={"seed": seed})
+    created = run(local_server, lambda c: c.generate_video(request))
+    assert created.file is not None and created.file.video_generation is not None
+    echoed = created.file.video_generation.seed
+    assert echoed == seed if seed is not None else len(str(echoed)) == 14
+
+
+def test_a_vip_model_is_refused_for_the_renderers_account(local_server: LocalServer) -> None:
+    request = QUICK.model_copy(update={"generation_config_name": "local/studio-t2v", "duration": 5})
+    with pytest.raises(InvalidRequestError) as info:
+        run(local_server, lambda c: c.generate_video(request))
+    assert "needs a VIP account" in info.value.user_message
+
+
+def test_the_library_lists_finished_videos_and_deletes_them(
+    fresh_local_server: LocalServer, picture: Path
+) -> None:
+    async def scenario(client: SuperDuperClient) -> None:
+        uploaded = await client.upload_image(picture)
+        older = await client.generate_video(QUICK)
+        newer = await client.generate_video(QUICK)
+        for created in (older, newer):
+            await wait_until_done(client, created.file_id)
+        library = await client.list_library()
+        ids = [v.id for v in library.videos]
+        assert ids == [newer.file_id, older.file_id]  # newest first
+        assert all(v.is_video_result and v.duration == 1.0 for v in library.videos)
+        mixed = await client.list_library_page(types=("video", "image"), limit=2)
+        assert [v.id for v in mixed.videos] == [newer.file_id, older.file_id][: len(mixed.videos)]
+        assert mixed.next is not None  # three files, two a page
+        rest = await client.list_library_page(
+            offset=mixed.next.offset, limit=mixed.next.limit, types=("video", "image")
+        )
+        skipped = [*mixed.skipped, *rest.skipped]
+        assert [(s.id, s.reason) for s in skipped] == [(uploaded.id, "not a video (image)")]
+
+        deleted = await client.delete_file(older.file_id)
+        assert deleted is not None and deleted.id == older.file_id
+        with pytest.raises(NotFoundError):
+            await client.get_file(older.file_id)
+        with pytest.raises(NotFoundError):
+            await client.delete_file(older.file_id)
+        assert [v.id for v in (await client.list_library()).videos] == [newer.file_id]
+
+    run(fresh_local_server, scenario)
 
 
 def test_unknown_model_is_refused_with_the_servers_message(local_server: LocalServer) -> None:

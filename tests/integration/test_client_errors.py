@@ -77,6 +77,7 @@ def assert_secret_absent(token: str, *texts: object) -> None:
         (403, AuthenticationError),
         (402, InsufficientCreditsError),
         (400, InvalidRequestError),
+        (409, InvalidRequestError),
         (422, InvalidRequestError),
         (404, NotFoundError),
         (500, BackendUnavailableError),
@@ -190,22 +191,52 @@ def test_answer_off_contract_is_a_protocol_error(scripted_backend: ScriptedBacke
     )
     err = failure(scripted_backend, lambda c: c.get_file(job.file_id))
     assert isinstance(err, ProtocolError) and "id" in str(err)
-    scripted_backend.inject("GET", "generation-config", 200, json_body={"items": [{"x": 1}]})
-    assert isinstance(failure(scripted_backend, lambda c: c.list_models()), ProtocolError)
+    scripted_backend.inject("GET", "generation-config", 200, json_body={"total": 1, "next": None})
+    err = failure(scripted_backend, lambda c: c.list_models())
+    assert isinstance(err, ProtocolError) and "items" in str(err)
 
 
-def test_account_is_optional(scripted_backend: ScriptedBackend) -> None:
-    assert run(scripted_backend, lambda c: c.get_account()) is None
-    scripted_backend.account = {"balance": 3.5, "vip": True, "email": "x@example.com"}
+def test_one_malformed_config_does_not_reject_the_page(
+    scripted_backend: ScriptedBackend, caplog: pytest.LogCaptureFixture
+) -> None:
+    scripted_backend.catalogue = [{"x": 1}, *scripted_backend.catalogue, {"name": None}]
+    with caplog.at_level(logging.WARNING, logger="framecast.api"):
+        models = run(scripted_backend, lambda c: c.list_models())
+    assert [m.name for m in models] == ["scripted/t2v", "scripted/i2v"]
+    assert "skipped 2 malformed item(s)" in caplog.text
+
+
+IUSER = {"sub": "auth0|1", "nickname": "n", "email": "x@example.com", "id": "u-1"}
+
+
+def test_account_is_optional(
+    scripted_backend: ScriptedBackend, caplog: pytest.LogCaptureFixture
+) -> None:
+    assert run(scripted_backend, lambda c: c.get_account()) is None  # 404
+    scripted_backend.account = {**IUSER, "balance": 3.5, "vip": True}
     account = run(scripted_backend, lambda c: c.get_account())
     assert account is not None and (account.balance, account.vip) == (3.5, True)
+    scripted_backend.account = {"balance": 3.5, "vip": True}  # not an IUserRead
+    with caplog.at_level(logging.WARNING, logger="framecast.api"):
+        assert run(scripted_backend, lambda c: c.get_account()) is None
+    assert "user/me" in caplog.text and "x@example.com" not in caplog.text
+    scripted_backend.inject("GET", "user/me", 500, count=2)
+    with pytest.raises(BackendUnavailableError):
+        run(scripted_backend, lambda c: c.get_account())
+    # Where the account only decorates (balance, VIP), its failure stops nothing.
+    catalogue = run(scripted_backend, lambda c: c.load_catalogue())
+    assert catalogue.account is None and [m.name for m in catalogue.models] == [
+        "scripted/t2v",
+        "scripted/i2v",
+    ]
 
 
-def test_both_create_shapes_through_the_client(scripted_backend: ScriptedBackend) -> None:
+def test_every_create_shape_through_the_client(scripted_backend: ScriptedBackend) -> None:
     legacy = scripted_backend.add_job(JobScript(create_shape="legacy"))
     entry = scripted_backend.add_job(JobScript(create_shape="legacy_entry_id"))
+    top = scripted_backend.add_job(JobScript(create_shape="legacy_file_id"))
     current = scripted_backend.add_job()
-    for job in (legacy, entry, current):
+    for job in (legacy, entry, top, current):
         created = run(scripted_backend, lambda c: c.generate_video(REQUEST))
         assert (created.file_id, created.project_id) == (job.file_id, job.project_id)
     assert current.request_body == REQUEST.to_payload()

@@ -183,48 +183,109 @@ def test_unknown_api_path_is_a_json_404(http: httpx.Client) -> None:
 # ------------------------------------------------------------------ catalogue
 
 
-def test_catalogue_offers_free_local_models(http: httpx.Client) -> None:
-    body = http.get(
-        "/generation-config",
-        params={"limit": 100, "offset": 0, "order_by": "name", "order": "ascendent"},
-    ).json()
-    assert set(body) >= {"items", "total", "limit", "offset", "next"}
-    models = {item["name"]: item for item in body["items"]}
-    assert models["local/sketch-t2v"]["type"] == "text_to_video"
-    assert models["local/animate-i2v"]["type"] == "image_to_video"
-    for item in body["items"]:
+IFILE_KEYS = {
+    "id",
+    "url",
+    "thumbnail_url",
+    "type",
+    "image_generation_id",
+    "image_generation",
+    "video_generation_id",
+    "video_generation",
+    "audio_generation_id",
+    "audio_generation",
+    "duration",
+    "tasks",
+}
+IVIDEO_GENERATION_KEYS = {
+    "prompt",
+    "negative_prompt",
+    "seed",
+    "duration",
+    "width",
+    "height",
+    "aspect_ratio",
+    "id",
+    "generation_config_name",
+    "generation_config",
+    "references",
+}
+
+
+def all_pages(http: httpx.Client, path: str, **params: object) -> list[dict[str, object]]:
+    """Every page of a list, following `next` cursors; asserts the page shape."""
+    pages: list[dict[str, object]] = []
+    query: dict[str, object] = {"limit": 100, "offset": 0, **params}
+    while True:
+        body = http.get(path, params=query).json()
+        assert set(body) == {"items", "total", "limit", "offset", "next"}
+        pages.append(body)
+        cursor = body["next"]
+        if cursor is None:
+            return pages
+        assert set(cursor) == {"offset", "limit"}  # INextCursor, never a URL
+        assert len(pages) < 20
+        query = {**query, **cursor}
+
+
+def test_catalogue_pages_with_cursors_and_has_the_clouds_variety(http: httpx.Client) -> None:
+    pages = all_pages(http, "/generation-config", order_by="name", order="ascendent")
+    assert len(pages) == 2  # 9 configurations, at most 5 a page whatever is asked
+    first, last = pages
+    assert len(first["items"]) == 5 and first["limit"] == 5  # type: ignore[arg-type]
+    assert first["next"] == {"offset": 5, "limit": 5} and last["offset"] == 5
+    items = [item for page in pages for item in page["items"]]  # type: ignore[attr-defined]
+    names = [item["name"] for item in items]
+    assert names == sorted(names) and len(names) == first["total"] == 9
+    for item in items:
+        assert {"name", "label", "type", "source", "params"} <= set(item)
         assert item["source"] == "local"
-        assert item["vip_required"] is False
-        assert item["params"]["price_per_second"] == 0
-        assert item["label"]
-        assert 2 in item["params"]["available_durations"]
-    assert body["next"] is None and body["total"] == len(body["items"])
+    by_name = {item["name"]: item for item in items}
+    assert by_name["local/sketch-t2v"]["params"]["price_per_second"] == 0
+    assert by_name["local/quick-t2v"]["params"]["price"] == 0
+    assert by_name["local/wave-t2v"]["label"] is None and by_name["local/wave-t2v"]["price"] == 0
+    assert by_name["local/studio-t2v"]["params"]["vip_required"] is True
+    assert {i["type"] for i in items} >= {"video_to_video", "text_to_image", "text_to_audio"}
 
 
-def test_catalogue_filters_by_type_and_pages(http: httpx.Client) -> None:
+def test_catalogue_filters_by_type(http: httpx.Client) -> None:
     i2v = http.get("/generation-config", params={"type": "image_to_video"}).json()
     assert [m["type"] for m in i2v["items"]] == ["image_to_video"] * len(i2v["items"])
     first = http.get("/generation-config", params={"limit": 1}).json()
-    assert len(first["items"]) == 1 and first["total"] > 1 and first["next"]
-    second = httpx.get(first["next"], headers=http.headers).json()
+    assert len(first["items"]) == 1 and first["total"] > 1
+    assert first["next"] == {"offset": 1, "limit": 1}
+    second = http.get("/generation-config", params=first["next"]).json()
     assert second["offset"] == 1 and second["items"] != first["items"]
 
 
-def test_styles_list_names_titles_and_thumbnails(http: httpx.Client) -> None:
-    body = http.get("/style", params={"order_by": "name", "order": "descendent"}).json()
-    names = [s["name"] for s in body["items"]]
-    assert len(names) >= 4 and names == sorted(names, reverse=True)
-    for style in body["items"]:
-        assert style["title"] and isinstance(style["tags"], list)
-        thumbnail = httpx.get(style["thumbnail"])  # public, like a CDN
-        assert thumbnail.status_code == 200
-        assert thumbnail.headers["content-type"] == "image/png"
+def test_lists_refuse_bad_paging_clearly(http: httpx.Client) -> None:
+    for params, word in (({"limit": "ten"}, "whole numbers"), ({"limit": 0}, "limit must be")):
+        response = http.get("/style", params=params)
+        assert response.status_code == 422 and word in response.json()["detail"]
 
 
-def test_user_me_has_no_balance(http: httpx.Client) -> None:
+def test_styles_page_and_may_lack_titles_tags_and_thumbnails(http: httpx.Client) -> None:
+    pages = all_pages(http, "/style", order_by="name", order="descendent")
+    styles = [s for page in pages for s in page["items"]]  # type: ignore[attr-defined]
+    names = [s["name"] for s in styles]
+    assert len(pages) == 2 and len(names) >= 7 and names == sorted(names, reverse=True)
+    assert any(s["title"] is None for s in styles)
+    assert any(s["tags"] is None for s in styles)
+    assert any(s["thumbnail"] is None for s in styles)
+    for style in styles:
+        assert set(style) == {"name", "title", "thumbnail", "tags"}
+        if style["thumbnail"] is not None:
+            thumbnail = httpx.get(style["thumbnail"])  # public, like a CDN
+            assert thumbnail.status_code == 200
+            assert thumbnail.headers["content-type"] == "image/png"
+
+
+def test_user_me_is_an_account_that_is_not_vip(http: httpx.Client) -> None:
     response = http.get("/user/me")
     assert response.status_code == 200
-    assert response.json()["balance"] is None
+    body = response.json()
+    assert {"sub", "nickname", "email", "id"} <= set(body)  # IUserRead's required fields
+    assert body["vip"] is False and "balance" not in body
 
 
 # ------------------------------------------------------------------ upload
@@ -344,14 +405,17 @@ def test_render_followed_over_sse_then_polled_and_downloaded(
     created = generate(http)
     file_id = created["id"]
     assert isinstance(file_id, str)
-    assert created["url"] is None and created["type"] == "video"
+    assert set(created) >= IFILE_KEYS
+    assert created["url"] is None and created["type"] == "video" and created["duration"] is None
     assert created["video_generation_id"]
     task = created["tasks"][0]  # type: ignore[index]
     assert task["type"] == "video-generation-flow" and task["status"] == "in_progress"
     assert task["file_id"] == file_id
     project_id = task["project_id"]
     echo = created["video_generation"]
-    assert echo["prompt"] == SMALL_RENDER["prompt"] and echo["seed"] == 11  # type: ignore[index]
+    assert isinstance(echo, dict) and set(echo) >= IVIDEO_GENERATION_KEYS
+    assert echo["prompt"] == SMALL_RENDER["prompt"] and echo["seed"] == 11
+    assert echo["generation_config"]["name"] == "local/sketch-t2v"
 
     events = read_events(local_server, f"file.{file_id}")
     ids = [e.id for e in events]
@@ -364,6 +428,8 @@ def test_render_followed_over_sse_then_polled_and_downloaded(
     assert set(types[:-3]) == {"render_progress"}
     result, file_event, done = events[-3:]
     assert str(result.object["url"]).endswith(".mp4")
+    assert set(result.object) >= IFILE_KEYS and result.object["id"] == file_id  # a whole file
+    assert result.object["duration"] == 2.0
     assert file_event.object["url"] == result.object["url"]
     assert file_event.object["id"] == file_id
     assert done.object["status"] == "completed"
@@ -408,7 +474,67 @@ def test_render_followed_over_sse_then_polled_and_downloaded(
 def test_missing_seed_is_chosen_and_echoed(http: httpx.Client) -> None:
     created = generate(http, seed=None, duration=2, width=160, height=90)
     seed = created["video_generation"]["seed"]  # type: ignore[index]
-    assert isinstance(seed, int) and seed >= 0
+    assert isinstance(seed, int) and len(str(seed)) == 14  # as the cloud's
+
+
+@pytest.mark.parametrize("seed", [48213950267315, 2**53 - 1])
+def test_large_seeds_are_echoed_exactly(http: httpx.Client, seed: int) -> None:
+    created = generate(http, seed=seed, duration=2, width=160, height=90)
+    assert created["video_generation"]["seed"] == seed  # type: ignore[index]
+    again = http.get(f"/file/{created['id']}").json()
+    assert again["video_generation"]["seed"] == seed
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("local/studio-t2v", "needs a VIP account"),
+        ("local/restyle-v2v", "takes no source videos"),
+        ("local/chime-t2a", "makes sound, not videos"),
+    ],
+)
+def test_listed_configs_it_cannot_render_are_refused(
+    http: httpx.Client, name: str, expected: str
+) -> None:
+    response = http.post(
+        "/file/generate-video", json={"config": {**SMALL_RENDER, "generation_config_name": name}}
+    )
+    assert response.status_code == 422 and expected in response.json()["detail"]
+
+
+def test_the_library_lists_files_newest_first_and_deletes_them(
+    local_server: LocalServer, http: httpx.Client
+) -> None:
+    picture = upload(http, picture_bytes("PNG")).json()
+    older = generate(http, duration=2, width=160, height=90)
+    newer = generate(http, duration=2, width=160, height=90)
+    read_events(local_server, f"file.{older['id']}")
+    read_events(local_server, f"file.{newer['id']}")
+
+    videos = [f for page in all_pages(http, "/file", types="video") for f in page["items"]]  # type: ignore[attr-defined]
+    ids = [f["id"] for f in videos]
+    assert ids.index(newer["id"]) < ids.index(older["id"])  # newest first
+    assert picture["id"] not in ids and all(f["type"] == "video" for f in videos)
+    assert all(set(f) >= IFILE_KEYS for f in videos)
+    both = http.get("/file", params=[("types", "video"), ("types", "image")]).json()
+    assert both["total"] >= len(videos) + 1
+
+    done = http.get(f"/file/{older['id']}").json()
+    deleted = http.delete(f"/file/{older['id']}")
+    assert deleted.status_code == 200 and deleted.json()["url"] == done["url"]
+    assert http.get(f"/file/{older['id']}").status_code == 404
+    assert http.delete(f"/file/{older['id']}").status_code == 404
+    assert httpx.get(done["url"]).status_code == 404  # the media went with it
+    after = [f["id"] for p in all_pages(http, "/file", types="video") for f in p["items"]]  # type: ignore[attr-defined]
+    assert older["id"] not in after and newer["id"] in after
+
+
+def test_a_render_still_running_is_not_deleted(paced_server: LocalServer) -> None:
+    with client(paced_server) as http:
+        created = generate(http)
+        refused = http.delete(f"/file/{created['id']}")
+        assert refused.status_code == 409 and "still being made" in refused.json()["detail"]
+        assert http.get(f"/file/{created['id']}").status_code == 200
 
 
 def test_render_of_a_broken_picture_fails_with_a_readable_error(

@@ -9,12 +9,19 @@ see: the SSE stream sends happened events (replaying from `Last-Event-ID`),
 and `GET file/{id}` / `GET project/{id}` describe the job as of now, so a
 terminal event that a faulty stream never delivers is still found by polling.
 
+Every answer has the shape of the service's SDK types (docs/api.md): lists
+page with a `next` cursor `{offset, limit}` and at most `page_cap` items a
+page, file objects are IFileRead complete, `user/me` is IUserRead, events are
+WSMessage envelopes.
+
 Faults: per-connection SSE status, content type, drops, silence, raw bytes;
 404s and scripted answers on polls; canned errors on any endpoint (`inject`,
-`fail_next_creates`); outages that refuse connections on the same port;
-results served here, on a second origin (`cdn`), or through a redirect to it,
-slowly or cut mid-way (Range honoured on the retry); hostile result URLs.
-Every request is recorded with its headers (`requests`).
+`fail_next_creates`); lists whose paging is broken (`paging_fault`: a cursor
+that repeats, a list that never ends, a string cursor); outages that refuse
+connections on the same port; results served here, on a second origin
+(`cdn`), or through a redirect to it, slowly or cut mid-way (Range honoured
+on the retry); hostile result URLs. Every request is recorded with its
+headers (`requests`).
 
     with ScriptedBackend() as backend:
         job = backend.add_job(JobScript(events=[progress(0.5), result()]))
@@ -106,7 +113,7 @@ class JobScript:
     poll_progress: bool = True  # derived file objects carry `progress`
 
     # --- create
-    create_shape: Literal["current", "legacy", "legacy_entry_id"] = "current"
+    create_shape: Literal["current", "legacy", "legacy_entry_id", "legacy_file_id"] = "current"
 
     # --- the result
     video: bytes | None = None  # None: the session's sample MP4
@@ -229,6 +236,7 @@ class ScriptedJob:
         }
 
     def file_object(self) -> dict[str, object]:
+        """The job's file as `GET file/{id}` describes it now (IFileRead.ts)."""
         state, progress, error = self.outcome()
         task: dict[str, object] = {
             "id": self.task_id,
@@ -239,13 +247,20 @@ class ScriptedJob:
         }
         if error is not None:
             task["error"] = error
+        config = (self.request_body or {}).get("config")
+        echo = config if isinstance(config, dict) else {}
         body: dict[str, object] = {
             "id": self.file_id,
             "url": self.result_url if state == "done" else None,
             "thumbnail_url": None,
             "type": "video",
+            "image_generation_id": None,
+            "image_generation": None,
             "video_generation_id": f"vg-{self.file_id}",
-            "video_generation": (self.request_body or {}).get("config"),
+            "video_generation": video_generation(f"vg-{self.file_id}", echo),
+            "audio_generation_id": None,
+            "audio_generation": None,
+            "duration": float(echo.get("duration") or 1) if state == "done" else None,
             "tasks": [task],
         }
         if state == "done":
@@ -286,6 +301,8 @@ class ScriptedJob:
             }
         if shape == "legacy_entry_id":
             return {"data": [{"id": self.file_id, "value": {}}], "project_id": self.project_id}
+        if shape == "legacy_file_id":
+            return {"success": True, "fileId": self.file_id, "project_id": self.project_id}
         body = self.file_object()
         body["url"] = None
         body.pop("progress", None)
@@ -336,25 +353,84 @@ class Injection:
         )
 
 
-def _local_catalogue() -> list[dict[str, object]]:
+def video_generation(ident: str, config: Mapping[str, object]) -> dict[str, object]:
+    """IVideoGenerationRead.ts for a create request's `config`."""
+    references = config.get("references")
+    return {
+        "prompt": config.get("prompt", ""),
+        "negative_prompt": config.get("negative_prompt", ""),
+        "seed": config.get("seed"),
+        "duration": config.get("duration"),
+        "width": config.get("width"),
+        "height": config.get("height"),
+        "aspect_ratio": config.get("aspect_ratio"),
+        "id": ident,
+        "generation_config_name": config.get("generation_config_name"),
+        "generation_config": None,
+        "references": [{**r, "reference": None} for r in references if isinstance(r, dict)]
+        if isinstance(references, list)
+        else [],
+    }
+
+
+def generation_config(
+    name: str,
+    kind: str,
+    params: Mapping[str, object],
+    label: str | None = None,
+) -> dict[str, object]:
+    """IGenerationConfigRead.ts: name, label (may be null), type, source, params."""
+    return {"name": name, "label": label, "type": kind, "source": "local", "params": dict(params)}
+
+
+def _default_catalogue() -> list[dict[str, object]]:
     return [
-        {
-            "name": "scripted/t2v",
-            "label": "Scripted text to video",
-            "type": "text_to_video",
-            "source": "scripted",
-            "params": {"price_per_second": 0, "available_durations": [1, 5]},
-            "vip_required": False,
-        },
-        {
-            "name": "scripted/i2v",
-            "label": "Scripted image to video",
-            "type": "image_to_video",
-            "source": "scripted",
-            "params": {"price_per_second": 0, "available_durations": [5]},
-            "vip_required": False,
-        },
+        generation_config(
+            "scripted/t2v",
+            "text_to_video",
+            {"price_per_second": 0, "available_durations": [1, 5]},
+            "Scripted text to video",
+        ),
+        generation_config(
+            "scripted/i2v",
+            "image_to_video",
+            {"price_per_second": 0, "available_durations": [5]},
+            "Scripted image to video",
+        ),
     ]
+
+
+PagingFault = Literal["loop", "endless", "string_next"]
+
+
+def paged(
+    items: Sequence[object],
+    query: Mapping[str, str],
+    cap: int | None,
+    fault: PagingFault | None = None,
+) -> dict[str, object]:
+    """One page of `items` (IResponsePaginated_*.ts) for a request's `limit`
+    and `offset`, never more than `cap` items, with a faulty cursor on demand:
+    `loop` sends the same cursor again, `endless` never ends (made-up items
+    past the real ones), `string_next` sends the next page's URL as a string."""
+    limit = max(1, int(query.get("limit", "50")))
+    offset = max(0, int(query.get("offset", "0")))
+    size = min(limit, cap) if cap else limit
+    page = list(items[offset : offset + size])
+    end = offset + len(page)
+    cursor: object = {"offset": end, "limit": size} if end < len(items) else None
+    if fault == "loop":
+        cursor = {"offset": offset, "limit": size}
+    elif fault == "endless":
+        page = page or [
+            {"name": f"endless/{offset + i}", "type": "text_to_video", "params": {}}
+            for i in range(size)
+        ]
+        cursor = {"offset": offset + size, "limit": size}
+    elif fault == "string_next" and cursor is not None:
+        cursor = f"/api/v1/generation-config?offset={end}&limit={size}"
+    total = None if fault == "endless" else len(items)
+    return {"items": page, "total": total, "limit": size, "offset": offset, "next": cursor}
 
 
 class ScriptedBackend:
@@ -364,12 +440,19 @@ class ScriptedBackend:
         self.token = token or secrets.token_urlsafe(18)
         #: Used when a create finds no queued script; None answers 500 instead.
         self.default_script: JobScript | None = JobScript()
-        self.catalogue: list[dict[str, object]] = _local_catalogue()
+        self.catalogue: list[dict[str, object]] = _default_catalogue()
         self.styles: list[dict[str, object]] = [
             {"name": "plain", "title": "Plain", "thumbnail": None, "tags": []}
         ]
-        #: `GET user/me` answer; None means 404 (the call is optional).
+        #: The most items any list answers a page (None: as many as asked).
+        self.page_cap: int | None = None
+        #: Broken paging of `generation-config` and `style` (see `paged`).
+        self.paging_fault: PagingFault | None = None
+        #: `GET user/me` answer (IUserRead.ts); None means 404 (the call is optional).
         self.account: dict[str, object] | None = None
+        #: Files of the account that are not jobs (`GET file` lists them too).
+        self.library: list[dict[str, object]] = []
+        self.deleted: list[str] = []
         self._lock = threading.Lock()
         self._queue: list[ScriptedJob] = []
         self._jobs: list[ScriptedJob] = []
@@ -585,20 +668,18 @@ class ScriptedBackend:
             return injected
         if request.headers.get("authorization") != f"Bearer {self.token}":
             return JSONResponse({"detail": "Could not validate credentials"}, status_code=401)
-        if method == "GET" and rel == "generation-config":
-            items = self.catalogue
-            kind = request.query_params.get("type")
-            if kind:
-                items = [i for i in items if i.get("type") == kind]
-            return JSONResponse(
-                {"items": items, "total": len(items), "limit": 100, "offset": 0, "next": None}
-            )
-        if method == "GET" and rel == "style":
-            return JSONResponse({"items": self.styles, "total": len(self.styles)})
+        if method == "GET" and rel in ("generation-config", "style"):
+            items = self.catalogue if rel == "generation-config" else self.styles
+            query = request.query_params
+            return JSONResponse(paged(items, query, self.page_cap, self.paging_fault))
         if method == "GET" and rel == "user/me":
             if self.account is None:
                 return JSONResponse({"detail": "Not Found"}, status_code=404)
             return JSONResponse(self.account)
+        if method == "GET" and rel == "file":
+            return JSONResponse(paged(self._files(request), request.query_params, self.page_cap))
+        if method == "DELETE" and rel.startswith("file/"):
+            return self._delete(rel[len("file/") :])
         if method == "POST" and rel == "file/upload":
             await request.body()
             with self._lock:
@@ -641,9 +722,33 @@ class ScriptedBackend:
         job.start()
         return JSONResponse(job.create_response())
 
+    def _files(self, request: Request) -> list[dict[str, object]]:
+        """The account's files, newest first: the library's, then every job's."""
+        types = set(request.query_params.getlist("types"))
+        with self._lock:
+            jobs = [j for j in reversed(self._jobs) if j.created_at is not None]
+            files = [*self.library, *(j.file_object() for j in jobs)]
+            files = [f for f in files if f.get("id") not in self.deleted]
+        return [f for f in files if not types or f.get("type") in types]
+
+    def _delete(self, ident: str) -> Response:
+        with self._lock:
+            found = next((f for f in self.library if f.get("id") == ident), None)
+        if found is None and (job := self.job(ident)) is not None and job.file_id == ident:
+            found = job.file_object()
+        if found is None or ident in self.deleted:
+            return JSONResponse({"detail": "Not Found"}, status_code=404)
+        with self._lock:
+            self.deleted.append(ident)
+        return JSONResponse(found)
+
     def _poll_file(self, ident: str) -> Response:
         job = self.job(ident)
-        if job is None:
+        if job is None or ident in self.deleted:
+            with self._lock:
+                kept = next((f for f in self.library if f.get("id") == ident), None)
+            if kept is not None and ident not in self.deleted:
+                return JSONResponse(kept)
             return JSONResponse({"detail": "Not Found"}, status_code=404)
         n = job._count("polls")
         s = job.script

@@ -71,10 +71,17 @@ def effect_of(event: Event) -> Effect:
         return Effect(outcome="done")
     if kind == "file" and body.get("url"):
         return Effect(outcome="done")
-    if kind == "task" and body.get("status") in ("completed", "error"):
-        if body.get("status") == "error":
+    if kind == "task":
+        raw = body.get("progress")
+        value = float(raw) if isinstance(raw, int | float) else None
+        status = str(body.get("status", "")).lower()
+        if status == "error":
             return Effect(outcome="failed", error=str(body.get("error") or "render failed"))
-        return Effect(outcome="done")
+        return Effect(progress=value, outcome="done" if status == "completed" else None)
+    if kind == "data":
+        value_of = body.get("value")
+        if isinstance(value_of, Mapping) and value_of.get("url"):
+            return Effect(outcome="done")
     if kind == "task_status" and str(body.get("status", "")).upper() == "COMPLETED":
         return Effect(outcome="done")
     if kind == "error":
@@ -143,11 +150,20 @@ def result(field: Literal["url", "file_url"] = "url") -> Event:
 
 
 def file_object(*, done: bool, status: str | None = None) -> dict[str, object]:
+    """The job's file (IFileRead.ts, every field), finished or not."""
     status = status or ("completed" if done else "in_progress")
     return {
         "id": FILE_ID,
         "url": RESULT_URL if done else None,
+        "thumbnail_url": None,
         "type": "video",
+        "image_generation_id": None,
+        "image_generation": None,
+        "video_generation_id": f"vg-{FILE_ID}",
+        "video_generation": None,
+        "audio_generation_id": None,
+        "audio_generation": None,
+        "duration": 1.0 if done else None,
         "contentType": "video/mp4" if done else None,
         "tasks": [
             {
@@ -169,6 +185,53 @@ def file_result() -> Event:
 def file_update() -> Event:
     """`file` with the file object still in progress (not a result)."""
     return Event({"type": "file", "object": file_object(done=False)})
+
+
+def render_result_file() -> Event:
+    """`render_result` whose object is the whole finished file (IFileRead.ts)."""
+    return Event({"type": "render_result", "object": file_object(done=True)})
+
+
+def file_reference() -> Event:
+    """`file` naming only the job's `file_id`: "look at the file now"."""
+    return Event({"type": "file", "object": {"file_id": FILE_ID}})
+
+
+def task_progress(value: float, *, result_url: bool = False) -> Event:
+    """`task` with a `progress` (and, when done, a `result_url`), as some servers send."""
+    obj: dict[str, object] = {
+        "id": TASK_ID,
+        "type": "video-generation-flow",
+        "status": "completed" if result_url else "in_progress",
+        "file_id": FILE_ID,
+        "progress": value,
+    }
+    if result_url:
+        obj["result_url"] = RESULT_URL
+    return Event({"type": "task", "object": obj})
+
+
+def string_object(kind: str = "render_progress") -> Event:
+    """An envelope whose `object` is a string (WSMessage.ts allows it): skipped."""
+    return Event({"type": kind, "object": "queued on worker 3"})
+
+
+def data_entry(*, file_id: bool = True) -> Event:
+    """`data` (IDataRead.ts) naming the job's file by id, or holding its url."""
+    value: dict[str, object] = (
+        {"file_id": FILE_ID} if file_id else {"url": RESULT_URL, "contentType": "video/mp4"}
+    )
+    return Event(
+        {
+            "type": "data",
+            "object": {
+                "id": "data-1",
+                "type": "timeline",
+                "project_id": PROJECT_ID,
+                "value": value,
+            },
+        }
+    )
 
 
 def task_completed() -> Event:

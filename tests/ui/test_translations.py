@@ -25,7 +25,8 @@ def russian() -> Iterator[None]:
 def test_russian_changes_visible_text(russian: None, qtbot: QtBot) -> None:
     form = PromptForm()
     qtbot.addWidget(form)
-    form.set_catalogue([GenerationConfig(name="m", label="M", available_durations=[5])], [])
+    free = GenerationConfig(name="m", label="M", available_durations=[5], price_per_second=0)
+    form.set_catalogue([free], [])
     assert form.generateButton.text() == "Создать"
     assert form.durationCombo.currentText() == "5 с"
     assert form.costLabel.text() == "Примерная стоимость: Бесплатно"
