@@ -30,9 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui import wording
+from app.ui.elided_label import ElidedLabel
 from app.ui.icons import icon
-from app.ui.progress_panel import ElidedLabel, format_duration
-from app.ui.workers import run_in_thread
+from app.ui.models.video import Video
+from app.ui.tasks import run_in_thread
 
 log = logging.getLogger("framecast.ui")
 
@@ -276,6 +278,19 @@ class PlayerView(QWidget):
     def is_playing(self) -> bool:
         return self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
 
+    def play_video(self, video: Video) -> None:
+        self.load(video.path, poster=video.poster, title=video.title, url=video.url, autoplay=True)
+
+    def offer(self, video: Video) -> None:
+        """Play a video that just finished, unless another one is playing."""
+        if not self.is_playing():
+            self.play_video(video)
+
+    def release(self, path: Path) -> None:
+        """Let go of a file about to be deleted."""
+        if self.path == path:
+            self.clear()
+
     def load(
         self,
         path: Path,
@@ -352,6 +367,12 @@ class PlayerView(QWidget):
                     return True
         return super().eventFilter(watched, event)
 
+    def toggle_loop(self) -> None:
+        self.loopButton.toggle()
+
+    def toggle_mute(self) -> None:
+        self.muteButton.toggle()
+
     def _set_loop(self, looping: bool) -> None:
         self.player.setLoops(QMediaPlayer.Loops.Infinite if looping else QMediaPlayer.Loops.Once)
 
@@ -376,7 +397,7 @@ class PlayerView(QWidget):
 
     def _show_time(self, position: int) -> None:
         self.timeLabel.setText(
-            f"{format_duration(position / 1000)} / {format_duration(self.player.duration() / 1000)}"
+            f"{wording.clock(position / 1000)} / {wording.clock(self.player.duration() / 1000)}"
         )
 
     def _seek_start(self) -> None:

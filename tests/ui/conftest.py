@@ -20,10 +20,10 @@ import keyring
 import pytest
 import qasync
 from keyring.backends import fail
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from app.store.history import AsyncHistoryStore
+from app.store.history import AsyncHistoryStore, HistoryStore
 from app.store.settings import load_settings
 from app.ui.i18n import install_language
 from app.ui.main_window import MainWindow
@@ -90,6 +90,14 @@ def run(qloop: qasync.QEventLoop, qtbot: QtBot) -> Callable[..., object]:
 
 
 @pytest.fixture
+def store(tmp_path: Path, run: Callable[..., object]) -> Iterator[AsyncHistoryStore]:
+    """A real history database of this test's own (for models tested without a window)."""
+    history = AsyncHistoryStore(HistoryStore(tmp_path / "history.db"))
+    yield history
+    run(history.aclose(), timeout=10)
+
+
+@pytest.fixture
 def make_window(
     ui_env: Path, qloop: qasync.QEventLoop, qtbot: QtBot, run: Callable[..., object]
 ) -> Iterator[Callable[..., MainWindow]]:
@@ -150,3 +158,18 @@ def wait_for(qtbot: QtBot, condition: Callable[[], object], timeout: float, what
         raise AssertionError(
             f"{what} not met within {timeout} s; pending tasks:\n" + "\n".join(stacks)
         ) from None
+
+
+def message_box(window: MainWindow) -> QMessageBox | None:
+    """The message box the window has open, if any."""
+    boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    return boxes[-1] if boxes else None
+
+
+def click_message_button(window: MainWindow, qtbot: QtBot, text: str) -> QMessageBox:
+    """Wait for the window's message box and press its button labelled `text`."""
+    wait_for(qtbot, lambda: message_box(window) is not None, 5, "the message box")
+    box = message_box(window)
+    assert box is not None
+    next(b for b in box.buttons() if b.text() == text).click()
+    return box
