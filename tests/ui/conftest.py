@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import os
-from collections.abc import Callable, Coroutine, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
@@ -78,11 +78,12 @@ def qloop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
 
 @pytest.fixture
 def run(qloop: qasync.QEventLoop, qtbot: QtBot) -> Callable[..., object]:
-    """`run(coro, timeout=30)`: schedule the coroutine on qasync's loop and
-    process Qt events until it finishes; returns its result or raises its error."""
+    """`run(coro, timeout=30)`: schedule the coroutine (or await the task) on
+    qasync's loop and process Qt events until it finishes; returns its result
+    or raises its error."""
 
-    def runner(coro: Coroutine[object, object, T], timeout: float = 30) -> T:
-        task = qloop.create_task(coro)
+    def runner(coro: Awaitable[T], timeout: float = 30) -> T:
+        task = asyncio.ensure_future(coro, loop=qloop)
         qtbot.waitUntil(task.done, timeout=int(timeout * 1000))
         return task.result()
 
