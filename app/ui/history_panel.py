@@ -219,7 +219,7 @@ class HistoryPanel(QWidget):
     playRequested = Signal(object)  # JobRecord
     reuseRequested = Signal(object)  # JobRecord
     deleteRequested = Signal(object)  # JobRecord
-    showInFolderRequested = Signal(object)  # JobRecord
+    showInFolderRequested = Signal(object)  # Path of the row's video
 
     def __init__(self, history: HistorySearch, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -371,7 +371,9 @@ class HistoryPanel(QWidget):
         reuse.triggered.connect(lambda: self.reuseRequested.emit(record))
         folder = QAction(self.tr("Show in folder"), menu)
         folder.setEnabled(bool(record.local_path))
-        folder.triggered.connect(lambda: self.showInFolderRequested.emit(record))
+        folder.triggered.connect(
+            lambda: self.showInFolderRequested.emit(Path(record.local_path or ""))
+        )
         delete = QAction(self.tr("Delete…"), menu)
         delete.triggered.connect(lambda: self.deleteRequested.emit(record))
         for action in (play, reuse, folder):

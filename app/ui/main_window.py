@@ -10,22 +10,13 @@ banner through `app.ui.wording`. All background work goes through its one
 from __future__ import annotations
 
 import asyncio
-import logging
 from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QShowEvent
-from PySide6.QtWidgets import (
-    QApplication,
-    QFrame,
-    QMainWindow,
-    QSplitter,
-    QSystemTrayIcon,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import QFrame, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from app.api.errors import AuthenticationError
 from app.store import paths
@@ -33,6 +24,7 @@ from app.store.history import AsyncHistoryStore, JobRecord
 from app.store.settings import Settings
 from app.ui import message_boxes, wording
 from app.ui.banner import Banner
+from app.ui.desktop import show_in_folder
 from app.ui.diagnostics_dialog import DiagnosticsDialog
 from app.ui.history_panel import HistoryPanel
 from app.ui.icon import app_icon
@@ -53,8 +45,8 @@ from app.ui.prompt_form import PromptForm
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.tasks import TaskGroup
 from app.ui.top_bar import TopBar
-
-log = logging.getLogger("framecast.ui")
+from app.ui.tray import TrayNotifier
+from app.ui.window_state import WindowState
 
 T = TypeVar("T")
 
@@ -93,10 +85,8 @@ class MainWindow(QMainWindow):
         self.historySearch = HistorySearch(self.historyModel, parent=self)
         self.settings_dialog: SettingsDialog | None = None
         self.diagnostics_dialog: DiagnosticsDialog | None = None
-        self._tray: QSystemTrayIcon | None = None
-        self._state = QSettings(
-            str(state_file or paths.config_dir() / "window.ini"), QSettings.Format.IniFormat
-        )
+        self._tray = TrayNotifier(self)
+        self._state = WindowState(state_file or paths.config_dir() / "window.ini")
 
         self.topBar = TopBar()
         self.form = PromptForm()
@@ -107,8 +97,7 @@ class MainWindow(QMainWindow):
         self._build_layout()
         self._build_menus()
         self._connect_signals()
-        self._restore_state()
-        self._show_connection(self.connection.state)
+        self._state.restore(self, self.splitter)
 
     def spawn(self, coro: Coroutine[Any, Any, T]) -> asyncio.Task[T]:
         """Run a coroutine on the loop; its failure is logged and shown, never lost."""
@@ -142,9 +131,10 @@ class MainWindow(QMainWindow):
         jobs.updated.connect(history.apply)
         jobs.finished.connect(lambda _update: history.reload())
         jobs.videoReady.connect(self.player.offer)
-        jobs.videoReady.connect(lambda video: self._notify(wording.video_ready(), video.title))
+        notify = self._tray.notify
+        jobs.videoReady.connect(lambda video: notify(wording.video_ready(), video.title))
         jobs.jobFailed.connect(
-            lambda update: self._notify(wording.video_failed(), wording.job_status(update))
+            lambda update: notify(wording.video_failed(), wording.job_status(update))
         )
         jobs.tokenRefused.connect(connection.refuse_token)
 
@@ -157,7 +147,7 @@ class MainWindow(QMainWindow):
         panel.playRequested.connect(lambda record: self.spawn(history.play(record)))
         panel.reuseRequested.connect(self._reuse)
         panel.deleteRequested.connect(self._confirm_delete)
-        panel.showInFolderRequested.connect(_show_in_folder)
+        panel.showInFolderRequested.connect(show_in_folder)
         history.videoReady.connect(self.player.play_video)
         history.videoDeleting.connect(self.player.release)
 
@@ -188,19 +178,6 @@ class MainWindow(QMainWindow):
     def _sending(self, busy: bool) -> None:
         if busy:  # a new job makes the last message old news
             self.banner.hide()
-
-    def _notify(self, title: str, message: str) -> None:
-        if self.isActiveWindow() or not QSystemTrayIcon.isSystemTrayAvailable():
-            return
-        if self._tray is None:
-            self._tray = QSystemTrayIcon(self.windowIcon(), self)
-            self._tray.activated.connect(self._raise_from_tray)
-        self._tray.show()
-        self._tray.showMessage(title, message[:200], QSystemTrayIcon.MessageIcon.Information, 8000)
-
-    def _raise_from_tray(self, *_: object) -> None:
-        self.showNormal()
-        self.activateWindow()
 
     def _reuse(self, record: JobRecord) -> None:
         try:
@@ -245,17 +222,13 @@ class MainWindow(QMainWindow):
             self.diagnostics_dialog.raise_()
             return
 
-        def backend() -> str:
-            session = self.connection.session
-            if session is None:
-                return wording.not_connected()
-            return f"{wording.backend_name(session.choice)} — {session.url}"
-
-        def counters() -> dict[str, int]:
-            session = self.connection.session
-            return dict(session.manager.diagnostics.as_dict()) if session is not None else {}
-
-        self.diagnostics_dialog = DiagnosticsDialog(backend, counters, log_file_path(), self)
+        connection = self.connection
+        self.diagnostics_dialog = DiagnosticsDialog(
+            lambda: wording.session_text(connection.session),
+            connection.counters,
+            log_file_path(),
+            self,
+        )
         self.diagnostics_dialog.open()
 
     def open_about(self) -> None:
@@ -296,21 +269,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(root)
         self.statusBar().hide()
 
-    def _action(
-        self,
-        text: str,
-        shortcut: str | QKeySequence.StandardKey | None,
-        slot: Callable[[], object],
-        *extra: str,
-    ) -> QAction:
+    def _action(self, text: str, slot: Callable[[], object], *shortcuts: str) -> QAction:
         action = QAction(text, self)
-        keys: list[QKeySequence] = []
-        if isinstance(shortcut, QKeySequence.StandardKey):
-            keys.extend(QKeySequence.keyBindings(shortcut))
-        elif shortcut:
-            keys.append(QKeySequence(shortcut))
-        keys.extend(QKeySequence(k) for k in extra)
-        action.setShortcuts(keys)
+        action.setShortcuts([QKeySequence(keys) for keys in shortcuts])
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.triggered.connect(lambda *_: slot())
         self.addAction(action)
@@ -320,14 +281,14 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         self.generateAction = self._action(
-            self.tr("Generate"), "Ctrl+Return", self.form.submit, "Ctrl+Enter"
+            self.tr("Generate"), self.form.submit, "Ctrl+Return", "Ctrl+Enter"
         )
-        self.newPromptAction = self._action(self.tr("New prompt"), "Ctrl+N", self.form.new_prompt)
+        self.newPromptAction = self._action(self.tr("New prompt"), self.form.new_prompt, "Ctrl+N")
         self.searchAction = self._action(
-            self.tr("Search history"), "Ctrl+F", self.historyPanel.focus_search
+            self.tr("Search history"), self.historyPanel.focus_search, "Ctrl+F"
         )
-        self.settingsAction = self._action(self.tr("Settings…"), "Ctrl+,", self.open_settings)
-        self.quitAction = self._action(self.tr("Quit"), "Ctrl+Q", self.close)
+        self.settingsAction = self._action(self.tr("Settings…"), self.open_settings, "Ctrl+,")
+        self.quitAction = self._action(self.tr("Quit"), self.close, "Ctrl+Q")
         for action in (self.generateAction, self.newPromptAction, self.searchAction):
             file_menu.addAction(action)
         file_menu.addSeparator()
@@ -336,61 +297,33 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quitAction)
 
         play_menu = bar.addMenu(self.tr("&Playback"))
-        self.playAction = self._action(self.tr("Play / Pause"), "Space", self.player.toggle_play)
+        self.playAction = self._action(self.tr("Play / Pause"), self.player.toggle_play, "Space")
         self.fullscreenAction = self._action(
-            self.tr("Fullscreen"), "F11", self.player.toggle_fullscreen
+            self.tr("Fullscreen"), self.player.toggle_fullscreen, "F11"
         )
         play_menu.addAction(self.playAction)
         play_menu.addAction(self.fullscreenAction)
-        play_menu.addAction(self._action(self.tr("Loop"), None, self.player.toggle_loop))
-        play_menu.addAction(self._action(self.tr("Mute"), "Ctrl+M", self.player.toggle_mute))
+        play_menu.addAction(self._action(self.tr("Loop"), self.player.toggle_loop))
+        play_menu.addAction(self._action(self.tr("Mute"), self.player.toggle_mute, "Ctrl+M"))
 
         help_menu = bar.addMenu(self.tr("&Help"))
-        self.diagnosticsAction = self._action(self.tr("Diagnostics"), None, self.open_diagnostics)
-        self.aboutAction = self._action(self.tr("About Framecast"), None, self.open_about)
+        self.diagnosticsAction = self._action(self.tr("Diagnostics"), self.open_diagnostics)
+        self.aboutAction = self._action(self.tr("About Framecast"), self.open_about)
         help_menu.addAction(self.diagnosticsAction)
         help_menu.addAction(self.aboutAction)
 
-    # ------------------------------------------------------------------ window state
-
-    def _restore_state(self) -> None:
-        geometry = self._state.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self._first_run_geometry()
-        splitter = self._state.value("window/splitter")
-        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
-            self.splitter.restoreState(splitter)
-
-    def _first_run_geometry(self) -> None:
-        """A roomy window that still fits a small laptop screen, centred on it."""
-        screen = self.screen() or QApplication.primaryScreen()
-        size = QSize(1440, 880)
-        if screen is None:
-            self.resize(size)
-            return
-        available = screen.availableGeometry()
-        size = size.boundedTo(QSize(available.width() * 92 // 100, available.height() * 92 // 100))
-        self.resize(size.expandedTo(self.minimumSizeHint()))
-        frame = self.frameGeometry()
-        frame.moveCenter(available.center())
-        # Bigger than a tiny screen: keep the title bar reachable.
-        self.move(max(frame.left(), available.left()), max(frame.top(), available.top()))
+    # ------------------------------------------------------------------ window events
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         QTimer.singleShot(0, self.form.focus_prompt)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._state.setValue("window/geometry", self.saveGeometry())
-        self._state.setValue("window/splitter", self.splitter.saveState())
-        self._state.sync()
+        self._state.save(self, self.splitter)
         for dialog in (self.settings_dialog, self.diagnostics_dialog):
             if dialog is not None:
                 dialog.close()
-        if self._tray is not None:
-            self._tray.hide()
+        self._tray.hide()
         super().closeEvent(event)
         self.closed.emit()
 
@@ -402,8 +335,3 @@ def _pane(name: str, content: QWidget) -> QFrame:
     layout.setContentsMargins(0, 0, 0, 0)
     layout.addWidget(content)
     return pane
-
-
-def _show_in_folder(record: JobRecord) -> None:
-    if record.local_path:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(record.local_path).parent)))

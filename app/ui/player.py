@@ -13,7 +13,7 @@ import shutil
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeyEvent, QPixmap, QResizeEvent
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QPixmap, QResizeEvent
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 from PySide6.QtMultimediaWidgets import QVideoWidget
 from PySide6.QtWidgets import (
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui import wording
+from app.ui.desktop import show_in_folder
 from app.ui.elided_label import ElidedLabel
 from app.ui.icons import icon
 from app.ui.models.video import Video
@@ -445,7 +446,7 @@ class PlayerView(QWidget):
 
     def show_in_folder(self) -> None:
         if self.path is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.path.parent)))
+            show_in_folder(self.path)
 
     def copy_link(self) -> None:
         if self.remote_url:

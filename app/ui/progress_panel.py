@@ -23,26 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.engine.updates import ConnectionState, JobState, JobUpdate, Transport
+from app.engine.updates import JobState, JobUpdate
 from app.ui import wording
 from app.ui.elided_label import ElidedLabel
+from app.ui.models.job_facts import link_of
 from app.ui.models.jobs import ActiveJob, JobsModel
 from app.ui.theme import set_style_property
-
-
-def badge_role(update: JobUpdate) -> str:
-    """The connection badge's colour role (`#connectionBadge[badge=...]`)."""
-    if update.state.is_terminal:
-        return "hidden"
-    if update.connection is ConnectionState.OFFLINE:
-        return "offline"
-    if update.transport is Transport.POLLING:
-        return "polling"
-    if update.connection is ConnectionState.RECONNECTING:
-        return "reconnecting"
-    if update.connection is ConnectionState.LIVE:
-        return "live"
-    return "connecting"
 
 
 class ProgressCard(QFrame):
@@ -140,13 +126,11 @@ class ProgressCard(QFrame):
         self.last_update = update
         self.statusLabel.setText(wording.job_status(update))
         self._show_progress(update)
-        self.connectionBadge.setText(
-            ""
-            if update.state.is_terminal
-            else wording.link_text(update.connection, update.transport, update.poll_interval)
-        )
-        self.connectionBadge.setVisible(not update.state.is_terminal)
-        set_style_property(self.connectionBadge, "badge", badge_role(update))
+        link = link_of(update)
+        # The badge's colour role is the link itself (`#connectionBadge[badge="live"]`).
+        set_style_property(self.connectionBadge, "badge", str(link) if link else "hidden")
+        self.connectionBadge.setText(wording.link_text(link, update.poll_interval) if link else "")
+        self.connectionBadge.setVisible(link is not None)
         failed = update.state is JobState.FAILED
         self.retryButton.setVisible(failed)
         self.dismissButton.setVisible(failed or update.state is JobState.CANCELLED)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from app.ui import wording
 from app.ui.icons import icon
 from app.ui.models.connection import ConnectionStatus
 from app.ui.theme import set_style_property
@@ -47,6 +48,9 @@ class TopBar(QFrame):
         layout.addStretch(1)
         layout.addWidget(self.backendStatus)
         layout.addWidget(self.settingsButton)
+        self.show_status(
+            ConnectionStatus.CONNECTING, wording.connecting()
+        )  # the window connects as it opens
 
     def show_status(self, state: ConnectionStatus, text: str) -> None:
         self.backendStatus.setText(f"●  {text}")

@@ -21,10 +21,17 @@ from app.api.errors import (
     RateLimitedError,
 )
 from app.engine.tracker import error_kind_of
-from app.engine.updates import ConnectionState, JobState, JobUpdate, Transport
-from app.session import BackendChoice
+from app.engine.updates import JobState, JobUpdate
+from app.session import BackendChoice, Session
 from app.ui.models.connection import ConnectionStatus
-from app.ui.models.job_facts import Failure, FailureFacts, Stage, stage_of, update_failure
+from app.ui.models.job_facts import (
+    Failure,
+    FailureFacts,
+    Link,
+    Stage,
+    stage_of,
+    update_failure,
+)
 from app.ui.models.problems import (
     NotConnected,
     Problem,
@@ -146,20 +153,17 @@ def state_label(state: str) -> str:
         return state
 
 
-def link_text(
-    connection: ConnectionState, transport: Transport, poll_interval: float | None
-) -> str:
+def link_text(link: Link, poll_interval: float | None = None) -> str:
     """How a job in flight hears from the server (its card's badge)."""
-    if connection is ConnectionState.OFFLINE:
-        return translate("Jobs", "Offline · will keep trying")
-    if transport is Transport.POLLING:
+    if link is Link.POLLING:
         every = max(1, round(poll_interval or 2))
         return translate("Jobs", "Checking every %n s", None, every)
-    if connection is ConnectionState.RECONNECTING:
-        return translate("Jobs", "Reconnecting…")
-    if connection is ConnectionState.LIVE:
-        return translate("Jobs", "Live")
-    return connecting()
+    return {
+        Link.CONNECTING: connecting(),
+        Link.LIVE: translate("Jobs", "Live"),
+        Link.RECONNECTING: translate("Jobs", "Reconnecting…"),
+        Link.OFFLINE: translate("Jobs", "Offline · will keep trying"),
+    }[link]
 
 
 def video_ready() -> str:
@@ -185,6 +189,13 @@ def backend_name(choice: BackendChoice) -> str:
     host = (choice.url or "").split("://", 1)[-1].rstrip("/")
     custom = translate("Connection", "Custom server")
     return f"{custom} · {host}" if host else custom
+
+
+def session_text(session: Session | None) -> str:
+    """Which backend, at which address (for Diagnostics; never the token)."""
+    if session is None:
+        return not_connected()
+    return f"{backend_name(session.choice)} — {session.url}"
 
 
 def connection_status(state: ConnectionStatus, backend: BackendChoice | None) -> str:

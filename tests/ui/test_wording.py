@@ -24,7 +24,15 @@ from app.session import BackendChoice
 from app.ui import wording
 from app.ui.i18n import install_language
 from app.ui.models.connection import ConnectionStatus
-from app.ui.models.job_facts import Failure, FailureFacts, Stage, failure_of, stage_of
+from app.ui.models.job_facts import (
+    Failure,
+    FailureFacts,
+    Link,
+    Stage,
+    failure_of,
+    link_of,
+    stage_of,
+)
 from app.ui.models.problems import (
     NotConnected,
     SettingsNotFound,
@@ -93,6 +101,18 @@ def test_stages_follow_the_state() -> None:
     ]
 
 
+def test_the_link_badge_follows_connection_and_transport() -> None:
+    def link(**fields: object) -> Link | None:
+        return link_of(JobUpdate(job_id="j", state=JobState.PROCESSING, **fields))  # type: ignore[arg-type]
+
+    assert link() is Link.CONNECTING
+    assert link(connection=ConnectionState.LIVE, transport=Transport.SSE) is Link.LIVE
+    assert link(connection=ConnectionState.LIVE, transport=Transport.POLLING) is Link.POLLING
+    assert link(connection=ConnectionState.RECONNECTING) is Link.RECONNECTING
+    assert link(connection=ConnectionState.OFFLINE, transport=Transport.POLLING) is Link.OFFLINE
+    assert link_of(JobUpdate(job_id="j", state=JobState.COMPLETED)) is None
+
+
 def test_status_lines_in_english() -> None:
     def status(**fields: object) -> str:
         return wording.job_status(JobUpdate(job_id="j", **fields))  # type: ignore[arg-type]
@@ -106,7 +126,7 @@ def test_status_lines_in_english() -> None:
     assert status(state=JobState.FAILED, error_kind=ErrorKind.CREDITS).startswith(
         "Your account has no credits left"
     )
-    assert wording.link_text(ConnectionState.LIVE, Transport.POLLING, 4.6) == "Checking every 5 s"
+    assert wording.link_text(Link.POLLING, 4.6) == "Checking every 5 s"
     assert wording.job_subtitle("Fake", 5, "16:9") == "Fake  ·  5 s  ·  16:9"
     assert wording.job_subtitle("", None, "") == ""
     assert wording.elapsed_and_left(65, None) == "1:05"
@@ -167,9 +187,8 @@ def russian_words() -> Iterator[str]:
     for state in JobState:
         yield wording.state_label(str(state))
         yield wording.job_status(JobUpdate(job_id="j", state=state))
-    for connection in ConnectionState:
-        for transport in Transport:
-            yield wording.link_text(connection, transport, 2)
+    for link in Link:
+        yield wording.link_text(link, 2)
     for status in ConnectionStatus:
         for backend in (LOCAL, CUSTOM):
             yield wording.connection_status(status, backend)

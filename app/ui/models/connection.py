@@ -115,6 +115,11 @@ class ConnectionModel(QObject):
     def model_label(self, name: str | None) -> str:
         return self.catalogue.label(name)
 
+    def counters(self) -> dict[str, int]:
+        """The engine's counters for this session (Diagnostics)."""
+        session = self.session
+        return dict(session.manager.diagnostics.as_dict()) if session is not None else {}
+
     # ------------------------------------------------------------------ connecting
 
     async def open(self) -> None:

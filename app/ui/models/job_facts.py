@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from app.engine.manager import INTERRUPTED_BEFORE_CONFIRMED
-from app.engine.updates import ErrorKind, JobState, JobUpdate
+from app.engine.updates import ConnectionState, ErrorKind, JobState, JobUpdate, Transport
 
 
 class Stage(StrEnum):
@@ -40,6 +40,31 @@ def stage_of(update: JobUpdate) -> Stage | None:
     """The job's stage; None once it has ended. (The engine does not yet say
     when it uploads a picture or verifies a download: see the module doc.)"""
     return _STAGE_OF_STATE.get(update.state)
+
+
+class Link(StrEnum):
+    """How a job in flight hears from the server: its card's badge (words and colour)."""
+
+    CONNECTING = "connecting"
+    LIVE = "live"  # events arrive as they happen
+    POLLING = "polling"  # asking every few seconds
+    RECONNECTING = "reconnecting"
+    OFFLINE = "offline"  # the server cannot be reached; still trying
+
+
+def link_of(update: JobUpdate) -> Link | None:
+    """The job's link to the server; None once it has ended."""
+    if update.state.is_terminal:
+        return None
+    if update.connection is ConnectionState.OFFLINE:
+        return Link.OFFLINE
+    if update.transport is Transport.POLLING:
+        return Link.POLLING
+    if update.connection is ConnectionState.RECONNECTING:
+        return Link.RECONNECTING
+    if update.connection is ConnectionState.LIVE:
+        return Link.LIVE
+    return Link.CONNECTING
 
 
 class Failure(StrEnum):
