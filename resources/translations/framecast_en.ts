@@ -12,52 +12,52 @@
 <context>
     <name>Connection</name>
     <message>
-        <location filename="../../app/ui/wording.py" line="177"/>
+        <location filename="../../app/ui/wording.py" line="181"/>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/wording.py" line="182"/>
+        <location filename="../../app/ui/wording.py" line="186"/>
         <source>Built-in renderer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/wording.py" line="184"/>
+        <location filename="../../app/ui/wording.py" line="188"/>
         <source>SuperDuperAI cloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/wording.py" line="186"/>
+        <location filename="../../app/ui/wording.py" line="190"/>
         <source>Custom server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/wording.py" line="194"/>
+        <location filename="../../app/ui/wording.py" line="205"/>
         <source>Starting the built-in renderer…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/wording.py" line="199"/>
+        <location filename="../../app/ui/wording.py" line="210"/>
         <source>Token refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/wording.py" line="204"/>
+        <location filename="../../app/ui/wording.py" line="215"/>
         <source>Not connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/wording.py" line="212"/>
+        <location filename="../../app/ui/wording.py" line="223"/>
         <source>The built-in renderer did not start. Try again, or choose another backend in Settings. The details are in the log file (Help → Diagnostics).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/wording.py" line="223"/>
+        <location filename="../../app/ui/wording.py" line="234"/>
         <source>Sign-in needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/wording.py" line="225"/>
+        <location filename="../../app/ui/wording.py" line="236"/>
         <source>Models unavailable</source>
         <translation type="unfinished"></translation>
     </message>
@@ -158,92 +158,92 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../app/ui/wording.py" line="250"/>
+        <location filename="../../app/ui/wording.py" line="261"/>
         <source>Your account has no credits left for this video. Top up your balance, or choose a shorter or cheaper model.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/wording.py" line="243"/>
+        <location filename="../../app/ui/wording.py" line="254"/>
         <source>The server refused these settings: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/wording.py" line="241"/>
+        <location filename="../../app/ui/wording.py" line="252"/>
         <source>The render failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/wording.py" line="245"/>
+        <location filename="../../app/ui/wording.py" line="256"/>
         <source>The server did not accept your API token. Paste a valid token in Settings to continue.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/wording.py" line="255"/>
+        <location filename="../../app/ui/wording.py" line="266"/>
         <source>The server refused these settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/wording.py" line="259"/>
+        <location filename="../../app/ui/wording.py" line="270"/>
         <source>The render failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/wording.py" line="260"/>
+        <location filename="../../app/ui/wording.py" line="271"/>
         <source>The server no longer knows this video.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/wording.py" line="261"/>
+        <location filename="../../app/ui/wording.py" line="272"/>
         <source>The finished video could not be downloaded or does not play. Press Retry to try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/wording.py" line="266"/>
+        <location filename="../../app/ui/wording.py" line="277"/>
         <source>The video took longer than Framecast could wait.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/wording.py" line="267"/>
+        <location filename="../../app/ui/wording.py" line="278"/>
         <source>Framecast was closed before the server confirmed this video, so it may not have started. Press Retry to send it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/wording.py" line="287"/>
+        <location filename="../../app/ui/wording.py" line="298"/>
         <source>The server asked us to slow down. Try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/wording.py" line="289"/>
+        <location filename="../../app/ui/wording.py" line="300"/>
         <source>Can&apos;t reach the server right now. Check your connection; Framecast will keep trying.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/wording.py" line="301"/>
+        <location filename="../../app/ui/wording.py" line="312"/>
         <source>Not connected to a backend yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/wording.py" line="303"/>
+        <location filename="../../app/ui/wording.py" line="314"/>
         <source>The settings of this video were not found.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/wording.py" line="305"/>
+        <location filename="../../app/ui/wording.py" line="316"/>
         <source>The video file is missing: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/wording.py" line="309"/>
+        <location filename="../../app/ui/wording.py" line="320"/>
         <source>Settings could not be saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/wording.py" line="277"/>
+        <location filename="../../app/ui/wording.py" line="288"/>
         <source>Something went wrong. The details are in the log file (Help → Diagnostics).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/wording.py" line="256"/>
+        <location filename="../../app/ui/wording.py" line="267"/>
         <source>The server could not be reached. Press Retry when you are back online.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -301,7 +301,7 @@ Everything you generate is kept here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_panel.py" line="375"/>
+        <location filename="../../app/ui/history_panel.py" line="377"/>
         <source>Delete…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -339,147 +339,147 @@ JPEG, PNG or WebP, up to 10 MB</source>
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../../app/ui/wording.py" line="51"/>
+        <location filename="../../app/ui/wording.py" line="58"/>
         <source>%1 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/wording.py" line="67"/>
+        <location filename="../../app/ui/wording.py" line="74"/>
         <source>%1 · about %2 left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/wording.py" line="77"/>
+        <location filename="../../app/ui/wording.py" line="84"/>
         <source>Today %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/wording.py" line="86"/>
+        <location filename="../../app/ui/wording.py" line="93"/>
         <source>New video</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/wording.py" line="97"/>
+        <location filename="../../app/ui/wording.py" line="104"/>
         <source>In progress (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/wording.py" line="98"/>
+        <location filename="../../app/ui/wording.py" line="105"/>
         <source>In progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/wording.py" line="104"/>
+        <location filename="../../app/ui/wording.py" line="111"/>
         <source>Rendering · %1%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/wording.py" line="106"/>
+        <location filename="../../app/ui/wording.py" line="113"/>
         <source>Downloading the video · %1%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/wording.py" line="108"/>
+        <location filename="../../app/ui/wording.py" line="115"/>
         <source>Uploading the picture…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/wording.py" line="109"/>
+        <location filename="../../app/ui/wording.py" line="116"/>
         <source>Sending your prompt…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/wording.py" line="110"/>
+        <location filename="../../app/ui/wording.py" line="117"/>
         <source>Waiting in the queue…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/wording.py" line="111"/>
+        <location filename="../../app/ui/wording.py" line="118"/>
         <source>Rendering…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/wording.py" line="112"/>
+        <location filename="../../app/ui/wording.py" line="119"/>
         <source>Downloading the video…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/wording.py" line="113"/>
+        <location filename="../../app/ui/wording.py" line="120"/>
         <source>Checking the video…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/wording.py" line="123"/>
+        <location filename="../../app/ui/wording.py" line="130"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/wording.py" line="125"/>
+        <location filename="../../app/ui/wording.py" line="132"/>
         <source>Stopped following this job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/wording.py" line="135"/>
+        <location filename="../../app/ui/wording.py" line="142"/>
         <source>Sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/wording.py" line="136"/>
+        <location filename="../../app/ui/wording.py" line="143"/>
         <source>Queued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/wording.py" line="137"/>
+        <location filename="../../app/ui/wording.py" line="144"/>
         <source>Rendering</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/wording.py" line="138"/>
+        <location filename="../../app/ui/wording.py" line="145"/>
         <source>Downloading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/wording.py" line="139"/>
+        <location filename="../../app/ui/wording.py" line="146"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/wording.py" line="140"/>
+        <location filename="../../app/ui/wording.py" line="147"/>
         <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/wording.py" line="141"/>
+        <location filename="../../app/ui/wording.py" line="148"/>
         <source>Stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/wording.py" line="154"/>
+        <location filename="../../app/ui/wording.py" line="165"/>
         <source>Offline · will keep trying</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/wording.py" line="157"/>
+        <location filename="../../app/ui/wording.py" line="160"/>
         <source>Checking every %n s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/wording.py" line="159"/>
+        <location filename="../../app/ui/wording.py" line="164"/>
         <source>Reconnecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/wording.py" line="161"/>
+        <location filename="../../app/ui/wording.py" line="163"/>
         <source>Live</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/wording.py" line="166"/>
+        <location filename="../../app/ui/wording.py" line="170"/>
         <source>Your video is ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/wording.py" line="170"/>
+        <location filename="../../app/ui/wording.py" line="174"/>
         <source>A video failed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -487,83 +487,83 @@ JPEG, PNG or WebP, up to 10 MB</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="321"/>
+        <location filename="../../app/ui/main_window.py" line="282"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="323"/>
+        <location filename="../../app/ui/main_window.py" line="284"/>
         <source>Generate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="325"/>
+        <location filename="../../app/ui/main_window.py" line="286"/>
         <source>New prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="327"/>
+        <location filename="../../app/ui/main_window.py" line="288"/>
         <source>Search history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="329"/>
+        <location filename="../../app/ui/main_window.py" line="290"/>
         <source>Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="330"/>
+        <location filename="../../app/ui/main_window.py" line="291"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="338"/>
+        <location filename="../../app/ui/main_window.py" line="299"/>
         <source>&amp;Playback</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="339"/>
+        <location filename="../../app/ui/main_window.py" line="300"/>
         <source>Play / Pause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="341"/>
+        <location filename="../../app/ui/main_window.py" line="302"/>
         <source>Fullscreen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="345"/>
+        <location filename="../../app/ui/main_window.py" line="306"/>
         <source>Loop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="346"/>
+        <location filename="../../app/ui/main_window.py" line="307"/>
         <source>Mute</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="348"/>
+        <location filename="../../app/ui/main_window.py" line="309"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="349"/>
+        <location filename="../../app/ui/main_window.py" line="310"/>
         <source>Diagnostics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="350"/>
+        <location filename="../../app/ui/main_window.py" line="311"/>
         <location filename="../../app/ui/message_boxes.py" line="92"/>
         <source>About Framecast</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="172"/>
+        <location filename="../../app/ui/main_window.py" line="162"/>
         <source>Try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="175"/>
+        <location filename="../../app/ui/main_window.py" line="165"/>
         <source>Open Settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -621,111 +621,111 @@ JPEG, PNG or WebP, up to 10 MB</source>
 <context>
     <name>PlayerView</name>
     <message>
-        <location filename="../../app/ui/player.py" line="103"/>
+        <location filename="../../app/ui/player.py" line="104"/>
         <source>Video</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/player.py" line="109"/>
+        <location filename="../../app/ui/player.py" line="110"/>
         <source>Poster</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/player.py" line="124"/>
-        <location filename="../../app/ui/player.py" line="387"/>
+        <location filename="../../app/ui/player.py" line="125"/>
+        <location filename="../../app/ui/player.py" line="388"/>
         <source>Play</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/player.py" line="129"/>
+        <location filename="../../app/ui/player.py" line="130"/>
         <source>Position</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/player.py" line="137"/>
+        <location filename="../../app/ui/player.py" line="138"/>
         <source>Loop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/player.py" line="141"/>
-        <location filename="../../app/ui/player.py" line="382"/>
+        <location filename="../../app/ui/player.py" line="142"/>
+        <location filename="../../app/ui/player.py" line="383"/>
         <source>Mute</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/player.py" line="146"/>
+        <location filename="../../app/ui/player.py" line="147"/>
         <source>Volume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/player.py" line="151"/>
+        <location filename="../../app/ui/player.py" line="152"/>
         <source>Fullscreen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/player.py" line="154"/>
+        <location filename="../../app/ui/player.py" line="155"/>
         <source>Save as…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/player.py" line="156"/>
+        <location filename="../../app/ui/player.py" line="157"/>
         <source>Show in folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/player.py" line="158"/>
+        <location filename="../../app/ui/player.py" line="159"/>
         <source>Copy link</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/player.py" line="229"/>
+        <location filename="../../app/ui/player.py" line="230"/>
         <source>Your video is on its way</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/player.py" line="232"/>
+        <location filename="../../app/ui/player.py" line="233"/>
         <source>It will play here as soon as it is ready.
 Meanwhile you can write the next prompt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/player.py" line="237"/>
+        <location filename="../../app/ui/player.py" line="238"/>
         <source>Your video will play here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/player.py" line="240"/>
+        <location filename="../../app/ui/player.py" line="241"/>
         <source>Describe a scene on the left and press Generate.
 You can keep working while it renders.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/player.py" line="382"/>
+        <location filename="../../app/ui/player.py" line="383"/>
         <source>Unmute</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/player.py" line="387"/>
+        <location filename="../../app/ui/player.py" line="388"/>
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/player.py" line="416"/>
+        <location filename="../../app/ui/player.py" line="417"/>
         <source>This video could not be played: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/player.py" line="425"/>
+        <location filename="../../app/ui/player.py" line="426"/>
         <source>Save video as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/player.py" line="427"/>
+        <location filename="../../app/ui/player.py" line="428"/>
         <source>MP4 video (*.mp4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/player.py" line="443"/>
+        <location filename="../../app/ui/player.py" line="444"/>
         <source>Could not save the copy: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -733,52 +733,52 @@ You can keep working while it renders.</source>
 <context>
     <name>ProgressCard</name>
     <message>
-        <location filename="../../app/ui/progress_panel.py" line="59"/>
+        <location filename="../../app/ui/progress_panel.py" line="45"/>
         <source>Generation in progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/progress_panel.py" line="71"/>
+        <location filename="../../app/ui/progress_panel.py" line="57"/>
         <source>Connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/progress_panel.py" line="75"/>
+        <location filename="../../app/ui/progress_panel.py" line="61"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/progress_panel.py" line="85"/>
+        <location filename="../../app/ui/progress_panel.py" line="71"/>
         <source>Progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/progress_panel.py" line="90"/>
+        <location filename="../../app/ui/progress_panel.py" line="76"/>
         <source>Check now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/progress_panel.py" line="91"/>
+        <location filename="../../app/ui/progress_panel.py" line="77"/>
         <source>Ask the server for this job&apos;s status right away</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/progress_panel.py" line="93"/>
+        <location filename="../../app/ui/progress_panel.py" line="79"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/progress_panel.py" line="95"/>
+        <location filename="../../app/ui/progress_panel.py" line="81"/>
         <source>Stop following this job. The server may still finish it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/progress_panel.py" line="98"/>
+        <location filename="../../app/ui/progress_panel.py" line="84"/>
         <source>Retry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/progress_panel.py" line="100"/>
+        <location filename="../../app/ui/progress_panel.py" line="86"/>
         <source>Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
@@ -786,7 +786,7 @@ You can keep working while it renders.</source>
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../app/ui/progress_panel.py" line="210"/>
+        <location filename="../../app/ui/progress_panel.py" line="194"/>
         <source>Active generations</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1280,19 +1280,19 @@ You can keep working while it renders.</source>
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../../app/ui/top_bar.py" line="34"/>
+        <location filename="../../app/ui/top_bar.py" line="35"/>
         <source>Backend status</source>
         <extracomment>The status dot&apos;s colour role (`#backendStatus[state=...]` in the stylesheet).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/top_bar.py" line="35"/>
-        <location filename="../../app/ui/top_bar.py" line="37"/>
+        <location filename="../../app/ui/top_bar.py" line="36"/>
+        <location filename="../../app/ui/top_bar.py" line="38"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/ui/top_bar.py" line="40"/>
+        <location filename="../../app/ui/top_bar.py" line="41"/>
         <source>Settings (Ctrl+,)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -132,6 +133,8 @@ def test_status_lines_in_english() -> None:
     assert wording.elapsed_and_left(65, None) == "1:05"
     assert wording.elapsed_and_left(3725, 30) == "1:02:05 · about 0:30 left"
     assert wording.in_progress(1) == "In progress" and wording.in_progress(3) == "In progress (3)"
+    assert wording.date("2026-01-02T12:04:05.000006+00:00").startswith("2 Jan 2026, ")
+    assert wording.date("not a date") == "not a date"
 
 
 def test_the_refused_token_has_one_wording() -> None:
@@ -201,6 +204,8 @@ def russian_words() -> Iterator[str]:
     yield wording.video_failed()
     yield wording.seconds(5)
     yield wording.elapsed_and_left(100, 50)
+    yield wording.date("2026-01-02T03:04:05.000006+00:00")
+    yield wording.date(datetime.now(UTC).isoformat())
 
 
 def test_every_fact_has_russian_words(russian: None) -> None:
