@@ -28,7 +28,7 @@ from app.ui import wording
 from app.ui.elided_label import ElidedLabel
 from app.ui.models.job_facts import link_of
 from app.ui.models.jobs import ActiveJob, JobsModel
-from app.ui.theme import set_style_property
+from app.ui.theme import restyle, set_style_property
 
 
 class ProgressCard(QFrame):
@@ -136,10 +136,10 @@ class ProgressCard(QFrame):
         self.dismissButton.setVisible(failed or update.state is JobState.CANCELLED)
         self.checkNowButton.setVisible(not update.state.is_terminal)
         self.cancelButton.setVisible(not update.state.is_terminal)
-        if self.property("state") != ("failed" if failed else "active"):
-            set_style_property(self, "state", "failed" if failed else "active")
-            # The bar's colour follows the card's state in the stylesheet.
-            self.progressBar.style().polish(self.progressBar)
+        state = "failed" if failed else "active"
+        if self.property("state") != state:
+            set_style_property(self, "state", state)
+            restyle(self.progressBar)  # its colour follows the card's state
         self.refresh_times()
 
     def _show_progress(self, update: JobUpdate) -> None:

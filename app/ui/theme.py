@@ -62,5 +62,10 @@ def set_style_property(widget: QWidget, name: str, value: object) -> None:
     if widget.property(name) == value:
         return
     widget.setProperty(name, value)
+    restyle(widget)
+
+
+def restyle(widget: QWidget) -> None:
+    """Apply the stylesheet again (after a property it selects on changed)."""
     widget.style().unpolish(widget)
     widget.style().polish(widget)
