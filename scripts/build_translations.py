@@ -5,6 +5,8 @@
 
 Uses pyside6-lupdate / pyside6-lrelease from the PySide6 wheel (no system Qt
 tools needed). Both the `.ts` sources and the built `.qm` files are committed.
+lupdate does not see plural forms (`%n`) in Python's `translate(ctx, text, None, n)`,
+so `--update` keeps the plural forms the `.ts` already has for such messages.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import argparse
 import shutil
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,9 +35,47 @@ def tool(name: str) -> list[str]:
     raise SystemExit(f"{name} not found: install PySide6-Essentials (pip install -e .)")
 
 
+def plural_messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
+    """The messages a .ts marks as plural, by (context, source)."""
+    if not ts.exists():
+        return {}
+    found = {}
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            if message.get("numerus") == "yes":
+                found[(name, message.findtext("source") or "")] = message
+    return found
+
+
+def restore_plurals(ts: Path, plurals: dict[tuple[str, str], ET.Element]) -> None:
+    """Give back the plural forms lupdate dropped (see the module doc)."""
+    tree = ET.parse(ts)
+    changed = False
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.findall("message"):
+            saved = plurals.get((name, message.findtext("source") or ""))
+            if saved is None or message.get("numerus") == "yes":
+                continue
+            message.set("numerus", "yes")
+            old = message.find("translation")
+            if old is not None:
+                message.remove(old)
+            translation = saved.find("translation")
+            if translation is not None:
+                message.append(translation)
+            changed = True
+    if changed:
+        ET.indent(tree, "  ")
+        text = ET.tostring(tree.getroot(), encoding="unicode")
+        ts.write_text(f'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n{text}\n', "utf-8")
+
+
 def update() -> None:
     for code in LANGUAGES:
         ts = TRANSLATIONS / f"framecast_{code}.ts"
+        plurals = plural_messages(ts)
         subprocess.run(
             [
                 *tool("pyside6-lupdate"),
@@ -49,6 +90,7 @@ def update() -> None:
             ],
             check=True,
         )
+        restore_plurals(ts, plurals)
 
 
 def release() -> list[Path]:

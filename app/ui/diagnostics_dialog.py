@@ -6,8 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
+from app.ui.desktop import open_file
 
 translate = QCoreApplication.translate
 
@@ -115,4 +115,4 @@ class DiagnosticsDialog(QDialog):
 
     def open_log(self) -> None:
         if self.log_file is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.log_file)))
+            open_file(self.log_file)

@@ -1,52 +1,60 @@
 """History: every generation in the history database, newest first.
 
 Rows show a poster thumbnail, the prompt, the model, the date and the state;
-thumbnails are decoded on worker threads. The panel only renders records and
-asks for actions through signals (play, reuse settings, delete, search); the
-main window owns the database calls.
+thumbnails are decoded on worker threads. The panel shows a `HistorySearch`
+(the `HistoryModel` through the search box's filter) and asks for actions
+through signals (play, reuse settings, delete, show in folder).
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QCoreApplication,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
     QRect,
     QSize,
     Qt,
-    QTimer,
     Signal,
     SignalInstance,
 )
-from PySide6.QtGui import QAction, QColor, QFont, QImage, QPainter, QPainterPath, QPixmap
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QHelpEvent,
+    QImage,
+    QPainter,
+    QPainterPath,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QMenu,
     QPushButton,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
-from app.engine.updates import JobUpdate
+from app.engine.updates import JobState
 from app.store.history import JobRecord
+from app.ui import wording
 from app.ui.icons import icon
-from app.ui.workers import run_in_thread
+from app.ui.models.history import HistorySearch, ModelLabelRole, RecordRole
+from app.ui.models.job_facts import failure_of
+from app.ui.tasks import run_in_thread
 
-RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
 THUMB = QSize(112, 63)
 ROW_HEIGHT = 83
 
@@ -55,30 +63,14 @@ STATE_COLORS = {
     "failed": "#f2555a",
     "cancelled": "#8b93a3",
 }
-translate = QCoreApplication.translate
 
 
-def state_label(state: str) -> str:
-    return {
-        "submitting": translate("HistoryPanel", "Sending"),
-        "queued": translate("HistoryPanel", "Queued"),
-        "processing": translate("HistoryPanel", "Rendering"),
-        "downloading": translate("HistoryPanel", "Downloading"),
-        "completed": translate("HistoryPanel", "Ready"),
-        "failed": translate("HistoryPanel", "Failed"),
-        "cancelled": translate("HistoryPanel", "Stopped"),
-    }.get(state, state)
-
-
-def format_date(iso: str) -> str:
-    try:
-        moment = datetime.fromisoformat(iso).astimezone()
-    except ValueError:
-        return iso
-    now = datetime.now().astimezone()
-    if moment.date() == now.date():
-        return translate("HistoryPanel", "Today %1").replace("%1", moment.strftime("%H:%M"))
-    return moment.strftime("%d %b %Y, %H:%M")
+def tooltip(record: JobRecord) -> str:
+    """A row's tooltip: the whole prompt, and why the job failed."""
+    if record.state != JobState.FAILED:
+        return record.prompt
+    reason = wording.failure_text(failure_of(record.error_kind, record.error))
+    return f"{record.prompt}\n\n{reason}"
 
 
 class HistoryDelegate(QStyledItemDelegate):
@@ -87,6 +79,19 @@ class HistoryDelegate(QStyledItemDelegate):
     def __init__(self, panel: HistoryPanel) -> None:
         super().__init__(panel)
         self.panel = panel
+
+    def helpEvent(
+        self,
+        event: QHelpEvent,
+        view: QAbstractItemView,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> bool:
+        record: JobRecord | None = index.data(RecordRole)
+        if event.type() != QEvent.Type.ToolTip or record is None:
+            return super().helpEvent(event, view, option, index)
+        QToolTip.showText(event.globalPos(), tooltip(record), view)
+        return True
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -99,7 +104,7 @@ class HistoryDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        record: JobRecord | None = index.data(RECORD_ROLE)
+        record: JobRecord | None = index.data(RecordRole)
         if record is None:
             return
         painter.save()
@@ -161,9 +166,9 @@ class HistoryDelegate(QStyledItemDelegate):
         small.setPointSizeF(font.pointSizeF() * 0.86)
         painter.setFont(small)
         small_metrics = painter.fontMetrics()
-        state_text = state_label(record.state)
+        state_text = wording.state_label(record.state)
         state_width = small_metrics.horizontalAdvance(state_text) + 14
-        parts = (self.panel.model_label(record.model), format_date(record.created_at))
+        parts = (index.data(ModelLabelRole), wording.date(record.created_at))
         meta = " · ".join(p for p in parts if p)
         meta_y = text_rect.bottom() - small_metrics.descent()
         painter.setPen(QColor("#8b93a3"))
@@ -214,14 +219,14 @@ class HistoryPanel(QWidget):
     playRequested = Signal(object)  # JobRecord
     reuseRequested = Signal(object)  # JobRecord
     deleteRequested = Signal(object)  # JobRecord
-    showInFolderRequested = Signal(object)  # JobRecord
-    searchChanged = Signal(str)
+    showInFolderRequested = Signal(object)  # Path of the row's video
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, history: HistorySearch, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("historyPanel")
+        self.history = history
         self._thumbs: dict[str, QPixmap | None] = {}
-        self._model_labels: dict[str, str] = {}
+        self._current: str | None = None  # the selected job, kept across reloads
 
         self.header = QLabel(self.tr("History"))
         self.header.setProperty("role", "title")
@@ -236,15 +241,12 @@ class HistoryPanel(QWidget):
         self.searchEdit.addAction(
             icon("search", "#8b93a3"), QLineEdit.ActionPosition.LeadingPosition
         )
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(200)
-        self._debounce.timeout.connect(lambda: self.searchChanged.emit(self.search_text()))
-        self.searchEdit.textChanged.connect(lambda _t: self._debounce.start())
+        self.searchEdit.textChanged.connect(history.set_search)
 
-        self.historyList = QListWidget()
+        self.historyList = QListView()
         self.historyList.setObjectName("historyList")
         self.historyList.setAccessibleName(self.tr("History"))
+        self.historyList.setModel(history)
         self.historyList.setItemDelegate(HistoryDelegate(self))
         self.historyList.setMouseTracking(True)
         self.historyList.setUniformItemSizes(True)
@@ -252,11 +254,11 @@ class HistoryPanel(QWidget):
         self.historyList.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.historyList.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.historyList.customContextMenuRequested.connect(self._context_menu)
-        self.historyList.itemClicked.connect(self._clicked)
-        self.historyList.itemActivated.connect(self._clicked)
-        self.historyList.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.historyList.clicked.connect(self._play)
+        self.historyList.activated.connect(self._play)
+        self.historyList.selectionModel().currentChanged.connect(self._current_changed)
 
-        self.emptyLabel = QLabel(self.tr("No videos yet.\nEverything you generate is kept here."))
+        self.emptyLabel = QLabel()
         self.emptyLabel.setObjectName("historyEmpty")
         self.emptyLabel.setProperty("role", "muted")
         self.emptyLabel.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -288,63 +290,58 @@ class HistoryPanel(QWidget):
         layout.addWidget(self.historyList, 1)
         layout.addWidget(self.emptyLabel, 1)
         layout.addLayout(buttons)
-        self.set_records([])
+
+        for signal in (history.modelReset, history.rowsInserted, history.rowsRemoved):
+            signal.connect(self._rows_changed)
+        history.layoutChanged.connect(self._rows_changed)
+        self._rows_changed()
 
     # ------------------------------------------------------------------ data
 
-    def search_text(self) -> str:
-        return self.searchEdit.text().strip()
-
-    def set_model_labels(self, labels: dict[str, str]) -> None:
-        self._model_labels = dict(labels)
-        self.historyList.viewport().update()
-
-    def model_label(self, name: str | None) -> str:
-        if not name:
-            return ""
-        return self._model_labels.get(name, name)
+    def focus_search(self) -> None:
+        self.searchEdit.setFocus()
 
     def records(self) -> list[JobRecord]:
-        return [self.historyList.item(i).data(RECORD_ROLE) for i in range(self.historyList.count())]
+        """The rows shown, after the search."""
+        return self.history.records()
 
-    def set_records(self, records: list[JobRecord]) -> None:
-        current = self.current_record()
-        self.historyList.clear()
-        for record in records:
-            item = QListWidgetItem()
-            item.setData(RECORD_ROLE, record)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, record.prompt)
-            item.setToolTip(
-                record.prompt if not record.error else f"{record.prompt}\n\n{record.error}"
-            )
-            self.historyList.addItem(item)
-            if current is not None and record.job_id == current.job_id:
-                self.historyList.setCurrentItem(item)
-        empty = not records
+    def select(self, row: int) -> None:
+        self.historyList.setCurrentIndex(self.history.index(row, 0))
+
+    def current_record(self) -> JobRecord | None:
+        index = self.historyList.currentIndex()
+        record: JobRecord | None = index.data(RecordRole) if index.isValid() else None
+        return record
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        record = self.current_record()
+        if record is not None:
+            self._current = record.job_id
+        self._update_buttons()
+
+    def _rows_changed(self, *_: object) -> None:
+        count = self.history.rowCount()
+        empty = count == 0
         self.historyList.setVisible(not empty)
         self.emptyLabel.setVisible(empty)
-        if empty and self.search_text():
+        if self.history.search():
             self.emptyLabel.setText(self.tr("Nothing matches this search."))
-        elif empty:
+        else:
             self.emptyLabel.setText(
                 self.tr("No videos yet.\nEverything you generate is kept here.")
             )
-        self.countLabel.setText(str(len(records)) if records else "")
+        self.countLabel.setText(str(count) if count else "")
+        self._keep_selection()
         self._update_buttons()
 
-    def update_job(self, update: JobUpdate) -> None:
-        """Show a job's live state in its row (the database row follows on its own)."""
-        for i in range(self.historyList.count()):
-            item = self.historyList.item(i)
-            record: JobRecord = item.data(RECORD_ROLE)
-            if record.job_id == update.job_id:
-                if record.state != str(update.state):
-                    item.setData(RECORD_ROLE, replace(record, state=str(update.state)))
+    def _keep_selection(self) -> None:
+        """After a reload, select the job that was selected before, if it is still shown."""
+        if self.current_record() is not None or self._current is None:
+            return
+        for row in range(self.history.rowCount()):
+            if self.history.record(row).job_id == self._current:
+                self.select(row)
                 return
-
-    def current_record(self) -> JobRecord | None:
-        item = self.historyList.currentItem()
-        return item.data(RECORD_ROLE) if item is not None else None
 
     def _update_buttons(self) -> None:
         has = self.current_record() is not None
@@ -356,16 +353,16 @@ class HistoryPanel(QWidget):
         if record is not None:
             signal.emit(record)
 
-    def _clicked(self, item: QListWidgetItem) -> None:
-        record = item.data(RECORD_ROLE)
+    def _play(self, index: QModelIndex) -> None:
+        record = index.data(RecordRole)
         if record is not None:
             self.playRequested.emit(record)
 
     def _context_menu(self, pos: QPoint) -> None:
-        item = self.historyList.itemAt(pos)
-        if item is None:
+        index = self.historyList.indexAt(pos)
+        record: JobRecord | None = index.data(RecordRole) if index.isValid() else None
+        if record is None:
             return
-        record: JobRecord = item.data(RECORD_ROLE)
         menu = QMenu(self)
         play = QAction(self.tr("Play"), menu)
         play.setEnabled(bool(record.local_path))
@@ -374,7 +371,9 @@ class HistoryPanel(QWidget):
         reuse.triggered.connect(lambda: self.reuseRequested.emit(record))
         folder = QAction(self.tr("Show in folder"), menu)
         folder.setEnabled(bool(record.local_path))
-        folder.triggered.connect(lambda: self.showInFolderRequested.emit(record))
+        folder.triggered.connect(
+            lambda: self.showInFolderRequested.emit(Path(record.local_path or ""))
+        )
         delete = QAction(self.tr("Delete…"), menu)
         delete.triggered.connect(lambda: self.deleteRequested.emit(record))
         for action in (play, reuse, folder):

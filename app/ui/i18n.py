@@ -39,6 +39,7 @@ def install_language(choice: str | None) -> str:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
+    QLocale.setDefault(QLocale(code))  # dates and numbers in the window's language
     if code == "en":
         return code
     translator = QTranslator(app)

@@ -2,7 +2,8 @@
 
 The icon is built from the PNG sizes rendered by `packaging/render_icons.py`,
 so Qt picks the sharpest one for each place; when none is found (a broken
-install) it falls back to an installed theme icon named `framecast`.
+install) it falls back to an installed theme icon named `framecast`, and
+without one to the drawn sparkle of the top bar.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import logging
 from PySide6.QtGui import QIcon
 
 from app.resources_path import resource
+from app.ui.icons import icon as drawn_icon
 
 log = logging.getLogger("framecast.ui")
 
@@ -30,5 +32,7 @@ def app_icon() -> QIcon:
     except FileNotFoundError as exc:
         log.warning("application icon not found: %s", exc)
     if icon.isNull():
-        return QIcon.fromTheme(THEME_ICON_NAME)
+        icon = QIcon.fromTheme(THEME_ICON_NAME)
+    if icon.isNull():
+        icon = drawn_icon("sparkle", "#7c5cff", 128)
     return icon

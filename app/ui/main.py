@@ -31,7 +31,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("Framecast")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("framecast")
-    from app.ui.main_window import app_icon
+    from app.ui.icon import app_icon
 
     app.setWindowIcon(app_icon())
     apply_theme(app)

@@ -13,7 +13,7 @@ import shutil
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeyEvent, QPixmap, QResizeEvent
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QPixmap, QResizeEvent
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 from PySide6.QtMultimediaWidgets import QVideoWidget
 from PySide6.QtWidgets import (
@@ -30,9 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui import wording
+from app.ui.desktop import show_in_folder
+from app.ui.elided_label import ElidedLabel
 from app.ui.icons import icon
-from app.ui.progress_panel import ElidedLabel, format_duration
-from app.ui.workers import run_in_thread
+from app.ui.models.video import Video
+from app.ui.tasks import run_in_thread
 
 log = logging.getLogger("framecast.ui")
 
@@ -276,6 +279,19 @@ class PlayerView(QWidget):
     def is_playing(self) -> bool:
         return self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
 
+    def play_video(self, video: Video) -> None:
+        self.load(video.path, poster=video.poster, title=video.title, url=video.url, autoplay=True)
+
+    def offer(self, video: Video) -> None:
+        """Play a video that just finished, unless another one is playing."""
+        if not self.is_playing():
+            self.play_video(video)
+
+    def release(self, path: Path) -> None:
+        """Let go of a file about to be deleted."""
+        if self.path == path:
+            self.clear()
+
     def load(
         self,
         path: Path,
@@ -352,6 +368,12 @@ class PlayerView(QWidget):
                     return True
         return super().eventFilter(watched, event)
 
+    def toggle_loop(self) -> None:
+        self.loopButton.toggle()
+
+    def toggle_mute(self) -> None:
+        self.muteButton.toggle()
+
     def _set_loop(self, looping: bool) -> None:
         self.player.setLoops(QMediaPlayer.Loops.Infinite if looping else QMediaPlayer.Loops.Once)
 
@@ -376,7 +398,7 @@ class PlayerView(QWidget):
 
     def _show_time(self, position: int) -> None:
         self.timeLabel.setText(
-            f"{format_duration(position / 1000)} / {format_duration(self.player.duration() / 1000)}"
+            f"{wording.clock(position / 1000)} / {wording.clock(self.player.duration() / 1000)}"
         )
 
     def _seek_start(self) -> None:
@@ -424,7 +446,7 @@ class PlayerView(QWidget):
 
     def show_in_folder(self) -> None:
         if self.path is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.path.parent)))
+            show_in_folder(self.path)
 
     def copy_link(self) -> None:
         if self.remote_url:

@@ -60,12 +60,13 @@ from app.api.models import (
     SHOT_SIZES,
     GenerationConfig,
     GenerationRequest,
-    Reference,
     Style,
     aspect_of,
 )
+from app.ui import wording
 from app.ui.icons import icon
-from app.ui.workers import run_in_thread
+from app.ui.tasks import run_in_thread
+from app.ui.theme import set_style_property
 
 translate = QCoreApplication.translate
 log = logging.getLogger("framecast.ui")
@@ -579,7 +580,7 @@ class PromptForm(QWidget):
         self._revalidate()
 
     def _model_tooltip(self, model: GenerationConfig) -> str:
-        durations = ", ".join(f"{d} s" for d in model.available_durations) or "5 s"
+        durations = ", ".join(map(wording.seconds, model.available_durations or DEFAULT_DURATIONS))
         lines = [model.display_name, model.name, self.tr("Durations: %1").replace("%1", durations)]
         if model.vip_required:
             lines.append(self.tr("Needs a VIP account"))
@@ -617,7 +618,7 @@ class PromptForm(QWidget):
         self.durationCombo.blockSignals(True)
         self.durationCombo.clear()
         for seconds in self.durations():
-            self.durationCombo.addItem(self.tr("%1 s").replace("%1", str(seconds)), seconds)
+            self.durationCombo.addItem(wording.seconds(seconds), seconds)
         index = self.durationCombo.findData(previous)
         if index < 0:
             index = max(0, self.durationCombo.findData(5))
@@ -651,11 +652,7 @@ class PromptForm(QWidget):
     def _on_prompt_changed(self) -> None:
         count = len(self.prompt())
         self.charCount.setText(f"{count} / {MAX_PROMPT_CHARS}")
-        over = count > MAX_PROMPT_CHARS
-        if self.charCount.property("over") != over:
-            self.charCount.setProperty("over", over)
-            self.charCount.style().unpolish(self.charCount)
-            self.charCount.style().polish(self.charCount)
+        set_style_property(self.charCount, "over", count > MAX_PROMPT_CHARS)
         self._revalidate()
 
     def problem(self) -> str | None:
@@ -676,7 +673,7 @@ class PromptForm(QWidget):
             )
         duration = self.durationCombo.currentData()
         if duration not in self.durations():
-            offered = ", ".join(f"{d} s" for d in self.durations())
+            offered = ", ".join(map(wording.seconds, self.durations()))
             return self.tr("This model does not offer that duration. Choose %1.").replace(
                 "%1", offered
             )
@@ -697,11 +694,7 @@ class PromptForm(QWidget):
         valid = problem is None
         # An empty form is not an error yet: say it gently.
         gentle = problem is not None and not self.prompt().strip()
-        role = "muted" if gentle else "hint"
-        if self.validationLabel.property("role") != role:
-            self.validationLabel.setProperty("role", role)
-            self.validationLabel.style().unpolish(self.validationLabel)
-            self.validationLabel.style().polish(self.validationLabel)
+        set_style_property(self.validationLabel, "role", "muted" if gentle else "hint")
         self.validationLabel.setText(problem or "")
         self.validationLabel.setVisible(bool(problem))
         self._update_cost()
@@ -724,12 +717,11 @@ class PromptForm(QWidget):
         self.generateButton.setText(self.tr("Sending…") if busy else self.tr("Generate"))
         self._revalidate()
 
-    def build_request(self, reference_id: str | None = None) -> GenerationRequest:
+    def build_request(self) -> GenerationRequest:
         model = self.current_model()
         if model is None:
             raise ValueError("no model chosen")
         width, height = self.frame_size()
-        references = [Reference(reference_id=reference_id)] if reference_id else []
         return GenerationRequest(
             prompt=self.prompt().strip(),
             negative_prompt=self.negativeEdit.toPlainText().strip(),
@@ -742,7 +734,6 @@ class PromptForm(QWidget):
             frame_rate=int(self.fpsCombo.currentData()),
             shot_size=self.shotCombo.currentData(),
             style_name=self.styleCombo.currentData(),
-            references=references,
         )
 
     def submit(self) -> None:
@@ -752,7 +743,14 @@ class PromptForm(QWidget):
         image = self.imageZone.image_path if model is not None and model.needs_image else None
         self.generateRequested.emit(self.build_request(), image)
 
-    def apply_request(self, request: GenerationRequest) -> None:
+    def focus_prompt(self) -> None:
+        self.promptEdit.setFocus()
+
+    def new_prompt(self) -> None:
+        self.promptEdit.clear()
+        self.promptEdit.setFocus()
+
+    def apply_request(self, request: GenerationRequest, image: Path | None = None) -> None:
         """Refill the form from an earlier generation ("Use these settings")."""
         self.promptEdit.setPlainText(request.prompt)
         self.negativeEdit.setPlainText(request.negative_prompt or "")
@@ -763,7 +761,8 @@ class PromptForm(QWidget):
         if seconds_index < 0:
             # Keep the old value visible but invalid, so the creator sees why.
             self.durationCombo.addItem(
-                self.tr("%1 s (not offered)").replace("%1", str(request.duration)), request.duration
+                self.tr("%1 (not offered)").replace("%1", wording.seconds(request.duration)),
+                request.duration,
             )
             seconds_index = self.durationCombo.count() - 1
         self.durationCombo.setCurrentIndex(seconds_index)
@@ -779,5 +778,7 @@ class PromptForm(QWidget):
             self.fpsCombo.setCurrentIndex(fps)
         if request.seed is not None:
             self.seedSpin.setValue(min(request.seed, SEED_MAX))
+        if image is not None:
+            self.imageZone.set_image(image)
         self._revalidate()
         self.promptEdit.setFocus()

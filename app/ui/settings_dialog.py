@@ -9,7 +9,6 @@ where it offers one, the account balance.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -27,24 +26,17 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from qasync import asyncSlot
 
 from app.api.client import SuperDuperClient
 from app.api.errors import ApiError
 from app.store import credentials
 from app.store.settings import CLOUD_URL, Settings, has_credentials, normalize_url
+from app.ui import wording
+from app.ui.models.connection import SettingsChange
+from app.ui.tasks import TaskGroup
+from app.ui.theme import set_style_property
 
 log = logging.getLogger("framecast.ui")
-
-
-@dataclass(frozen=True)
-class SettingsChange:
-    """What the creator saved; `token` is None when left unchanged."""
-
-    settings: Settings
-    token: str | None = field(default=None, repr=False)
-    backend_changed: bool = False
-    language_changed: bool = False
 
 
 class SettingsDialog(QDialog):
@@ -65,6 +57,8 @@ class SettingsDialog(QDialog):
         self.settings = settings
         self.local_client = local_client
         self._folder_dialog: QFileDialog | None = None
+        self._tasks = TaskGroup()  # Test connection; stopped when the dialog closes
+        self.finished.connect(lambda _r: self._tasks.cancel_all())
 
         self.messageLabel = QLabel("")
         self.messageLabel.setObjectName("settingsMessage")
@@ -249,54 +243,52 @@ class SettingsDialog(QDialog):
             self.tokenHint.setText(self.tr("Kept in your system keyring, never in plain settings."))
         self.testResult.setText("")
 
-    @asyncSlot()
-    async def test_connection(self) -> None:
-        kind = self.chosen_kind()
+    def test_connection(self) -> None:
+        self._tasks.spawn(self._test_connection())
+
+    async def _test_connection(self) -> None:
         self.testButton.setEnabled(False)
-        self.testResult.setProperty("role", "muted")
-        self.testResult.setText(self.tr("Connecting…"))
+        self._show_result("muted", wording.connecting())
         try:
-            if kind == "local":
-                if self.local_client is None:
-                    self.testResult.setText(self.tr("The built-in renderer starts with the app."))
-                    return
-                await self._probe(self.local_client)
-                return
-            url = self.chosen_url()
-            if url is None:
-                self.testResult.setText(self.tr("That address is not an http(s) URL."))
-                return
-            token = self.tokenEdit.text().strip() or None
-            if token is None:
-                try:
-                    token = credentials.load_token(url)
-                except ValueError:
-                    token = None
-            client = SuperDuperClient(url, token)
-            try:
-                await self._probe(client)
-            finally:
-                await client.aclose()
+            role, text = await self._probe_chosen()
         except ApiError as exc:
-            self.testResult.setProperty("role", "error")
-            self.testResult.setText(exc.user_message)
+            role, text = "error", wording.error_text(exc)
         except Exception as exc:
             log.warning("test connection failed: %s", type(exc).__name__)
-            self.testResult.setProperty("role", "error")
-            self.testResult.setText(self.tr("The connection failed."))
-        finally:
-            self.testButton.setEnabled(True)
-            self.testResult.style().unpolish(self.testResult)
-            self.testResult.style().polish(self.testResult)
+            role, text = "error", self.tr("The connection failed.")
+        # Not reached when the dialog closed meanwhile: its widgets may be gone.
+        self.testButton.setEnabled(True)
+        self._show_result(role, text)
 
-    async def _probe(self, client: SuperDuperClient) -> None:
+    def _show_result(self, role: str, text: str) -> None:
+        set_style_property(self.testResult, "role", role)
+        self.testResult.setText(text)
+
+    async def _probe_chosen(self) -> tuple[str, str]:
+        """The chosen backend's answer, as a (role, words) for the result line."""
+        if self.chosen_kind() == "local":
+            if self.local_client is None:
+                return "muted", self.tr("The built-in renderer starts with the app.")
+            return await self._probe(self.local_client)
+        url = self.chosen_url()
+        if url is None:
+            return "muted", self.tr("That address is not an http(s) URL.")
+        token = self.tokenEdit.text().strip() or None
+        if token is None:
+            try:
+                token = credentials.load_token(url)
+            except ValueError:
+                token = None
+        async with SuperDuperClient(url, token) as client:
+            return await self._probe(client)
+
+    async def _probe(self, client: SuperDuperClient) -> tuple[str, str]:
         models = await client.list_models()
         account = await client.get_account()
         text = self.tr("Connected: %n model(s) available.", None, len(models))
         if account is not None and account.balance is not None:
             text += " " + self.tr("Balance: %1.").replace("%1", f"${account.balance:,.2f}")
-        self.testResult.setProperty("role", "ok")
-        self.testResult.setText(text)
+        return "ok", text
 
     def _choose_folder(self) -> None:
         dialog = QFileDialog(self, self.tr("Choose where videos are saved"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 
 from app.ui.resources import resource
 
@@ -55,3 +55,17 @@ def apply_theme(app: QApplication) -> None:
         app.setStyleSheet(path.read_text(encoding="utf-8"))
     except OSError:
         log.warning("stylesheet not found at %s", path)
+
+
+def set_style_property(widget: QWidget, name: str, value: object) -> None:
+    """Set a property the stylesheet selects on (`[state="offline"]`), restyling on change."""
+    if widget.property(name) == value:
+        return
+    widget.setProperty(name, value)
+    restyle(widget)
+
+
+def restyle(widget: QWidget) -> None:
+    """Apply the stylesheet again (after a property it selects on changed)."""
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)

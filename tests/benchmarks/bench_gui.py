@@ -120,7 +120,7 @@ def child_lag(seconds: float) -> dict[str, float]:
         window.resize(1440, 880)
         window.show()
         await window.start()
-        session = window.session
+        session = window.connection.session
         assert session is not None
         engine: FakeEngine = session.manager  # type: ignore[assignment]
         stop = time.monotonic() + seconds
@@ -154,7 +154,7 @@ def child_lag(seconds: float) -> dict[str, float]:
                 await asyncio.sleep(0.005)
                 lateness.append((time.perf_counter() - asked - 0.005) * 1000)
 
-        emitted_before = window.bridge.emitted
+        emitted_before = window.jobs.bridge.emitted
         started = time.monotonic()
         await asyncio.gather(probe(), *(job(i) for i in range(10)))
         elapsed = time.monotonic() - started
@@ -163,7 +163,9 @@ def child_lag(seconds: float) -> dict[str, float]:
             "loop_lag_p50_ms": round(percentile(lateness, 0.50), 2),
             "loop_lag_max_ms": round(max(lateness), 2),
             "updates_per_second_in": round(sent[0] / elapsed, 1),
-            "signals_per_second_out": round((window.bridge.emitted - emitted_before) / elapsed, 1),
+            "signals_per_second_out": round(
+                (window.jobs.bridge.emitted - emitted_before) / elapsed, 1
+            ),
             "cards": len(window.progress.cards()),
         }
         window.close()
@@ -214,7 +216,7 @@ def child_rss(entries: int) -> dict[str, float]:
         # Scroll through the list so every row's thumbnail is decoded and cached.
         lst = window.historyPanel.historyList
         for row in range(0, entries, 3):
-            lst.scrollToItem(lst.item(row))
+            lst.scrollTo(window.historySearch.index(row, 0))
             lst.viewport().repaint()
             await asyncio.sleep(0.01)
         thumbs = window.historyPanel._thumbs
@@ -265,7 +267,7 @@ def child_first_frame(repeats: int) -> dict[str, float]:
         window.resize(1440, 880)
         window.show()
         await window.start()
-        engine: FakeEngine = window.session.manager  # type: ignore[union-attr]
+        engine: FakeEngine = window.connection.session.manager  # type: ignore[union-attr]
         sink = window.player.videoWidget.videoSink()
         times: list[float] = []
         for i, clip in enumerate(clips):

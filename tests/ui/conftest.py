@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import os
-from collections.abc import Callable, Coroutine, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
@@ -20,10 +20,10 @@ import keyring
 import pytest
 import qasync
 from keyring.backends import fail
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from app.store.history import AsyncHistoryStore
+from app.store.history import AsyncHistoryStore, HistoryStore
 from app.store.settings import load_settings
 from app.ui.i18n import install_language
 from app.ui.main_window import MainWindow
@@ -78,15 +78,24 @@ def qloop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
 
 @pytest.fixture
 def run(qloop: qasync.QEventLoop, qtbot: QtBot) -> Callable[..., object]:
-    """`run(coro, timeout=30)`: schedule the coroutine on qasync's loop and
-    process Qt events until it finishes; returns its result or raises its error."""
+    """`run(coro, timeout=30)`: schedule the coroutine (or await the task) on
+    qasync's loop and process Qt events until it finishes; returns its result
+    or raises its error."""
 
-    def runner(coro: Coroutine[object, object, T], timeout: float = 30) -> T:
-        task = qloop.create_task(coro)
+    def runner(coro: Awaitable[T], timeout: float = 30) -> T:
+        task = asyncio.ensure_future(coro, loop=qloop)
         qtbot.waitUntil(task.done, timeout=int(timeout * 1000))
         return task.result()
 
     return runner
+
+
+@pytest.fixture
+def store(tmp_path: Path, run: Callable[..., object]) -> Iterator[AsyncHistoryStore]:
+    """A real history database of this test's own (for models tested without a window)."""
+    history = AsyncHistoryStore(HistoryStore(tmp_path / "history.db"))
+    yield history
+    run(history.aclose(), timeout=10)
 
 
 @pytest.fixture
@@ -150,3 +159,18 @@ def wait_for(qtbot: QtBot, condition: Callable[[], object], timeout: float, what
         raise AssertionError(
             f"{what} not met within {timeout} s; pending tasks:\n" + "\n".join(stacks)
         ) from None
+
+
+def message_box(window: MainWindow) -> QMessageBox | None:
+    """The message box the window has open, if any."""
+    boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    return boxes[-1] if boxes else None
+
+
+def click_message_button(window: MainWindow, qtbot: QtBot, text: str) -> QMessageBox:
+    """Wait for the window's message box and press its button labelled `text`."""
+    wait_for(qtbot, lambda: message_box(window) is not None, 5, "the message box")
+    box = message_box(window)
+    assert box is not None
+    next(b for b in box.buttons() if b.text() == text).click()
+    return box

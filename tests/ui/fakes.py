@@ -1,6 +1,7 @@
 """Stand-ins for the engine where a test or benchmark drives the window's
-inputs itself (a job's updates, the catalogue) instead of a real backend.
-Real-backend paths are covered by the tests that use `local_server`."""
+inputs itself (a job's updates, the catalogue, a refusal) instead of a real
+backend. Real-backend paths are covered by the tests that use `local_server`.
+The one copy of these fakes: tests and benchmarks import them from here."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from app.api.models import GenerationConfig, GenerationRequest, Style
+from app.api.models import Account, GenerationConfig, GenerationRequest, Style
 from app.engine.diagnostics import Diagnostics
 from app.engine.updates import JobState, JobUpdate
 from app.session import BackendChoice
@@ -29,6 +30,8 @@ class FakeEngine:
         self.submitted: list[tuple[str, GenerationRequest, Path | None]] = []
         self.checked: list[str] = []
         self.cancelled: list[str] = []
+        self.unfinished: list[str] = []  # what resume_unfinished returns
+        self.refuse_submit: BaseException | None = None  # raised by the next submit
 
     def subscribe(self, callback: Callable[[JobUpdate], None]) -> Callable[[], None]:
         self.subscribers.append(callback)
@@ -39,12 +42,15 @@ class FakeEngine:
             callback(update)
 
     async def submit(self, request: GenerationRequest, *, source_image: Path | None = None) -> str:
+        if self.refuse_submit is not None:
+            error, self.refuse_submit = self.refuse_submit, None
+            raise error
         job_id = uuid.uuid4().hex
         self.submitted.append((job_id, request, source_image))
         return job_id
 
     async def resume_unfinished(self) -> list[str]:
-        return []
+        return list(self.unfinished)
 
     def snapshot(self, job_id: str) -> JobUpdate | None:
         return JobUpdate(job_id=job_id, state=JobState.SUBMITTING)
@@ -61,29 +67,47 @@ class FakeEngine:
 
 
 class FakeClient:
+    """The catalogue and account calls; `refuse` makes every call raise it."""
+
+    def __init__(self, refuse: BaseException | None = None) -> None:
+        self.refuse = refuse
+        self.calls = 0
+
+    def _answer(self) -> None:
+        self.calls += 1
+        if self.refuse is not None:
+            raise self.refuse
+
     async def list_models(self) -> list[GenerationConfig]:
+        self._answer()
         return list(MODELS)
 
     async def list_styles(self) -> list[Style]:
+        self._answer()
         return [Style(name="noir", title="Film noir")]
+
+    async def get_account(self) -> Account | None:
+        self._answer()
+        return Account(balance=12.5)
 
     async def aclose(self) -> None:
         pass
 
 
 class FakeSession:
-    def __init__(self) -> None:
+    def __init__(self, client: FakeClient | None = None) -> None:
         self.choice = BackendChoice("custom", "http://127.0.0.1:9", None)
         self.url = "http://127.0.0.1:9"
-        self.client = FakeClient()
+        self.client = client or FakeClient()
         self.manager = FakeEngine()
+        self.closed = False
 
     @property
     def kind(self) -> str:
         return "custom"
 
     async def aclose(self) -> None:
-        pass
+        self.closed = True
 
 
 async def fake_session_factory(*_: object) -> FakeSession:

@@ -1,4 +1,4 @@
-"""The bridge coalesces engine updates to the screen's pace; cards render them."""
+"""The bridge coalesces engine updates to the screen's pace; cards render the jobs model."""
 
 from __future__ import annotations
 
@@ -7,21 +7,12 @@ from collections.abc import Callable
 from pytestqt.qtbot import QtBot
 
 from app.engine.updates import ConnectionState, ErrorKind, JobState, JobUpdate, Transport
+from app.store.history import AsyncHistoryStore
 from app.ui.bridge import JobBridge
+from app.ui.models.jobs import JobsModel
 from app.ui.progress_panel import ProgressCard, ProgressPanel
-
-
-class FakeEngine:
-    def __init__(self) -> None:
-        self.subscribers: list[Callable[[JobUpdate], None]] = []
-
-    def subscribe(self, callback: Callable[[JobUpdate], None]) -> Callable[[], None]:
-        self.subscribers.append(callback)
-        return lambda: self.subscribers.remove(callback)
-
-    def emit(self, update: JobUpdate) -> None:
-        for callback in list(self.subscribers):
-            callback(update)
+from app.ui.tasks import TaskGroup
+from tests.ui.fakes import FakeEngine, FakeSession
 
 
 def test_many_updates_become_one_signal_per_job_per_frame(qtbot: QtBot) -> None:
@@ -55,8 +46,14 @@ def test_a_terminal_update_is_delivered_at_once_and_only_once(qtbot: QtBot) -> N
     assert finished == [done]
 
 
-def test_card_shows_busy_progress_badges_and_failure(qtbot: QtBot) -> None:
-    panel = ProgressPanel()
+def test_card_shows_busy_progress_badges_and_failure(
+    qtbot: QtBot, store: AsyncHistoryStore, run: Callable[..., object]
+) -> None:
+    jobs = JobsModel(store, TaskGroup(), lambda name: name or "")
+    session = FakeSession()
+    jobs.attach(session)  # type: ignore[arg-type]
+    engine = session.manager
+    panel = ProgressPanel(jobs)
     qtbot.addWidget(panel)
     checks: list[str] = []
     cancels: list[str] = []
@@ -64,28 +61,31 @@ def test_card_shows_busy_progress_badges_and_failure(qtbot: QtBot) -> None:
     panel.checkNowRequested.connect(checks.append)
     panel.cancelRequested.connect(cancels.append)
     panel.retryRequested.connect(retries.append)
-    card = panel.add_job("j1", "A fox in the snow", "Model · 5 s · 16:9")
-    assert isinstance(card, ProgressCard)
+    panel.dismissRequested.connect(jobs.dismiss)
+
+    def show(update: JobUpdate) -> ProgressCard:
+        engine.emit(update)
+        jobs.bridge.flush()
+        card = panel.card("j1")
+        assert card is not None
+        return card
+
+    card = show(JobUpdate(job_id="j1", state=JobState.QUEUED))
+    assert panel.isVisibleTo(panel.parentWidget() or panel) and panel.cards() == [card]
     assert card.objectName() == "progressCard"
     for name in ("progressBar", "statusLabel", "connectionBadge", "checkNowButton", "cancelButton"):
         child = getattr(card, name)
         assert child.objectName() == name and child.accessibleName()
-
-    card.apply(JobUpdate(job_id="j1", state=JobState.QUEUED))
+    assert card.titleLabel.full_text() == "New video"  # an update before its title is known
     assert card.progressBar.maximum() == 0  # busy: no percent known yet
     assert card.statusLabel.text() == "Waiting in the queue…"
-    card.apply(
-        JobUpdate(
-            job_id="j1",
-            state=JobState.PROCESSING,
-            progress=0.4,
-            transport=Transport.SSE,
-            connection=ConnectionState.LIVE,
-        )
-    )
+    live = dict(transport=Transport.SSE, connection=ConnectionState.LIVE)
+    card = show(JobUpdate(job_id="j1", state=JobState.PROCESSING, progress=0.4, **live))
     assert (card.progressBar.maximum(), card.progressBar.value()) == (1000, 400)
+    assert card.statusLabel.text() == "Rendering · 40%"
     assert card.connectionBadge.text() == "Live"
-    card.apply(
+    assert card.connectionBadge.property("badge") == "live"
+    card = show(
         JobUpdate(
             job_id="j1",
             state=JobState.PROCESSING,
@@ -96,7 +96,7 @@ def test_card_shows_busy_progress_badges_and_failure(qtbot: QtBot) -> None:
         )
     )
     assert card.connectionBadge.text() == "Checking every 2 s"
-    card.apply(
+    card = show(
         JobUpdate(
             job_id="j1",
             state=JobState.PROCESSING,
@@ -106,18 +106,19 @@ def test_card_shows_busy_progress_badges_and_failure(qtbot: QtBot) -> None:
         )
     )
     assert card.connectionBadge.text() == "Reconnecting…"
-    card.apply(
+    card = show(
         JobUpdate(
             job_id="j1", state=JobState.PROCESSING, progress=0.5, connection=ConnectionState.OFFLINE
         )
     )
     assert card.connectionBadge.text().startswith("Offline")
+    assert card.connectionBadge.property("badge") == "offline"
 
     card.checkNowButton.click()
     card.cancelButton.click()
     assert checks == ["j1"] and cancels == ["j1"]
 
-    card.apply(
+    card = show(
         JobUpdate(
             job_id="j1",
             state=JobState.FAILED,
@@ -126,9 +127,10 @@ def test_card_shows_busy_progress_badges_and_failure(qtbot: QtBot) -> None:
             error_kind=ErrorKind.RENDER,
         )
     )
-    assert "The GPU caught fire" in card.statusLabel.text()
+    assert card.statusLabel.text() == "The render failed: The GPU caught fire"
+    assert card.property("state") == "failed"
     assert card.retryButton.isVisibleTo(card) and not card.cancelButton.isVisibleTo(card)
     card.retryButton.click()
     assert retries == ["j1"]
     card.dismissButton.click()
-    assert panel.cards() == []
+    assert panel.cards() == [] and jobs.jobs() == [] and jobs.count == 0

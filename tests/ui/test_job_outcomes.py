@@ -17,7 +17,8 @@ from app.engine.updates import ErrorKind, JobState, JobUpdate
 from app.store.history import AsyncHistoryStore, HistoryStore, JobRecord
 from app.store.settings import load_settings
 from app.ui.main_window import MainWindow
-from tests.ui.conftest import close_window, wait_for
+from tests.support.media import make_test_video
+from tests.ui.conftest import click_message_button, close_window, message_box, wait_for
 from tests.ui.fakes import FakeEngine, fake_session_factory
 
 REQUEST = GenerationRequest(
@@ -49,8 +50,9 @@ def window(
 
 
 def engine_of(window: MainWindow) -> FakeEngine:
-    assert window.session is not None
-    manager = window.session.manager
+    session = window.connection.session
+    assert session is not None
+    manager = session.manager
     assert isinstance(manager, FakeEngine)
     return manager
 
@@ -117,12 +119,11 @@ def test_cancel_explains_first(window: MainWindow, qtbot: QtBot) -> None:
     card.checkNowButton.click()
     assert engine.checked == ["old"]
     card.cancelButton.click()
-    wait_for(
-        qtbot, lambda: window._dialogs and window._dialogs[-1].isVisible(), 5, "the explanation"
-    )
-    box = window._dialogs[-1]
+    wait_for(qtbot, lambda: message_box(window) is not None, 5, "the explanation")
+    box = message_box(window)
+    assert box is not None
     assert "may" in box.informativeText() and "finish" in box.informativeText()
-    next(b for b in box.buttons() if b.text() == "Stop following").click()
+    click_message_button(window, qtbot, "Stop following")
     wait_for(qtbot, lambda: engine.cancelled == ["old"], 5, "the cancel")
     wait_for(qtbot, lambda: window.progress.card("old") is None, 5, "the card to go")
 
@@ -131,7 +132,8 @@ def test_a_finished_video_opens_by_itself_only_when_nothing_plays(
     window: MainWindow, qtbot: QtBot, tmp_path: Path
 ) -> None:
     engine = engine_of(window)
-    first, second = tmp_path / "first.mp4", tmp_path / "second.mp4"
+    first = make_test_video(tmp_path / "first.mp4")
+    second = make_test_video(tmp_path / "second.mp4")
     engine.emit(
         JobUpdate(
             job_id="a",
@@ -143,10 +145,7 @@ def test_a_finished_video_opens_by_itself_only_when_nothing_plays(
     )
     assert window.player.path == first
     assert window.player.remote_url == "https://cdn.example/first.mp4"
-    window.player.player.play()  # pretend it plays (the file is not a real video)
-    window.player.is_playing = lambda: True  # type: ignore[method-assign]
+    wait_for(qtbot, window.player.is_playing, 10, "the first video to play")
     engine.emit(JobUpdate(job_id="b", state=JobState.COMPLETED, progress=1.0, path=str(second)))
     assert window.player.path == first  # the playing video is not interrupted
-    wait_for(
-        qtbot, lambda: [r.job_id for r in window.historyPanel.records()] != [], 5, "history refresh"
-    )
+    wait_for(qtbot, lambda: window.historyPanel.records() != [], 5, "history refresh")

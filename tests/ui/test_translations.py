@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from app.api.models import GenerationConfig
 from app.engine.updates import ConnectionState, JobState, JobUpdate, Transport
 from app.ui.i18n import install_language, resolve_language
+from app.ui.models.jobs import ActiveJob
 from app.ui.progress_panel import ProgressCard
 from app.ui.prompt_form import PromptForm
 
@@ -32,18 +33,16 @@ def test_russian_changes_visible_text(russian: None, qtbot: QtBot) -> None:
     assert form.costLabel.text() == "Примерная стоимость: Бесплатно"
     assert form.validationLabel.text() == "Опишите видео, чтобы начать."
 
-    card = ProgressCard("job", "title", "")
-    qtbot.addWidget(card)
-    card.apply(
-        JobUpdate(
-            job_id="job",
-            state=JobState.PROCESSING,
-            progress=0.25,
-            transport=Transport.POLLING,
-            connection=ConnectionState.LIVE,
-            poll_interval=5,
-        )
+    update = JobUpdate(
+        job_id="job",
+        state=JobState.PROCESSING,
+        progress=0.25,
+        transport=Transport.POLLING,
+        connection=ConnectionState.LIVE,
+        poll_interval=5,
     )
+    card = ProgressCard(ActiveJob("job", update, title="title", duration=5))
+    qtbot.addWidget(card)
     assert card.statusLabel.text() == "Рендер · 25%"
     assert card.connectionBadge.text() == "Проверка каждые 5 с"  # Russian plural forms
     assert card.cancelButton.text() == "Отмена"

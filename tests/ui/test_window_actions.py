@@ -7,13 +7,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.store.history import HistoryStore, JobRecord
 from app.ui.main_window import MainWindow
 from tests.conftest import LocalServer
-from tests.ui.conftest import close_window, wait_for
+from tests.ui.conftest import click_message_button, close_window, wait_for
 
 
 def add_finished_job(data: Path, prompt: str) -> JobRecord:
@@ -34,23 +33,14 @@ def add_finished_job(data: Path, prompt: str) -> JobRecord:
     return record
 
 
-def click_message_button(window: MainWindow, qtbot: QtBot, text: str) -> None:
-    wait_for(
-        qtbot, lambda: window._dialogs and window._dialogs[-1].isVisible(), 5, "the confirmation"
-    )
-    box: QMessageBox = window._dialogs[-1]
-    button = next(b for b in box.buttons() if b.text() == text)
-    button.click()
-
-
 def test_delete_asks_first_then_removes_the_row_and_the_file(
     make_window: Callable[..., MainWindow], ui_env: Path, qtbot: QtBot
 ) -> None:
     record = add_finished_job(ui_env, "An old experiment")
     window = make_window("http://127.0.0.1:9", "t", start=False)
-    window.request_history_reload()
+    window.historyModel.reload()
     wait_for(qtbot, lambda: len(window.historyPanel.records()) == 1, 10, "the history row")
-    window.historyPanel.historyList.setCurrentRow(0)
+    window.historyPanel.select(0)
 
     window.historyPanel.deleteButton.click()
     click_message_button(window, qtbot, "Keep")
@@ -69,7 +59,7 @@ def test_search_filters_history(
 ) -> None:
     add_finished_job(ui_env, "Jellyfish drifting in blue light")
     window = make_window("http://127.0.0.1:9", "t", start=False)
-    window.request_history_reload()
+    window.historyModel.reload()
     wait_for(qtbot, lambda: len(window.historyPanel.records()) == 1, 10, "the history row")
     qtbot.keyClicks(window.historyPanel.searchEdit, "volcano")
     wait_for(qtbot, lambda: not window.historyPanel.records(), 5, "the filter")
@@ -117,12 +107,12 @@ def test_ctrl_enter_generates_and_the_layout_is_remembered(
     window.form.promptEdit.setPlainText("A quick test of the shortcut")
     window.activateWindow()
     window.form.promptEdit.setFocus()
-    with qtbot.waitSignal(window.bridge.jobUpdated, timeout=15_000):
+    with qtbot.waitSignal(window.jobs.bridge.jobUpdated, timeout=15_000):
         qtbot.keyClick(
             window.form.promptEdit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
         )
     assert window.form.prompt() == "A quick test of the shortcut"  # no newline typed
-    with qtbot.waitSignal(window.bridge.jobFinished, timeout=60_000):
+    with qtbot.waitSignal(window.jobs.finished, timeout=60_000):
         pass
     window.resize(1111, 777)
     window.splitter.setSizes([360, 500, 300])

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from app.store import credentials
@@ -73,7 +74,7 @@ def test_a_refused_token_opens_settings(
     dialog.tokenEdit.setText("Bearer another-token")
     dialog.saveButton.click()
     assert credentials.load_token(refusing_backend) == "another-token"
-    assert window.settings.backend_kind == "custom"
+    assert window.connection.settings.backend_kind == "custom"
     wait_for(
         qtbot,
         lambda: window.settings_dialog is not None and window.settings_dialog.isVisible(),
@@ -92,4 +93,6 @@ def test_an_unreachable_backend_says_so_and_offers_retry(
     wait_for(qtbot, window.banner.isVisible, 20, "the error banner")
     assert "reach" in window.banner.label.text()
     assert window.banner.actionButton.text() == "Try again"
-    assert window.backendStatus.property("state") == "offline"
+    status = window.findChild(QLabel, "backendStatus")
+    assert status is not None and status.property("state") == "offline"
+    assert window.form.modelCombo.currentText() == "Models unavailable"

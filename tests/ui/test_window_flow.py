@@ -51,7 +51,7 @@ def test_generate_shows_progress_and_plays_the_downloaded_file(
         if card is not None:
             bar_values.append(card.progressBar.value())
 
-    window.bridge.jobUpdated.connect(seen)
+    window.jobs.updated.connect(seen)
     qtbot.mouseClick(window.form.generateButton, Qt.MouseButton.LeftButton)
 
     qtbot.waitUntil(
@@ -90,7 +90,7 @@ def test_history_survives_closing_and_reopening_the_window(
     first = make_window(local_server.url, local_server.token)
     wait_ready(first, qtbot)
     fill_form(first, qtbot, "Paper boats on a rainy street", seconds=1)
-    with qtbot.waitSignal(first.bridge.jobFinished, timeout=90_000) as finished:
+    with qtbot.waitSignal(first.jobs.finished, timeout=90_000) as finished:
         first.form.generateButton.click()
     done: JobUpdate = finished.args[0]
     assert done.state is JobState.COMPLETED
@@ -105,7 +105,7 @@ def test_history_survives_closing_and_reopening_the_window(
 
     # Clicking the row plays it; "Use these settings" refills the form.
     wait_ready(second, qtbot)
-    second.historyPanel.historyList.setCurrentRow(0)
+    second.historyPanel.select(0)
     second.historyPanel.playRequested.emit(record)
     qtbot.waitUntil(lambda: second.player.path == Path(record.local_path or ""), timeout=10_000)
     second.historyPanel.reuseButton.click()
@@ -148,7 +148,7 @@ def test_a_job_still_rendering_at_close_resumes_with_live_progress(
         card = second.progress.card(job_id)
         assert card is not None
         assert card.titleLabel.full_text() == "Fireflies over a quiet pond"
-        with qtbot.waitSignal(second.bridge.jobFinished, timeout=60_000) as finished:
+        with qtbot.waitSignal(second.jobs.finished, timeout=60_000) as finished:
             pass
         assert finished.args[0].job_id == job_id
         assert finished.args[0].state is JobState.COMPLETED
@@ -174,7 +174,7 @@ def test_image_to_video_uploads_the_picture_and_finishes(
     assert not form.generateButton.isEnabled()  # the picture is still missing
     form.imageZone.set_image(picture)
     wait_for(qtbot, form.generateButton.isEnabled, 10, "the checked picture")
-    with qtbot.waitSignal(window.bridge.jobFinished, timeout=90_000) as finished:
+    with qtbot.waitSignal(window.jobs.finished, timeout=90_000) as finished:
         form.generateButton.click()
     done: JobUpdate = finished.args[0]
     assert done.state is JobState.COMPLETED, done.error

@@ -1,0 +1,54 @@
+"""A calm message strip above the player, with at most one action button."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+
+from app.ui.theme import set_style_property
+
+
+class Banner(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("banner")
+        self.setProperty("level", "info")
+        self.label = QLabel()
+        self.label.setObjectName("bannerText")
+        self.label.setWordWrap(True)
+        self.actionButton = QPushButton()
+        self.actionButton.setObjectName("bannerAction")
+        self.actionButton.setProperty("role", "ghost")
+        self.closeButton = QToolButton()
+        self.closeButton.setText("✕")
+        self.closeButton.setObjectName("bannerClose")
+        self.closeButton.setAccessibleName(self.tr("Dismiss"))
+        self.closeButton.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 10, 10, 10)
+        layout.setSpacing(12)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.actionButton)
+        layout.addWidget(self.closeButton)
+        self._action: Callable[[], object] | None = None
+        self.actionButton.clicked.connect(self._run_action)
+        self.hide()
+
+    def show_message(
+        self,
+        text: str,
+        level: str = "info",
+        action_text: str | None = None,
+        action: Callable[[], object] | None = None,
+    ) -> None:
+        self.label.setText(text)
+        set_style_property(self, "level", level)
+        self._action = action
+        self.actionButton.setVisible(action is not None)
+        self.actionButton.setText(action_text or "")
+        self.show()
+
+    def _run_action(self) -> None:
+        if self._action is not None:
+            self._action()

@@ -1,0 +1,210 @@
+"""The jobs in flight: what the progress cards show, fed by the bridge.
+
+`JobsModel` attaches the `JobBridge` to the session's job manager and keeps
+one `ActiveJob` per job a card shows: its title and model, the request it
+was made with, and its latest `JobUpdate`. A finished job leaves the list
+and offers its video (`videoReady`); a failed one stays, for Retry, until
+dismissed. Submitting, retrying, checking and cancelling go through here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from app.api.models import GenerationRequest, aspect_of
+from app.engine.manager import JobManager
+from app.engine.updates import ErrorKind, JobState, JobUpdate
+from app.session import Session
+from app.store.history import AsyncHistoryStore
+from app.ui.bridge import JobBridge
+from app.ui.models.history import saved_request, source_image
+from app.ui.models.observable import Observable
+from app.ui.models.problems import NotConnected, SettingsNotFound
+from app.ui.models.video import Video
+from app.ui.tasks import TaskGroup
+
+log = logging.getLogger("framecast.ui")
+
+
+@dataclass(frozen=True)
+class ActiveJob:
+    job_id: str
+    update: JobUpdate
+    title: str = ""  # the prompt; empty while unknown
+    model_label: str = ""
+    duration: int | None = None
+    aspect: str = ""
+    started_at: float = 0.0
+
+
+class JobsModel(QObject):
+    jobAdded = Signal(object)  # ActiveJob
+    jobChanged = Signal(object)  # ActiveJob
+    jobRemoved = Signal(str)  # job id
+    updated = Signal(object)  # every JobUpdate of every job, card or not
+    finished = Signal(object)  # a job's terminal JobUpdate, once
+    videoReady = Signal(object)  # Video of a job that completed
+    jobFailed = Signal(object)  # JobUpdate of a job that failed
+    tokenRefused = Signal()
+    countChanged = Signal(object)
+    count = Observable(0)
+    submittingChanged = Signal(object)
+    submitting = Observable(False)
+
+    def __init__(
+        self,
+        history: AsyncHistoryStore,
+        tasks: TaskGroup,
+        model_label: Callable[[str | None], str],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.history = history
+        self._tasks = tasks
+        self._model_label = model_label
+        self._jobs: dict[str, ActiveJob] = {}
+        self._manager: JobManager | None = None
+        self.bridge = JobBridge(self)
+        self.bridge.jobUpdated.connect(self._on_update)
+        self.bridge.jobFinished.connect(self._on_finished)
+
+    def job(self, job_id: str) -> ActiveJob | None:
+        return self._jobs.get(job_id)
+
+    def jobs(self) -> list[ActiveJob]:
+        return list(self._jobs.values())
+
+    # ------------------------------------------------------------------ the session
+
+    def attach(self, session: Session | None) -> None:
+        """Follow a new session's jobs (None: the session closed) and resume unfinished ones."""
+        self.bridge.detach()
+        self._manager = session.manager if session is not None else None
+        if self._manager is not None:
+            self.bridge.attach(self._manager)
+            self._tasks.spawn(self._resume(self._manager))
+
+    def _need_manager(self) -> JobManager:
+        if self._manager is None:
+            raise NotConnected()
+        return self._manager
+
+    async def _resume(self, manager: JobManager) -> None:
+        try:
+            job_ids = await manager.resume_unfinished()
+        except Exception:
+            log.exception("resuming unfinished jobs failed")
+            return
+        for job_id in job_ids:
+            record = await self.history.get(job_id)
+            if record is None:
+                self._show(job_id, manager.snapshot(job_id), "", None, None)
+                continue
+            request = None
+            with contextlib.suppress(SettingsNotFound):
+                request = saved_request(record)
+            self._show(job_id, manager.snapshot(job_id), record.prompt, request, record.model)
+
+    # ------------------------------------------------------------------ actions
+
+    async def submit(self, request: GenerationRequest, image: Path | None = None) -> str:
+        """Send a new job; its card appears at once. Raises the backend's refusal."""
+        manager = self._need_manager()
+        self.submitting = True
+        try:
+            job_id = await manager.submit(request, source_image=image)
+        finally:
+            self.submitting = False
+        snapshot = manager.snapshot(job_id)
+        self._show(job_id, snapshot, request.prompt, request, request.generation_config_name)
+        return job_id
+
+    async def retry(self, job_id: str) -> str:
+        """Send a failed job's request again, as a new job; the failed card goes."""
+        record = await self.history.get(job_id)
+        if record is None:
+            raise SettingsNotFound(job_id)
+        new_id = await self.submit(saved_request(record), source_image(record))
+        self.dismiss(job_id)
+        return new_id
+
+    def check_now(self, job_id: str) -> None:
+        if self._manager is not None:
+            self._manager.check_now(job_id)
+
+    async def cancel(self, job_id: str) -> None:
+        """Stop following a job (the service may still finish it)."""
+        await self._need_manager().cancel(job_id)
+
+    def dismiss(self, job_id: str) -> None:
+        if self._jobs.pop(job_id, None) is not None:
+            self.jobRemoved.emit(job_id)
+            self.count = len(self._jobs)
+
+    # ------------------------------------------------------------------ updates
+
+    def _show(
+        self,
+        job_id: str,
+        update: JobUpdate | None,
+        title: str,
+        request: GenerationRequest | None,
+        model: str | None,
+    ) -> None:
+        """Add a job's card, or fill in what the card did not know yet."""
+        existing = self._jobs.get(job_id)
+        if update is None:
+            update = existing.update if existing else JobUpdate(job_id, JobState.SUBMITTING)
+        job = ActiveJob(
+            job_id=job_id,
+            update=update,
+            title=title,
+            model_label=self._model_label(model),
+            duration=request.duration if request else None,
+            aspect=aspect_of(request.width, request.height) if request else "",
+            started_at=existing.started_at if existing else time.time(),
+        )
+        if job.update.state in (JobState.COMPLETED, JobState.CANCELLED):
+            return
+        self._jobs[job_id] = job
+        if existing is None:
+            self.jobAdded.emit(job)
+            self.count = len(self._jobs)
+        else:
+            self.jobChanged.emit(job)
+
+    def _on_update(self, update: JobUpdate) -> None:
+        job = self._jobs.get(update.job_id)
+        if job is not None:
+            job = replace(job, update=update)
+            self._jobs[update.job_id] = job
+            self.jobChanged.emit(job)
+        elif update.state not in (JobState.COMPLETED, JobState.CANCELLED):
+            job = ActiveJob(update.job_id, update, started_at=time.time())
+            self._jobs[update.job_id] = job
+            self.jobAdded.emit(job)
+            self.count = len(self._jobs)
+        self.updated.emit(update)
+
+    def _on_finished(self, update: JobUpdate) -> None:
+        job = self._jobs.get(update.job_id)
+        if update.state is JobState.COMPLETED:
+            self.dismiss(update.job_id)
+            if update.path:
+                poster = Path(update.thumbnail) if update.thumbnail else None
+                title = job.title if job is not None else ""
+                self.videoReady.emit(Video(Path(update.path), poster, title, update.url))
+        elif update.state is JobState.CANCELLED:
+            self.dismiss(update.job_id)
+        elif update.state is JobState.FAILED:
+            if update.error_kind is ErrorKind.AUTH:
+                self.tokenRefused.emit()
+            self.jobFailed.emit(update)
+        self.finished.emit(update)

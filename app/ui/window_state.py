@@ -1,0 +1,50 @@
+"""Where the main window was and how its columns were split, kept between runs.
+
+The first run opens a roomy window that still fits a small laptop screen,
+centred on it; later runs come back where the creator left them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, QSize
+from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter
+
+FIRST_RUN_SIZE = QSize(1440, 880)
+
+
+class WindowState:
+    def __init__(self, path: Path) -> None:
+        self._settings = QSettings(str(path), QSettings.Format.IniFormat)
+
+    def restore(self, window: QMainWindow, splitter: QSplitter) -> None:
+        geometry = self._settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            window.restoreGeometry(geometry)
+        else:
+            first_run_geometry(window)
+        sizes = self._settings.value("window/splitter")
+        if isinstance(sizes, QByteArray) and not sizes.isEmpty():
+            splitter.restoreState(sizes)
+
+    def save(self, window: QMainWindow, splitter: QSplitter) -> None:
+        self._settings.setValue("window/geometry", window.saveGeometry())
+        self._settings.setValue("window/splitter", splitter.saveState())
+        self._settings.sync()
+
+
+def first_run_geometry(window: QMainWindow) -> None:
+    screen = window.screen() or QApplication.primaryScreen()
+    if screen is None:
+        window.resize(FIRST_RUN_SIZE)
+        return
+    available = screen.availableGeometry()
+    size = FIRST_RUN_SIZE.boundedTo(
+        QSize(available.width() * 92 // 100, available.height() * 92 // 100)
+    )
+    window.resize(size.expandedTo(window.minimumSizeHint()))
+    frame = window.frameGeometry()
+    frame.moveCenter(available.center())
+    # Bigger than a tiny screen: keep the title bar reachable.
+    window.move(max(frame.left(), available.left()), max(frame.top(), available.top()))

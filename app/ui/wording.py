@@ -1,0 +1,321 @@
+"""Every sentence the window says about jobs, connections and failures, translated.
+
+Models and the engine hand over facts (a job's state and stage, why it
+failed, the connection's status, an exception); the functions here turn them
+into the creator's words, once, through `QCoreApplication.translate`. Text a
+server wrote (a render failure's reason, a refused setting) is passed through
+as it came, inside a translated sentence. No widget builds such a sentence
+itself, so a wording or a translation changes here and nowhere else.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
+
+from app.api.errors import (
+    ApiError,
+    BackendUnavailableError,
+    InvalidRequestError,
+    RateLimitedError,
+)
+from app.engine.tracker import error_kind_of
+from app.engine.updates import JobState, JobUpdate
+from app.session import BackendChoice, Session
+from app.ui.models.connection import ConnectionStatus
+from app.ui.models.job_facts import (
+    Failure,
+    FailureFacts,
+    Link,
+    Stage,
+    stage_of,
+    update_failure,
+)
+from app.ui.models.problems import (
+    NotConnected,
+    Problem,
+    SettingsNotFound,
+    SettingsNotSaved,
+    VideoFailed,
+    VideoMissing,
+)
+
+translate = QCoreApplication.translate
+
+
+def _fill(text: str, *values: object) -> str:
+    """Qt's `%1`, `%2` placeholders (translations may reorder them)."""
+    for number, value in enumerate(values, start=1):
+        text = text.replace(f"%{number}", str(value))
+    return text
+
+
+# --------------------------------------------------------------------------- numbers and times
+
+
+def seconds(count: int) -> str:
+    return _fill(translate("Jobs", "%1 s"), count)
+
+
+def clock(total_seconds: float) -> str:
+    """A running time such as 1:05 or 1:02:03."""
+    total = max(0, round(total_seconds))
+    minutes, secs = divmod(total, 60)
+    hours, minutes = divmod(minutes, 60)
+    if hours:
+        return f"{hours}:{minutes:02d}:{secs:02d}"
+    return f"{minutes}:{secs:02d}"
+
+
+def elapsed_and_left(elapsed: float, left: float | None) -> str:
+    if left is None:
+        return clock(elapsed)
+    return _fill(translate("Jobs", "%1 · about %2 left"), clock(elapsed), clock(left))
+
+
+def date(iso: str) -> str:
+    """When a job was made: "Today 14:05", else the date in the window's language."""
+    try:
+        moment = datetime.fromisoformat(iso).astimezone()
+    except ValueError:
+        return iso
+    if moment.date() == datetime.now().astimezone().date():
+        return _fill(translate("Jobs", "Today %1"), moment.strftime("%H:%M"))
+    stamp = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
+    return QLocale().toString(stamp, "d MMM yyyy, HH:mm")
+
+
+# --------------------------------------------------------------------------- jobs
+
+
+def untitled_job() -> str:
+    return translate("Jobs", "New video")
+
+
+def job_subtitle(model_label: str, duration: int | None, aspect: str) -> str:
+    """A card's second line: model, length and frame, as far as they are known."""
+    length = seconds(duration) if duration is not None else ""
+    return "  ·  ".join(part for part in (model_label, length, aspect) if part)
+
+
+def in_progress(count: int) -> str:
+    if count > 1:
+        return _fill(translate("Jobs", "In progress (%1)"), count)
+    return translate("Jobs", "In progress")
+
+
+def stage_text(stage: Stage, percent: int | None = None) -> str:
+    """What a job in flight is doing, with its percentage where one is known."""
+    if stage is Stage.RENDERING and percent is not None:
+        return _fill(translate("Jobs", "Rendering · %1%"), percent)
+    if stage is Stage.DOWNLOADING and percent is not None:
+        return _fill(translate("Jobs", "Downloading the video · %1%"), percent)
+    return {
+        Stage.UPLOADING: translate("Jobs", "Uploading the picture…"),
+        Stage.SENDING: translate("Jobs", "Sending your prompt…"),
+        Stage.WAITING: translate("Jobs", "Waiting in the queue…"),
+        Stage.RENDERING: translate("Jobs", "Rendering…"),
+        Stage.DOWNLOADING: translate("Jobs", "Downloading the video…"),
+        Stage.VERIFYING: translate("Jobs", "Checking the video…"),
+    }[stage]
+
+
+def job_status(update: JobUpdate) -> str:
+    """A job's status line: its stage and percentage, or how it ended."""
+    failure = update_failure(update)
+    if failure is not None:
+        return failure_text(failure)
+    if update.state is JobState.COMPLETED:
+        return translate("Jobs", "Done")
+    if update.state is JobState.CANCELLED:
+        return translate("Jobs", "Stopped following this job")
+    stage = stage_of(update)
+    assert stage is not None  # every state but the three endings has a stage
+    fraction = update.download if stage is Stage.DOWNLOADING else update.progress
+    return stage_text(stage, None if fraction is None else int(fraction * 100))
+
+
+def state_label(state: str) -> str:
+    """A history row's one-word state."""
+    words = {
+        JobState.SUBMITTING: translate("Jobs", "Sending"),
+        JobState.QUEUED: translate("Jobs", "Queued"),
+        JobState.PROCESSING: translate("Jobs", "Rendering"),
+        JobState.DOWNLOADING: translate("Jobs", "Downloading"),
+        JobState.COMPLETED: translate("Jobs", "Ready"),
+        JobState.FAILED: translate("Jobs", "Failed"),
+        JobState.CANCELLED: translate("Jobs", "Stopped"),
+    }
+    try:
+        return words[JobState(state)]
+    except ValueError:
+        return state
+
+
+def link_text(link: Link, poll_interval: float | None = None) -> str:
+    """How a job in flight hears from the server (its card's badge)."""
+    if link is Link.POLLING:
+        every = max(1, round(poll_interval or 2))
+        return translate("Jobs", "Checking every %n s", None, every)
+    return {
+        Link.CONNECTING: connecting(),
+        Link.LIVE: translate("Jobs", "Live"),
+        Link.RECONNECTING: translate("Jobs", "Reconnecting…"),
+        Link.OFFLINE: translate("Jobs", "Offline · will keep trying"),
+    }[link]
+
+
+def video_ready() -> str:
+    return translate("Jobs", "Your video is ready")
+
+
+def video_failed() -> str:
+    return translate("Jobs", "A video failed")
+
+
+# --------------------------------------------------------------------------- connection
+
+
+def connecting() -> str:
+    return translate("Connection", "Connecting…")
+
+
+def backend_name(choice: BackendChoice) -> str:
+    if choice.kind == "local":
+        return translate("Connection", "Built-in renderer")
+    if choice.kind == "cloud":
+        return translate("Connection", "SuperDuperAI cloud")
+    host = (choice.url or "").split("://", 1)[-1].rstrip("/")
+    custom = translate("Connection", "Custom server")
+    return f"{custom} · {host}" if host else custom
+
+
+def session_text(session: Session | None) -> str:
+    """Which backend, at which address (for Diagnostics; never the token)."""
+    if session is None:
+        return not_connected()
+    return f"{backend_name(session.choice)} — {session.url}"
+
+
+def connection_status(state: ConnectionStatus, backend: BackendChoice | None) -> str:
+    """The top bar's few words on the backend."""
+    if state is ConnectionStatus.CONNECTING:
+        if backend is not None and backend.kind == "local":
+            return translate("Connection", "Starting the built-in renderer…")
+        return connecting()
+    if state is ConnectionStatus.CONNECTED and backend is not None:
+        return backend_name(backend)
+    if state is ConnectionStatus.TOKEN_REFUSED:
+        return translate("Connection", "Token refused")
+    return not_connected()
+
+
+def not_connected() -> str:
+    return translate("Connection", "Not connected")
+
+
+def connection_problem(
+    backend: BackendChoice | None, has_session: bool, error: BaseException | None
+) -> str:
+    """Why the backend cannot be used, for the banner."""
+    if backend is not None and backend.kind == "local" and not has_session:
+        return translate(
+            "Connection",
+            "The built-in renderer did not start. Try again, or choose another backend in "
+            "Settings. The details are in the log file (Help → Diagnostics).",
+        )
+    return error_text(error) if error is not None else not_connected()
+
+
+def catalogue_problem(state: ConnectionStatus, has_session: bool) -> str:
+    """Why the model list is empty, in its place."""
+    if state is ConnectionStatus.TOKEN_REFUSED:
+        return translate("Connection", "Sign-in needed")
+    if has_session:
+        return translate("Connection", "Models unavailable")
+    return not_connected()
+
+
+def token_refused() -> str:
+    """The one sentence for a refused token: banner, Settings and a failed job's card."""
+    return failure_text(FailureFacts(Failure.AUTH))
+
+
+# --------------------------------------------------------------------------- failures
+
+
+def failure_text(facts: FailureFacts) -> str:
+    """Why a job failed and what to do next, with the server's reason where it gave one."""
+    failure, reason = facts.failure, facts.server_text
+    if failure is Failure.RENDER and reason:
+        return _fill(translate("Errors", "The render failed: %1"), reason)
+    if failure is Failure.INVALID and reason:
+        return _fill(translate("Errors", "The server refused these settings: %1"), reason)
+    return {
+        Failure.AUTH: translate(
+            "Errors",
+            "The server did not accept your API token. Paste a valid token in Settings "
+            "to continue.",
+        ),
+        Failure.CREDITS: translate(
+            "Errors",
+            "Your account has no credits left for this video. Top up your balance, "
+            "or choose a shorter or cheaper model.",
+        ),
+        Failure.INVALID: translate("Errors", "The server refused these settings."),
+        Failure.OFFLINE: translate(
+            "Errors", "The server could not be reached. Press Retry when you are back online."
+        ),
+        Failure.RENDER: translate("Errors", "The render failed."),
+        Failure.GONE: translate("Errors", "The server no longer knows this video."),
+        Failure.DOWNLOAD: translate(
+            "Errors",
+            "The finished video could not be downloaded or does not play. "
+            "Press Retry to try again.",
+        ),
+        Failure.TIMEOUT: translate("Errors", "The video took longer than Framecast could wait."),
+        Failure.INTERRUPTED: translate(
+            "Errors",
+            "Framecast was closed before the server confirmed this video, so it may not "
+            "have started. Press Retry to send it again.",
+        ),
+        Failure.INTERNAL: something_went_wrong(),
+    }[failure]
+
+
+def something_went_wrong() -> str:
+    return translate(
+        "Errors", "Something went wrong. The details are in the log file (Help → Diagnostics)."
+    )
+
+
+def error_text(exc: BaseException) -> str:
+    """An error raised while doing what the creator asked, in their words."""
+    if isinstance(exc, Problem):
+        return _problem_text(exc)
+    if isinstance(exc, RateLimitedError):
+        return translate("Errors", "The server asked us to slow down. Try again in a moment.")
+    if isinstance(exc, BackendUnavailableError):
+        return translate(
+            "Errors",
+            "Can't reach the server right now. Check your connection; Framecast will keep trying.",
+        )
+    if isinstance(exc, ApiError):
+        detail = exc.detail if isinstance(exc, InvalidRequestError) else None
+        return failure_text(FailureFacts(Failure(error_kind_of(exc).value), detail or None))
+    return something_went_wrong()
+
+
+def _problem_text(problem: Problem) -> str:
+    if isinstance(problem, NotConnected):
+        return translate("Errors", "Not connected to a backend yet.")
+    if isinstance(problem, SettingsNotFound):
+        return translate("Errors", "The settings of this video were not found.")
+    if isinstance(problem, VideoMissing):
+        return _fill(translate("Errors", "The video file is missing: %1"), problem.path)
+    if isinstance(problem, VideoFailed):
+        return failure_text(problem.facts)
+    if isinstance(problem, SettingsNotSaved):
+        return _fill(translate("Errors", "Settings could not be saved: %1"), problem.reason)
+    return something_went_wrong()
