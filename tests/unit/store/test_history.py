@@ -230,20 +230,21 @@ def test_opening_an_older_database_migrates_it(tmp_path: Path) -> None:
         assert [r.job_id for r in store.unfinished()] == ["old"]
     assert {"jobs_created_at", "jobs_state", "jobs_file_id"} <= index_names(path)
     with sqlite3.connect(path) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == len(history.MIGRATIONS)
 
 
 def test_a_new_migration_is_one_function(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "h.sqlite3"
     HistoryStore(path).close()
 
-    def migration_3_add_rating(conn: sqlite3.Connection) -> None:
+    def migration_next_add_rating(conn: sqlite3.Connection) -> None:
         conn.execute("ALTER TABLE jobs ADD COLUMN rating INTEGER")
 
-    monkeypatch.setattr(history, "MIGRATIONS", (*history.MIGRATIONS, migration_3_add_rating))
+    known = len(history.MIGRATIONS)
+    monkeypatch.setattr(history, "MIGRATIONS", (*history.MIGRATIONS, migration_next_add_rating))
     HistoryStore(path).close()
     with sqlite3.connect(path) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == known + 1
         columns = {row[1] for row in conn.execute("PRAGMA table_info(jobs)")}
     assert "rating" in columns
 
