@@ -111,7 +111,10 @@ class Session:
             if token:
                 register_secret(token)
             if history is None:
-                history = AsyncHistoryStore(HistoryStore(paths.history_db_path()))
+                # A damaged history is moved aside (and logged) rather than
+                # stopping a command that hardly needs it, such as `models`.
+                store, _moved = HistoryStore.open_recovering(paths.history_db_path())
+                history = AsyncHistoryStore(store)
                 stack.push_async_callback(history.aclose)
             client = SuperDuperClient(url, token)
             stack.push_async_callback(client.aclose)

@@ -70,6 +70,11 @@ def _make_private(path: Path) -> None:
         pass  # a read-only folder: check_data_dir says so where it matters
 
 
+def data_dir_path() -> Path:
+    """Where the data directory is, without creating it."""
+    return _data_path()
+
+
 def _data_path() -> Path:
     override = _env_dir(DATA_DIR_ENV)
     if override is not None:

@@ -191,11 +191,19 @@ class Settings(BaseSettings):
         return None
 
     def effective_download_dir(self) -> Path:
-        """The folder for finished videos: the user's choice or `paths.videos_dir()`."""
-        if self.download_dir is not None:
-            self.download_dir.mkdir(parents=True, exist_ok=True)
-            return self.download_dir
-        return paths.videos_dir()
+        """The folder for finished videos: the user's choice or `paths.videos_dir()`.
+
+        Created if possible; a folder that can't be created is still returned
+        (each download then fails with a clear reason instead of start-up)."""
+        folder = self.download_dir
+        try:
+            if folder is not None:
+                folder.mkdir(parents=True, exist_ok=True)
+                return folder
+            return paths.videos_dir()
+        except OSError as exc:
+            log.warning("cannot create the videos folder: %s", exc.strerror or exc)
+            return folder if folder is not None else paths.data_dir_path() / "videos"
 
     def saved_values(self) -> dict[str, Any]:
         """The JSON-ready values `save_settings` writes (never the token)."""

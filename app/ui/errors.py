@@ -14,7 +14,7 @@ import traceback
 from collections.abc import Callable
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.api.errors import (
@@ -85,6 +85,7 @@ def show_friendly_error(text: str, parent: QWidget | None = None) -> None:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(translate("Errors", "Framecast"))
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the text may hold a server's words
     box.setText(text)
     _dialogs.append(box)
     box.finished.connect(lambda _r: _dialogs.remove(box) if box in _dialogs else None)

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 from app.engine.updates import JobUpdate
 from app.store.history import JobRecord
 from app.ui.icons import icon
+from app.ui.progress_panel import plain_tooltip
 from app.ui.workers import run_in_thread
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -315,7 +316,9 @@ class HistoryPanel(QWidget):
             item.setData(RECORD_ROLE, record)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, record.prompt)
             item.setToolTip(
-                record.prompt if not record.error else f"{record.prompt}\n\n{record.error}"
+                plain_tooltip(
+                    record.prompt if not record.error else f"{record.prompt}\n\n{record.error}"
+                )
             )
             self.historyList.addItem(item)
             if current is not None and record.job_id == current.job_id:

@@ -101,6 +101,7 @@ class Banner(QFrame):
         self.setObjectName("banner")
         self.setProperty("level", "info")
         self.label = QLabel()
+        self.label.setTextFormat(Qt.TextFormat.PlainText)  # it shows server errors
         self.label.setObjectName("bannerText")
         self.label.setWordWrap(True)
         self.actionButton = QPushButton()

@@ -8,6 +8,7 @@ its card with the server's reason and a Retry button until dismissed.
 
 from __future__ import annotations
 
+import html
 import time
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
@@ -74,17 +75,25 @@ def badge_text(update: JobUpdate) -> tuple[str, str]:
     return translate("ProgressCard", "Connecting…"), "connecting"
 
 
+def plain_tooltip(text: str) -> str:
+    """`text` as a tooltip that shows it literally (Qt renders tooltips that
+    look like HTML as HTML, and server text may look like anything)."""
+    return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>" if text else ""
+
+
 class ElidedLabel(QLabel):
-    """A one-line label that shortens its text with "…" to the width it gets."""
+    """A one-line label that shortens its text with "…" to the width it gets.
+    Plain text: what it shows may come from a server."""
 
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.set_full_text(text)
 
     def set_full_text(self, text: str) -> None:
         self._full = text
-        self.setToolTip(text)
+        self.setToolTip(plain_tooltip(text))
         self._elide()
 
     def full_text(self) -> str:
@@ -125,6 +134,7 @@ class ProgressCard(QFrame):
         self.titleLabel = ElidedLabel(title)
         self.titleLabel.setObjectName("cardTitle")
         self.subtitleLabel = QLabel(subtitle)
+        self.subtitleLabel.setTextFormat(Qt.TextFormat.PlainText)
         self.subtitleLabel.setProperty("role", "muted")
 
         self.connectionBadge = QLabel(self.tr("Connecting…"))
@@ -133,6 +143,7 @@ class ProgressCard(QFrame):
         self.connectionBadge.setProperty("badge", "connecting")
 
         self.statusLabel = QLabel(self.tr("Sending your prompt…"))
+        self.statusLabel.setTextFormat(Qt.TextFormat.PlainText)  # it shows server errors
         self.statusLabel.setObjectName("statusLabel")
         self.statusLabel.setAccessibleName(self.tr("Status"))
         self.statusLabel.setWordWrap(True)
