@@ -153,7 +153,8 @@ class SSEParser:
             if "\0" not in value:
                 self.last_event_id = value
         elif name == "retry" and value.isascii() and value.isdigit():
-            self._retry = int(value) if len(value) <= _MAX_RETRY_DIGITS else 10**_MAX_RETRY_DIGITS
+            digits = value.lstrip("0") or "0"
+            self._retry = int(digits) if len(digits) <= _MAX_RETRY_DIGITS else 10**_MAX_RETRY_DIGITS
         return None
 
     def _dispatch(self) -> ServerSentEvent | None:

@@ -313,13 +313,17 @@ class HistoryStore:
             self.path, timeout=10.0, isolation_level=None, check_same_thread=False
         )
         try:
+            # Read-only checks first: a newer or damaged file is left exactly as it is.
+            found = schema_version(self._conn)
+            if found > len(MIGRATIONS):
+                raise HistoryVersionError(self.path, found, len(MIGRATIONS))
+            problems = [row[0] for row in self._conn.execute("PRAGMA quick_check(3)")]
+            if problems != ["ok"]:
+                raise HistoryCorruptError(self.path, "; ".join(map(str, problems))[:200])
             self._conn.execute("PRAGMA journal_mode = WAL")
             # WAL + NORMAL survives an app crash; only a power cut may lose the last update.
             self._conn.execute("PRAGMA synchronous = NORMAL")
             self._conn.create_function("fc_fold", 1, _fold, deterministic=True)
-            problems = [row[0] for row in self._conn.execute("PRAGMA quick_check(3)")]
-            if problems != ["ok"]:
-                raise HistoryCorruptError(self.path, "; ".join(map(str, problems))[:200])
             migrate(self._conn, self.path)
         except sqlite3.DatabaseError as exc:
             self._conn.close()
