@@ -124,10 +124,6 @@ async def _run(
     window = MainWindow(history, state.settings, backend_arg=backend, token_arg=token)
     closed = asyncio.Event()
     window.closed.connect(closed.set)
-    window.show()
-    log.info("window shown")
-    if notices:
-        show_friendly_error("\n\n".join(n.text for n in notices), window)
 
     # Let Ctrl+C in the terminal, and a polite SIGTERM (logout, `kill`), close
     # the window the normal way: state saved, renderer stopped, jobs resumable.
@@ -138,6 +134,11 @@ async def _run(
     wake = QTimer()
     wake.timeout.connect(lambda: None)
     wake.start(300)
+
+    window.show()
+    if notices:
+        show_friendly_error("\n\n".join(n.text for n in notices), window)
+    log.info("window shown")
 
     starting = window.spawn(window.start())
     await closed.wait()
