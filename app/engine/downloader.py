@@ -400,5 +400,6 @@ class Downloader:
             if on_progress is not None:
                 on_progress(done / total if total else None)
         fh.flush()
-        os.fsync(fh.fileno())  # a full disk may only say so here
+        # A full disk may only say so here; off the loop, as fsync can take long.
+        await asyncio.to_thread(os.fsync, fh.fileno())
         return done

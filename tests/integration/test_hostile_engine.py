@@ -595,3 +595,59 @@ def test_server_text_is_cleaned_and_the_token_redacted_everywhere(
         assert not conn.execute(
             "SELECT 1 FROM jobs WHERE error LIKE '%' || ? || '%'", (token,)
         ).fetchall()
+
+
+def test_a_stream_that_fails_oddly_backs_off_and_polling_finishes_the_job(
+    scripted_backend: ScriptedBackend, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # An "event stream" whose gzip body does not decode: every connection fails
+    # in a way the stream has no special case for.
+    job = scripted_backend.add_job(JobScript(pause_after=1))
+    scripted_backend.inject(
+        "GET",
+        "events/",
+        200,
+        count=None,
+        text="this is not gzip",
+        content_type="text/event-stream",
+        headers={"Content-Encoding": "gzip"},
+    )
+
+    async def scenario() -> None:
+        async with engine_run(scripted_backend, tmp_path) as run:
+            job_id = await run.submit()
+            await await_until(lambda: run.manager.diagnostics.sse_failures >= 2, 15, what="retries")
+            first = time.monotonic()
+            before = len(scripted_backend.requests_to("events/"))
+            await asyncio.sleep(3.0)  # the observation window itself
+            rate = (len(scripted_backend.requests_to("events/")) - before) / (
+                time.monotonic() - first
+            )
+            assert rate <= 2.5, f"{rate:.1f} stream connections per second"
+            job.release()
+            final = await run.finish(job_id)
+            check_job(run, job, final, caplog)
+
+    asyncio.run(scenario())
+    assert "the stream failed unexpectedly" in caplog.text
+
+
+def test_a_token_echoed_in_the_result_url_is_redacted_but_the_download_works(
+    scripted_backend: ScriptedBackend, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    token = scripted_backend.token
+    register_secret(token)
+    job = scripted_backend.add_job()
+    job.script = JobScript(result_url_override=f"{job.result_url}?signature={token}")
+
+    async def scenario() -> None:
+        async with engine_run(scripted_backend, tmp_path) as run:
+            job_id = await run.submit()
+            final = await run.finish(job_id)
+            check_job(run, job, final, caplog)  # the token in no update, row or log line
+            assert final.url is not None and final.url.endswith("?signature=***")
+            assert (await _history_row(run, job_id)).url == final.url
+
+    asyncio.run(scenario())
+    (download,) = job.download_requests()
+    assert download.query == f"signature={token}"  # the real URL was used to fetch it

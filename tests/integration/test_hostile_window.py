@@ -187,17 +187,24 @@ def test_a_newer_history_opens_a_window_that_says_so_and_keeps_the_file(
     assert path.read_bytes() == before
 
 
-@pytest.mark.parametrize("damage", ["history", "settings"])
+@pytest.mark.parametrize("damage", ["history", "settings", "environment"])
 def test_damaged_local_state_still_opens_the_window_and_says_so(
     gui_dirs: dict[str, Path], gui: list[Gui], damage: str
 ) -> None:
+    extra: dict[str, str] = {}
     if damage == "history":
         (gui_dirs["data"] / "history.sqlite3").write_bytes(b"garbage, not SQLite\n" * 100)
         expected = "was damaged. It was kept as history-damaged-"
-    else:
+    elif damage == "settings":
         (gui_dirs["config"] / "settings.json").write_bytes(b'{"language": "\xff"}')
         expected = "is not UTF-8 text; using the default settings."
-    g = Gui(_gui_env(gui_dirs))
+    else:
+        extra["FRAMECAST_POLL_INTERVAL"] = "1e-9"
+        expected = (
+            "FRAMECAST_POLL_INTERVAL must be a number of seconds from 0.1 to 3600; "
+            "using the default instead"
+        )
+    g = Gui(_gui_env(gui_dirs, **extra))
     gui.append(g)
     _wait_for_window(g, gui_dirs, "window shown")
     assert expected in g.stderr
