@@ -475,3 +475,9 @@ def run_command(command: str, args: argparse.Namespace) -> int:
         return asyncio.run(runner)
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
+    except StartupError as exc:  # from a command that opens its session itself
+        err(exc.text)
+        return EXIT_USAGE
+    except Exception as exc:  # the last line of defence: a sentence, never a traceback
+        err(str(_unexpected_outcome(exc).result["error"]))
+        return EXIT_FAILED

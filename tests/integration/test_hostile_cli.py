@@ -349,3 +349,15 @@ def test_files_are_private_and_out_follows_the_umask(
     assert mode(dirs["logs"]) == 0o700
     assert mode(dirs["logs"] / "framecast.log") == 0o600
     assert mode(out) == 0o640  # 0666 minus the umask 027
+
+
+def test_models_with_a_newer_history_exits_2_with_one_sentence(
+    dirs: dict[str, Path], scripted_backend: ScriptedBackend
+) -> None:
+    with sqlite3.connect(dirs["data"] / "history.sqlite3") as conn:
+        conn.execute("CREATE TABLE jobs (job_id TEXT)")
+        conn.execute("PRAGMA user_version = 42")
+    run = framecast(dirs, "models", *_scripted(scripted_backend), "--token", "abcdefgh-token")
+    assert run.code == 2, run.err
+    assert "was made by a newer Framecast (schema 42" in run.err
+    assert "Traceback" not in run.err
