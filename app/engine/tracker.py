@@ -517,8 +517,11 @@ class JobTracker:
         self._poll_ok = False
         if isinstance(exc, ProtocolError):
             # One unreadable answer may be a glitch; the same every time is not.
-            self._protocol_errors += 1
+            # They count only while polling carries the job: a live stream
+            # may still deliver the outcome.
             log.warning("%s: unreadable answer to a poll: %s", self.label, exc.detail[:200])
+            if self._poller is None or self._poller.primary:
+                self._protocol_errors += 1
             if self._protocol_errors >= self.config.protocol_error_limit:
                 self._decide(_Outcome.of(UnreadableAnswersError(self._protocol_errors)))
         elif isinstance(exc, AuthenticationError):

@@ -651,3 +651,29 @@ def test_a_token_echoed_in_the_result_url_is_redacted_but_the_download_works(
     asyncio.run(scenario())
     (download,) = job.download_requests()
     assert download.query == f"signature={token}"  # the real URL was used to fetch it
+
+
+def test_unreadable_polls_do_not_fail_a_job_whose_stream_is_live(
+    scripted_backend: ScriptedBackend, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Keepalives keep the stream live but quiet, so the safety net polls often.
+    job = scripted_backend.add_job(JobScript(pause_after=2, keepalive_interval=0.1))
+    scripted_backend.inject(
+        "GET", "file/", 200, count=None, text=deep_json(DEEP), content_type="application/json"
+    )
+    limit = fast_config().protocol_error_limit
+
+    async def scenario() -> None:
+        async with engine_run(scripted_backend, tmp_path) as run:
+            job_id = await run.submit()
+            await await_until(
+                lambda: len(scripted_backend.requests_to(f"file/{job.file_id}")) > limit,
+                30,
+                what="more unreadable polls than the limit",
+            )
+            assert not run.snapshot(job_id).state.is_terminal
+            job.release()
+            final = await run.finish(job_id)
+            check_job(run, job, final, caplog)
+
+    asyncio.run(scenario())
