@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import errno
 import logging
 import os
 import sys
@@ -25,6 +26,8 @@ log = logging.getLogger("framecast.engine")
 
 #: How often a waiter tries again (seconds).
 POLL_INTERVAL = 0.1
+#: flock's answers on a file system that has no locks at all.
+_NO_LOCKS = frozenset({errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOSYS})
 
 
 class LockTimeout(Exception):
@@ -46,6 +49,12 @@ def _try_lock(fd: int) -> bool:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except (BlockingIOError, PermissionError):
         return False
+    except OSError as exc:
+        if exc.errno not in _NO_LOCKS:
+            raise
+        # A file system without locks (some network shares): go on unlocked
+        # rather than fail every download there.
+        log.warning("no file locks on this file system (%s); going on without", exc.strerror)
     return True
 
 

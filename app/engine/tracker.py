@@ -16,8 +16,8 @@ gets it raw.
 The tracker is the boundary of its job: an exception escaping the event
 stream, the poller, a handler or the download is logged with its traceback
 and ends the job as failed with a plain sentence (`InternalError`), never a
-hang; answers polling can't read end it after a few in a row; and a job that
-spends its budget of checks ends too.
+hang; answers polling can't read end it after a few in a row (while polling
+carries the job); and a job that spends its budget of checks ends too.
 """
 
 from __future__ import annotations
