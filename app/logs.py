@@ -75,8 +75,11 @@ def register_secret(secret: str | None) -> None:
             _secrets = tuple(sorted((*_secrets, secret), key=len, reverse=True))
 
 
-def redact(text: str) -> str:
-    """`text` with every registered secret and bearer credential replaced by `***`."""
+def redact(text: str, *, also: str | None = None) -> str:
+    """`text` with every registered secret (and `also`, if given) and every
+    bearer credential replaced by `***`. The one redaction rule of Framecast."""
+    if also and also in text:
+        text = text.replace(also, REDACTED)
     for secret in _secrets:
         if secret in text:
             text = text.replace(secret, REDACTED)

@@ -48,6 +48,7 @@ from app.api.models import (
     parse_created,
     safe_id,
 )
+from app.logs import redact
 
 log = logging.getLogger("framecast.api")
 
@@ -172,12 +173,10 @@ def _server_detail(response: httpx.Response) -> str:
 
 def error_for_response(response: httpx.Response, *, secret: str | None = None) -> ApiError:
     """The typed error for a non-2xx answer. A server that echoes the
-    credentials in its error text must not carry them into ours: every
-    occurrence of `secret` in the server's detail is redacted."""
+    credentials in its error text must not carry them into ours: `secret`
+    (and every registered secret) in the server's detail is redacted."""
     status = response.status_code
-    detail = _server_detail(response)
-    if secret:
-        detail = detail.replace(secret, "<redacted>")
+    detail = redact(_server_detail(response), also=secret)
     where = f"{response.request.method} {response.request.url.path}"
     if status in (401, 403):
         return AuthenticationError(f"{where}: HTTP {status} {detail}".strip(), status=status)
