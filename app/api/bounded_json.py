@@ -67,7 +67,13 @@ def loads_bounded(
     size = len(data)
     if size > max_bytes:
         raise JsonLimitError(f"{what} is {size} bytes, over the {max_bytes}-byte limit")
-    depth = json_depth(data)
+    # Fewer openers than the limit can't nest deeper than it: skip the scan
+    # (the common case, and str/bytes.count runs at C speed).
+    if isinstance(data, str):
+        openers = data.count("[") + data.count("{")
+    else:
+        openers = data.count(b"[") + data.count(b"{")
+    depth = json_depth(data) if openers > max_depth else 0
     if depth > max_depth:
         raise JsonLimitError(f"{what} is nested {depth} levels deep, over the limit of {max_depth}")
     try:

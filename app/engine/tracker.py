@@ -119,6 +119,18 @@ def error_kind_of(exc: ApiError) -> ErrorKind:
     return ErrorKind.INTERNAL
 
 
+def _clean_server_text(changes: dict[str, object]) -> None:
+    """Server text as it may be shown and stored: no control characters, no
+    token. The URL is only redacted; the download uses the real one."""
+    for name in ("message", "error"):
+        text = changes.get(name)
+        if isinstance(text, str):
+            changes[name] = clean_text(text)
+    url = changes.get("url")
+    if isinstance(url, str):
+        changes["url"] = redact(url)
+
+
 class ProgressScale:
     """Turns a server's progress numbers into fractions, per job.
 
@@ -182,14 +194,8 @@ class JobTracker:
         return f"job {self.job_id[:8]}"
 
     def _publish(self, **changes: object) -> None:
-        for name in ("message", "error"):
-            text = changes.get(name)
-            if isinstance(text, str):
-                changes[name] = clean_text(text)
-        url = changes.get("url")
-        if isinstance(url, str):
-            # Only what is shown and stored: the download uses the real URL.
-            changes["url"] = redact(url)
+        if "message" in changes or "error" in changes or "url" in changes:
+            _clean_server_text(changes)
         new = replace(self.snapshot, **changes)  # type: ignore[arg-type]
         if new != self.snapshot:
             self.snapshot = new
