@@ -11,12 +11,17 @@ whole tree).
 
 Every handler carries a `RedactingFilter`: secrets given to `register_secret()`
 and anything after `Bearer ` are replaced by `***` in messages, arguments,
-tracebacks and stack dumps before any handler writes them. This module imports
-only the standard library, so anything in Framecast may use it.
+tracebacks and stack dumps before any handler writes them. `redact()` is the
+one redaction rule, and `clean_text()` (redaction plus the removal of control
+characters) is what server text goes through before the history, a terminal
+or a window shows it. The log files are private to the user (0600 in a 0700
+folder). This module imports only the standard library, so anything in
+Framecast may use it.
 """
 
 from __future__ import annotations
 
+import io
 import logging
 import logging.handlers
 import os
@@ -40,6 +45,12 @@ DATE_FORMAT = "%Y-%m-%dT%H:%M:%S"
 # Secrets shorter than this would turn ordinary words into "***".
 _MIN_SECRET_LENGTH = 6
 _BEARER = re.compile(r"(\bBearer\s+)[^\s'\",;)}\]]+", re.IGNORECASE)
+# C0 and C1 controls, DEL, and the Unicode format characters that reorder or
+# hide text (bidi overrides, zero-width joiners): a terminal acts on them.
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+#: Private to the user: logs may name prompts and local paths.
+FILE_MODE = 0o600
+DIR_MODE = 0o700
 
 _lock = threading.Lock()
 _secrets: tuple[str, ...] = ()
@@ -65,12 +76,36 @@ def register_secret(secret: str | None) -> None:
             _secrets = tuple(sorted((*_secrets, secret), key=len, reverse=True))
 
 
-def redact(text: str) -> str:
-    """`text` with every registered secret and bearer credential replaced by `***`."""
+def redact(text: str, *, also: str | None = None) -> str:
+    """`text` with every registered secret (and `also`, if given) and every
+    bearer credential replaced by `***`. The one redaction rule of Framecast."""
+    if also and also in text:
+        text = text.replace(also, REDACTED)
     for secret in _secrets:
         if secret in text:
             text = text.replace(secret, REDACTED)
     return _BEARER.sub(rf"\g<1>{REDACTED}", text)
+
+
+def clean_text(text: str, *, max_chars: int = 2000) -> str:
+    """Server text made safe to store and show: secrets redacted, control and
+    direction characters gone (a line break or tab becomes a space), at most
+    `max_chars` characters. Never interprets markup: callers show it as plain text."""
+    text = redact(text)
+    text = _CONTROLS.sub(lambda m: " " if m.group() in "\t\n\r" else "", text)
+    return text if len(text) <= max_chars else text[: max_chars - 1] + "…"
+
+
+class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log whose files are created 0600, whatever the umask."""
+
+    def _open(self) -> io.TextIOWrapper:
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, FILE_MODE)
+        if os.name == "posix":
+            os.fchmod(fd, FILE_MODE)  # a file made by an older version
+        return io.TextIOWrapper(
+            io.FileIO(fd, "a"), encoding=self.encoding or "utf-8", errors=self.errors
+        )
 
 
 class RedactingFilter(logging.Filter):
@@ -153,10 +188,10 @@ def setup_logging(
         new_handlers: list[logging.Handler] = []
         _log_file = None
         if log_dir is not None:
-            log_dir.mkdir(parents=True, exist_ok=True)
+            log_dir.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
             _log_file = (log_dir / LOG_FILE_NAME).absolute()
             new_handlers.append(
-                logging.handlers.RotatingFileHandler(
+                _PrivateRotatingFileHandler(
                     _log_file, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
                 )
             )

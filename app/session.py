@@ -20,7 +20,7 @@ from app.engine.config import EngineConfig
 from app.engine.manager import JobManager
 from app.logs import register_secret
 from app.store import credentials, paths
-from app.store.history import AsyncHistoryStore, HistoryStore
+from app.store.history import AsyncHistoryStore
 from app.store.settings import CLOUD_URL, Settings
 
 log = logging.getLogger("framecast.engine")
@@ -94,7 +94,9 @@ class Session:
     ) -> Session:
         """Start the built-in renderer if needed, then the client and the engine.
 
-        Raises `LocalRendererError` when the renderer does not start."""
+        Raises `LocalRendererError` when the renderer does not start, and
+        `app.startup.StartupError` when no history is given and the data
+        folder or the history can't be used."""
         stack = contextlib.AsyncExitStack()
         try:
             url: str
@@ -111,7 +113,12 @@ class Session:
             if token:
                 register_secret(token)
             if history is None:
-                history = AsyncHistoryStore(HistoryStore(paths.history_db_path()))
+                # The same checks as at start-up (a damaged history is moved
+                # aside and logged); what can't be worked around is a StartupError.
+                from app.startup import open_history
+
+                store, _notices = open_history()
+                history = AsyncHistoryStore(store)
                 stack.push_async_callback(history.aclose)
             client = SuperDuperClient(url, token)
             stack.push_async_callback(client.aclose)

@@ -20,7 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "resources" / "translations"
-SOURCES = sorted((ROOT / "app" / "ui").glob("*.py"))
+SOURCES = sorted((ROOT / "app" / "ui").rglob("*.py"))
 LANGUAGES = ("en", "ru")
 
 
@@ -81,6 +81,10 @@ def update() -> None:
                 *tool("pyside6-lupdate"),
                 *map(str, SOURCES),
                 "-no-obsolete",
+                # No line numbers: they change with every edit and make
+                # concurrent changes to the .ts files collide.
+                "-locations",
+                "none",
                 "-source-language",
                 "en",
                 "-target-language",

@@ -30,6 +30,7 @@ import httpx
 from pydantic import BaseModel, ValidationError
 
 from app import __version__
+from app.api.bounded_json import loads_bounded
 from app.api.errors import (
     ApiError,
     AuthenticationError,
@@ -60,6 +61,7 @@ from app.api.models import (
     parse_page,
     safe_id,
 )
+from app.logs import redact
 
 log = logging.getLogger("framecast.api")
 
@@ -101,10 +103,23 @@ def origin_of(url: str | httpx.URL) -> tuple[str, str, int | None]:
     return (u.scheme, u.host, port)
 
 
+#: Longer than any real result URL (signed CDN links are 1-2 KB).
+MAX_URL_CHARS = 8192
+
+
 def check_http_url(url: str) -> str:
-    """Refuse anything but an absolute http(s) URL (no file:, data:, ftp:, ...)."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    """Refuse anything but a well-formed absolute http(s) URL (no file:, data:,
+    ftp:, no broken IPv6 brackets, no port outside 0..65535, nothing huge):
+    UnsafeUrlError, never the ValueError or InvalidURL the parsers raise."""
+    if not isinstance(url, str) or len(url) > MAX_URL_CHARS:
+        raise UnsafeUrlError(f"refused a URL longer than {MAX_URL_CHARS} characters")
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port outside 0..65535
+        httpx.URL(url)
+    except (ValueError, httpx.InvalidURL) as exc:
+        raise UnsafeUrlError(f"refused a malformed URL ({str(exc)[:80]})") from None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
         raise UnsafeUrlError(f"refused a non-http(s) URL (scheme {parts.scheme or 'none'!r})")
     return url
 
@@ -174,8 +189,8 @@ class _OriginBearerAuth(httpx.Auth):
 def _server_detail(response: httpx.Response) -> str:
     """The server's own explanation from an error body, kept short."""
     try:
-        body = response.json()
-    except ValueError:
+        body = loads_bounded(response.content, what="error body")
+    except ProtocolError:
         text = response.text.strip()
         return text[:300] if text and "<html" not in text.lower() else ""
     if isinstance(body, dict):
@@ -198,12 +213,10 @@ def _server_detail(response: httpx.Response) -> str:
 
 def error_for_response(response: httpx.Response, *, secret: str | None = None) -> ApiError:
     """The typed error for a non-2xx answer. A server that echoes the
-    credentials in its error text must not carry them into ours: every
-    occurrence of `secret` in the server's detail is redacted."""
+    credentials in its error text must not carry them into ours: `secret`
+    (and every registered secret) in the server's detail is redacted."""
     status = response.status_code
-    detail = _server_detail(response)
-    if secret:
-        detail = detail.replace(secret, "<redacted>")
+    detail = redact(_server_detail(response), also=secret)
     where = f"{response.request.method} {response.request.url.path}"
     if status in (401, 403):
         return AuthenticationError(f"{where}: HTTP {status} {detail}".strip(), status=status)
@@ -288,6 +301,8 @@ class SuperDuperClient:
             ) from None
         except httpx.TransportError as exc:
             raise BackendUnavailableError(f"{method} {path}: {type(exc).__name__}") from None
+        except httpx.HTTPError as exc:  # a body that does not decode, too many redirects
+            raise ProtocolError(f"{method} {path}: {type(exc).__name__}") from None
         log.debug("%s %s -> %s", method, path, response.status_code)
         if response.is_error:
             raise self.error_for(response)
@@ -299,17 +314,16 @@ class SuperDuperClient:
 
     @staticmethod
     def _validate(response: httpx.Response, model: type[M]) -> M:
+        what = response.request.url.path
+        body = loads_bounded(response.content, what=f"{what}: answer")
         try:
-            return model.model_validate(response.json())
-        except ValueError as exc:  # JSONDecodeError and ValidationError are ValueErrors
-            what = response.request.url.path
-            if isinstance(exc, ValidationError):
-                raise ProtocolError(
-                    f"{what}: answer does not match the contract: "
-                    f"{exc.error_count()} problem(s): "
-                    f"{exc.errors()[0]['loc']} {exc.errors()[0]['msg']}"
-                ) from None
-            raise ProtocolError(f"{what}: answer is not JSON") from None
+            return model.model_validate(body)
+        except ValidationError as exc:
+            raise ProtocolError(
+                f"{what}: answer does not match the contract: "
+                f"{exc.error_count()} problem(s): "
+                f"{exc.errors()[0]['loc']} {exc.errors()[0]['msg']}"
+            ) from None
 
     async def _get_json(self, path: str, **kwargs: Any) -> object:
         response = await self._request("GET", path, **kwargs)
@@ -469,11 +483,7 @@ class SuperDuperClient:
 
     async def generate_video(self, request: GenerationRequest) -> CreatedGeneration:
         response = await self._request("POST", "file/generate-video", json=request.to_payload())
-        try:
-            body = response.json()
-        except ValueError:
-            raise ProtocolError("generate-video answer is not JSON") from None
-        return parse_created(body)
+        return parse_created(loads_bounded(response.content, what="generate-video answer"))
 
     async def get_file(self, file_id: str) -> FileObject:
         return await self._get_model(f"file/{safe_id(file_id)}", FileObject)
@@ -503,6 +513,8 @@ class SuperDuperClient:
             raise BackendUnavailableError(f"events/{kind}: timed out") from None
         except httpx.TransportError as exc:
             raise BackendUnavailableError(f"events/{kind}: {type(exc).__name__}") from None
+        except httpx.HTTPError as exc:  # a body that does not decode
+            raise ProtocolError(f"events/{kind}: {type(exc).__name__}") from None
 
     @asynccontextmanager
     async def stream_download(
@@ -526,3 +538,9 @@ class SuperDuperClient:
             raise BackendUnavailableError("download timed out") from None
         except httpx.TransportError as exc:
             raise BackendUnavailableError(f"download failed: {type(exc).__name__}") from None
+        except httpx.TooManyRedirects:
+            raise ProtocolError("download: too many redirects") from None
+        except httpx.HTTPError as exc:  # a body that does not decode
+            raise ProtocolError(f"download failed: {type(exc).__name__}") from None
+        except httpx.InvalidURL:  # a redirect to an address that does not parse
+            raise UnsafeUrlError("download redirected to a malformed URL") from None

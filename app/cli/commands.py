@@ -5,6 +5,13 @@ a rich progress bar on a terminal, plain lines otherwise, JSON Lines on
 stdout with `--json` (and nothing else there), the result line last on every
 run that got past argument parsing, diagnostics on stderr only. Ctrl+C and
 `--timeout` stop following but leave the job resumable in the history.
+
+Nothing ends in a traceback: bad input and local state Framecast cannot use
+(an `--out` that is a folder or can't be written, a bad environment value, a
+data folder that can't be written, a history made by a newer Framecast) exit
+2 with one sentence before anything is sent; any unexpected error is logged
+with its traceback and ends with a result line and exit 1. `--out` is
+written with the user's umask.
 """
 
 from __future__ import annotations
@@ -13,6 +20,7 @@ import argparse
 import asyncio
 import contextlib
 import json
+import logging
 import os
 import shutil
 import tempfile
@@ -51,10 +59,13 @@ from app.cli.reporter import Reporter, err
 from app.engine.config import EngineConfig
 from app.engine.updates import ErrorKind, JobState, JobUpdate
 from app.local.launcher import LocalRendererError
-from app.logs import setup_logging
+from app.logs import log_file_path
 from app.session import Session, choose_backend
-from app.store import paths
+from app.startup import LocalState, StartupError, open_local_state, start_logging
+from app.store.history import AsyncHistoryStore
 from app.store.settings import Settings, SettingsError, load_settings
+
+log = logging.getLogger("framecast.cli")
 
 #: How long `generate` and `track` keep trying an unreachable backend before exit 4.
 CLI_OFFLINE_GIVE_UP = 300.0
@@ -93,6 +104,27 @@ def _size_for_aspect(aspect: str) -> tuple[int, int]:
         raise UsageError(f"--aspect must look like 16:9, not {aspect!r}")
     height = 720
     return (round(height * w / h / 2) * 2, height)
+
+
+def check_out(path_text: str) -> Path:
+    """`--out` as a path the video can be written to, or UsageError now (not
+    after a render): not a folder, inside a folder this user can write to."""
+    path = Path(path_text).expanduser().absolute()
+    if path.is_dir():
+        raise UsageError(f"--out {path_text} is a folder; give a file name, such as video.mp4")
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if not folder.is_dir():
+        raise UsageError(f"--out {path_text}: {folder} is not a folder")
+    try:
+        fd, probe = tempfile.mkstemp(prefix=".framecast-check-", dir=folder)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise UsageError(f"--out {path_text}: can't write in {folder} ({reason})") from None
+    return path
 
 
 def check_image(path_text: str) -> Path:
@@ -209,14 +241,32 @@ def exit_code_for(update: JobUpdate) -> int:
     }.get(update.error_kind or ErrorKind.INTERNAL, EXIT_FAILED)
 
 
+def _umask() -> int:
+    """The process's umask, read without changing it where the system allows."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)  # elsewhere: read it by setting it, and put it back
+    os.umask(mask)
+    return mask
+
+
 def save_copy(source: Path, destination: Path) -> Path:
-    """Copy the verified video to `destination`, whole or not at all."""
+    """Copy the verified video to `destination`, whole or not at all, with the
+    permissions any new file of this user gets (its umask), not the private
+    ones of Framecast's own videos folder."""
     destination = destination.expanduser().resolve()
     destination.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{destination.name}.", dir=destination.parent)
     try:
         with os.fdopen(fd, "wb") as out, source.open("rb") as src:
             shutil.copyfileobj(src, out, 1024 * 1024)
+            if os.name == "posix":
+                os.fchmod(out.fileno(), 0o666 & ~_umask())
         os.replace(tmp, destination)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -292,7 +342,17 @@ async def _follow(
         unsubscribe()
 
 
-async def _run_job(args: argparse.Namespace, settings: Settings, reporter: Reporter) -> Outcome:
+async def _run_job(args: argparse.Namespace, state: LocalState, reporter: Reporter) -> Outcome:
+    history = AsyncHistoryStore(state.history)
+    try:
+        return await _run_session(args, state.settings, history, reporter)
+    finally:
+        await asyncio.shield(history.aclose())
+
+
+async def _run_session(
+    args: argparse.Namespace, settings: Settings, history: AsyncHistoryStore, reporter: Reporter
+) -> Outcome:
     choice = choose_backend(settings, args.backend, args.token)
     if choice.url is not None and not choice.token:
         return Outcome(
@@ -303,7 +363,7 @@ async def _run_job(args: argparse.Namespace, settings: Settings, reporter: Repor
         settings.poll_interval, settings.sse_idle_timeout, offline_give_up=CLI_OFFLINE_GIVE_UP
     )
     try:
-        session = await Session.open(choice, settings, config=config)
+        session = await Session.open(choice, settings, config=config, history=history)
     except LocalRendererError as exc:
         err(str(exc))
         return Outcome(EXIT_UNREACHABLE, failure_line("failed", None, str(exc).split("\n", 1)[0]))
@@ -343,21 +403,43 @@ def _api_error_outcome(exc: ApiError) -> Outcome:
     return Outcome(code, failure_line("failed", None, exc.user_message))
 
 
+def _unexpected_outcome(exc: BaseException) -> Outcome:
+    log.error("the command failed unexpectedly", exc_info=exc)
+    where = log_file_path()
+    details = f"the details are in {where}" if where else "run again with FRAMECAST_LOG=debug"
+    return Outcome(
+        EXIT_FAILED,
+        failure_line(
+            "failed", None, f"Framecast hit an unexpected problem ({type(exc).__name__}); {details}"
+        ),
+    )
+
+
 async def _follow_command(args: argparse.Namespace) -> int:
     json_mode = bool(args.json)
     reporter = Reporter(json_mode)
     try:
-        settings = load_settings()
-    except SettingsError as exc:
+        if args.out:
+            check_out(args.out)
+        state = open_local_state(strict_environment=True)
+    except UsageError as exc:
         outcome = Outcome(EXIT_USAGE, failure_line("failed", None, str(exc)))
+    except StartupError as exc:
+        outcome = Outcome(EXIT_USAGE, failure_line("failed", None, exc.text))
+    except Exception as exc:
+        outcome = _unexpected_outcome(exc)
     else:
+        for notice in state.notices:
+            err(notice.text)
         with reporter:
             try:
-                outcome = await _run_job(args, settings, reporter)
+                outcome = await _run_job(args, state, reporter)
             except UsageError as exc:
                 outcome = Outcome(EXIT_USAGE, failure_line("failed", None, str(exc)))
             except ApiError as exc:
                 outcome = _api_error_outcome(exc)
+            except Exception as exc:
+                outcome = _unexpected_outcome(exc)
     reporter.result(outcome.result)
     return outcome.code
 
@@ -462,9 +544,17 @@ def print_models(configs: list[GenerationConfig], account: Account | None) -> No
 
 def run_command(command: str, args: argparse.Namespace) -> int:
     """Run `generate`, `track` or `models`; returns the exit code."""
-    setup_logging(paths.log_dir())
+    notice = start_logging()
+    if notice is not None:
+        err(notice.text)
     runner = _models_command(args) if command == "models" else _follow_command(args)
     try:
         return asyncio.run(runner)
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
+    except StartupError as exc:  # from a command that opens its session itself
+        err(exc.text)
+        return EXIT_USAGE
+    except Exception as exc:  # the last line of defence: a sentence, never a traceback
+        err(str(_unexpected_outcome(exc).result["error"]))
+        return EXIT_FAILED

@@ -4,11 +4,17 @@
 `generate`, `track` and `models` drive the same engine as the window does.
 Each subcommand's work lives with its layer; this module parses arguments,
 picks the backend and turns outcomes into exit codes.
+
+Bad input ends the run at once with exit 2 and one sentence, before anything
+is started or sent: every argument must be valid UTF-8 text; `--duration` is
+a whole number of seconds from 1; `--timeout` a finite number of seconds
+above 0; a `track` id is a URL-safe id; `serve --port` lies in 0..65535.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 from collections.abc import Sequence
 
 from app import __version__
@@ -25,6 +31,70 @@ def _backend_url(value: str) -> str:
         raise argparse.ArgumentTypeError(f"the backend address {exc}") from None
 
 
+def _seconds(value: str) -> float:
+    """argparse type for --timeout: a finite number of seconds above 0."""
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = math.nan
+    if not math.isfinite(seconds) or seconds <= 0:
+        raise argparse.ArgumentTypeError("must be a number of seconds above 0, such as 600")
+    return seconds
+
+
+def _duration(value: str) -> int:
+    """argparse type for --duration: a whole number of seconds from 1."""
+    number = _whole_number(value)
+    if number is None or number < 1:
+        raise argparse.ArgumentTypeError("must be a whole number of seconds from 1, such as 5")
+    return number
+
+
+def _port(value: str) -> int:
+    """argparse type for serve --port: 0 (any free port) to 65535."""
+    number = _whole_number(value)
+    if number is None or number > 65535:
+        raise argparse.ArgumentTypeError("must be a port number from 0 to 65535")
+    return number
+
+
+def _whole_number(value: str) -> int | None:
+    """A non-negative whole number written in ASCII digits (at most 9), else None."""
+    value = value.strip()
+    if not (value.isascii() and value.isdigit()) or len(value) > 9:
+        return None
+    return int(value)
+
+
+def _file_id(value: str) -> str:
+    """argparse type for a `track` id: what the service gives (letters, digits, - and _)."""
+    from app.api.errors import UnsafeUrlError
+    from app.api.models import safe_id
+
+    try:
+        return safe_id(value)
+    except UnsafeUrlError:
+        raise argparse.ArgumentTypeError(
+            "is not a file id (they are letters, digits, - and _, as `generate` prints)"
+        ) from None
+
+
+def _undecodable_argument(args: argparse.Namespace) -> str | None:
+    """The name of the first argument that is not valid UTF-8 text, if any.
+
+    Python keeps undecodable bytes of the command line as lone surrogates,
+    which no JSON, HTTP header or terminal can carry."""
+    for name, value in vars(args).items():
+        if isinstance(value, str) and not value.isascii():
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                return (
+                    name.upper() if name in ("prompt", "file_id") else "--" + name.replace("_", "-")
+                )
+    return None
+
+
 def _add_backend_args(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--backend",
@@ -38,7 +108,9 @@ def _add_backend_args(p: argparse.ArgumentParser) -> None:
 def _add_follow_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", metavar="PATH", help="also save the finished video here")
     p.add_argument("--json", action="store_true", help="print JSON Lines on stdout")
-    p.add_argument("--timeout", type=float, metavar="S", help="give up after S seconds (exit 5)")
+    p.add_argument(
+        "--timeout", type=_seconds, metavar="S", help="give up after S seconds, above 0 (exit 5)"
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -54,7 +126,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     serve = sub.add_parser("serve", help="run the built-in local renderer")
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
-    serve.add_argument("--port", type=int, default=0, help="port, 0 for any free one (default 0)")
+    serve.add_argument(
+        "--port", type=_port, default=0, help="port 0..65535, 0 for any free one (default 0)"
+    )
     serve.add_argument(
         "--token",
         metavar="TOKEN",
@@ -63,10 +137,19 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--data-dir", metavar="DIR", help="where uploads and renders are kept")
     serve.add_argument("--workers", type=int, default=None, help="render worker processes")
 
-    gen = sub.add_parser("generate", help="generate a video from a prompt")
+    gen = sub.add_parser(
+        "generate",
+        help="generate a video from a prompt",
+        epilog="Exit codes: 0 done, 1 the job failed, 2 bad input (nothing was sent), "
+        "3 token refused, 4 backend unreachable, 5 --timeout passed, 130 interrupted. "
+        "FRAMECAST_POLL_INTERVAL (0.1..3600 s) and FRAMECAST_SSE_IDLE_TIMEOUT "
+        "(0.5..3600 s) outside their range are bad input too.",
+    )
     gen.add_argument("prompt", metavar="PROMPT")
     gen.add_argument("--model", metavar="NAME", help="generation config name (see `models`)")
-    gen.add_argument("--duration", type=int, metavar="S", help="length in seconds")
+    gen.add_argument(
+        "--duration", type=_duration, metavar="S", help="length in whole seconds, 1 or more"
+    )
     gen.add_argument("--aspect", metavar="W:H", help="aspect ratio such as 16:9")
     gen.add_argument("--resolution", metavar="WxH", help="frame size such as 1280x720")
     gen.add_argument("--style", metavar="NAME", help="style name")
@@ -78,8 +161,14 @@ def build_parser() -> argparse.ArgumentParser:
     _add_backend_args(gen)
     _add_follow_args(gen)
 
-    track = sub.add_parser("track", help="follow an existing generation to the end")
-    track.add_argument("file_id", metavar="FILE_ID")
+    track = sub.add_parser(
+        "track",
+        help="follow an existing generation to the end",
+        epilog="Exit codes as for `generate`.",
+    )
+    track.add_argument(
+        "file_id", metavar="FILE_ID", type=_file_id, help="the file id `generate` printed"
+    )
     _add_backend_args(track)
     _add_follow_args(track)
 
@@ -92,6 +181,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    undecodable = _undecodable_argument(args)
+    if undecodable is not None:
+        parser.error(f"{undecodable} is not valid UTF-8 text")
     command = args.command or "gui"
     try:
         if command == "serve":

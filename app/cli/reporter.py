@@ -1,7 +1,10 @@
 """What the command line prints: JSON Lines, a rich progress bar, or plain lines.
 
 With `--json`, stdout holds only JSON Lines (updates, then one result line);
-diagnostics and errors go to stderr.
+diagnostics and errors go to stderr. Every text that reaches the terminal
+passes `app.logs.clean_text` first: server text can't move the cursor, clear
+the screen, set the title or fake a line, and the token never shows. Nothing
+here interprets markup in it.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import time
 from typing import TYPE_CHECKING, TextIO
 
 from app.engine.updates import JobState, JobUpdate
+from app.logs import clean_text
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
@@ -19,7 +23,7 @@ if TYPE_CHECKING:
 
 def err(text: str) -> None:
     """One line of diagnostics on stderr."""
-    print(f"framecast: {text}", file=sys.stderr, flush=True)
+    print(f"framecast: {clean_text(text)}", file=sys.stderr, flush=True)
 
 
 class Reporter:
@@ -93,7 +97,7 @@ class Reporter:
                 elapsed = time.monotonic() - self.started
                 print(
                     f"{update.state:<11} {pct:3d}%  {update.transport:<7} {elapsed:6.1f}s"
-                    + (f"  {update.message}" if update.message else ""),
+                    + (f"  {clean_text(update.message)}" if update.message else ""),
                     file=self.out,
                     flush=True,
                 )
@@ -104,11 +108,13 @@ class Reporter:
                 result = {**result, "diagnostics": self.diagnostics}
             self._write_json(result)
         elif result.get("state") == "completed":
-            print(f"Saved: {result.get('path')}", file=self.out, flush=True)
+            print(f"Saved: {clean_text(str(result.get('path')))}", file=self.out, flush=True)
         else:
             err(str(result.get("error") or result.get("state")))
 
     def _write_json(self, obj: dict[str, object]) -> None:
+        # JSON escapes C0 controls itself, but not C1 or direction controls.
+        obj = {k: clean_text(v) if isinstance(v, str) else v for k, v in obj.items()}
         line = json.dumps(obj, ensure_ascii=False)
         if line != self._last_line:
             self._last_line = line

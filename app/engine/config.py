@@ -1,15 +1,26 @@
 """The engine's tunables, from the environment or from the caller.
 
-`FRAMECAST_POLL_INTERVAL` and `FRAMECAST_SSE_IDLE_TIMEOUT` are documented in
-docs/cli.md; the rest are for tests and benchmarks that need to squeeze
-time, and have safe defaults for real jobs that run 1 to 15 minutes.
+`FRAMECAST_POLL_INTERVAL` and `FRAMECAST_SSE_IDLE_TIMEOUT` are the documented
+variables (docs/cli.md); `from_env` reads them with the range rule of
+`app.store.settings.check_interval` and, for a value outside it, logs a
+warning and keeps the default (the command line refuses such a value with
+exit 2 before it gets here). The rest are for tests and benchmarks that need
+to squeeze time, and have safe defaults for real jobs that run 1 to 15
+minutes. Every interval must be a finite number above zero, and the per-job
+budgets bound how many requests one job may ever make, whatever a server says.
 """
 
 from __future__ import annotations
 
+import logging
+import math
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from typing import Any
+
+from app.store.settings import check_interval
+
+log = logging.getLogger("framecast.engine")
 
 
 def _env_float(name: str, default: float) -> float:
@@ -17,10 +28,11 @@ def _env_float(name: str, default: float) -> float:
     if raw is None or not raw.strip():
         return default
     try:
-        value = float(raw)
-    except ValueError:
+        return check_interval(name, float(raw))
+    except ValueError as exc:
+        reason = str(exc) if "seconds" in str(exc) else "must be a number of seconds"
+        log.warning("%s %s; using the default of %g s", name, reason, default)
         return default
-    return value if value > 0 else default
 
 
 @dataclass(frozen=True)
@@ -38,6 +50,15 @@ class EngineConfig:
     sse_backoff_max: float = 30.0
     #: After SSE was refused (404, 5xx, wrong content type): first retry delay.
     sse_refused_retry: float = 15.0
+    #: A server's `retry:` is clamped to this range (seconds) before jitter.
+    sse_retry_min: float = 1.0
+    sse_retry_max: float = 300.0
+    #: Connection attempts of one job's event stream; then polling carries it alone.
+    sse_connect_budget: int = 2000
+    #: Polls of one job; then it fails (a later `track` or Retry starts afresh).
+    poll_budget: int = 10000
+    #: Answers in a row polling could not read before the job fails.
+    protocol_error_limit: int = 5
     #: Events larger than this are dropped (bytes).
     max_event_bytes: int = 1 << 20
     #: 404 from polling counts as "not visible yet" this long after the job began.
@@ -50,8 +71,22 @@ class EngineConfig:
     max_download_bytes: int = 2 * 1024**3
     #: Attempts at one download (resumed with Range after an interruption).
     download_attempts: int = 5
+    #: Whole downloads of a result that arrives incomplete before the job fails.
+    verify_attempts: int = 2
+    #: Free space kept beyond the video itself (the poster, the file system's own needs).
+    disk_margin_bytes: int = 1024 * 1024
+    #: Longest wait for another process that is downloading the same video (seconds).
+    lock_wait_max: float = 1800.0
     #: Upper bound for any single backoff sleep (seconds).
     retry_after_max: float = 120.0
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if value is None or isinstance(value, bool):
+                continue
+            if not math.isfinite(value) or value <= 0:
+                raise ValueError(f"EngineConfig.{f.name} must be a finite number above 0")
 
     @classmethod
     def for_intervals(

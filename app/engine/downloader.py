@@ -1,24 +1,36 @@
-"""Fetching a finished video to disk, safely, and proving it plays.
+"""Fetching a finished video to disk, safely, and proving it is whole.
 
-The result streams into `<videos>/.<file_id>.part` and is renamed into
-place only once it is whole and PyAV has decoded a frame from it: a crash
-or a cut connection never leaves a half file under the final name. An
-interrupted transfer resumes from the partial file with `Range`. Only
-http(s) URLs are read; the token goes only to the backend's own origin (the
-client sees to that). The size is capped and the content type checked, so a
-hostile URL cannot fill the disk or pass off an HTML page as a video. A
-poster JPEG is cut from the first frame for the history and the player.
+The result streams into `<videos>/.<file_id>.part` and is renamed into place
+only once it is whole: PyAV demuxes it to the end, its packet count and
+duration must match what the container declares, and its last frames must
+decode. A file that arrives incomplete (a connection that closed early, with
+or without a Content-Length) is fetched again, then the job fails clearly;
+a half file never sits under the final name. An interrupted transfer resumes
+from the partial file with `Range`.
+
+Only http(s) URLs are read; the token goes only to the backend's own origin
+(the client sees to that). The size is capped and the content type checked,
+so a hostile URL cannot fill the disk or pass off an HTML page as a video.
+Free space is checked against the Content-Length before writing, and a disk
+that fills up mid-write fails the same way (`DiskFullError`), with the
+partial file removed. One lock file per video (`JobFileLock`) keeps two
+processes from writing the same `.part`: the second waits, then adopts the
+first one's verified file. Videos are private to the user (0600). A poster
+JPEG is cut from the first frame for the history and the player.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import errno
 import logging
 import os
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import BinaryIO, TypeVar, cast
 
 import httpx
 
@@ -27,6 +39,8 @@ from app.api.errors import ApiError, BackendUnavailableError, UnsafeUrlError
 from app.api.models import safe_id
 from app.engine.config import EngineConfig
 from app.engine.diagnostics import Diagnostics
+from app.engine.errors import BusyElsewhereError, DiskFullError, FolderNotWritableError
+from app.engine.file_lock import JobFileLock, LockTimeout
 
 log = logging.getLogger("framecast.engine")
 
@@ -38,6 +52,9 @@ _EXTENSIONS = {
     "video/x-matroska": ".mkv",
     "video/x-msvideo": ".avi",
 }
+#: Errors that mean "the disk (or the user's quota, or the file size limit) is full".
+_FULL = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
+FILE_MODE = 0o600
 
 
 class DownloadError(ApiError):
@@ -46,11 +63,30 @@ class DownloadError(ApiError):
     )
 
 
+class IncompleteVideoError(DownloadError):
+    """The file holds less than its container declares: the transfer was cut short."""
+
+    user_message = (
+        "The finished video arrived incomplete, even after a second try. "
+        "Press Retry to download it again."
+    )
+
+
 @dataclass(frozen=True)
 class DownloadResult:
     path: Path
     thumbnail: Path | None
     size: int
+
+
+@dataclass(frozen=True)
+class VideoCheck:
+    """What verifying a video found: its length, frame size and packet count."""
+
+    duration: float
+    width: int
+    height: int
+    packets: int
 
 
 ProgressCallback = Callable[[float | None], None]
@@ -69,9 +105,12 @@ def _content_type_ok(ctype: str) -> bool:
     return not ctype or ctype.startswith(_ACCEPTED_TYPES)
 
 
-def probe_video(path: Path) -> tuple[float, int, int]:
-    """Decode the first frame of `path`; return (duration s, width, height).
-    Raises DownloadError if it holds no decodable video stream. Blocking."""
+def verify_video(path: Path) -> VideoCheck:
+    """Prove `path` is a whole, playable video: demux every packet of its
+    video stream, compare the count and the end time with what the container
+    declares, and decode the frames after the last keyframe. Raises
+    IncompleteVideoError for a short file and DownloadError for anything
+    else unplayable. Blocking (run it off the event loop)."""
     import av
 
     try:
@@ -79,15 +118,45 @@ def probe_video(path: Path) -> tuple[float, int, int]:
             if not container.streams.video:
                 raise DownloadError(f"{path.name}: no video stream")
             stream = container.streams.video[0]
-            frame = next(container.decode(stream), None)
-            if frame is None:
-                raise DownloadError(f"{path.name}: no decodable frame")
-            duration = (
-                float(stream.duration * stream.time_base)
-                if stream.duration and stream.time_base
+            base = stream.time_base
+            packets, end, last_key = 0, None, None
+            for packet in container.demux(stream):
+                if packet.size == 0:  # the demuxer's end-of-stream marker
+                    continue
+                packets += 1
+                if packet.pts is not None:
+                    finish = packet.pts + (packet.duration or 0)
+                    end = finish if end is None else max(end, finish)
+                    if packet.is_keyframe:
+                        last_key = packet.pts if last_key is None else max(last_key, packet.pts)
+            declared_frames = stream.frames or 0
+            declared = (
+                float(stream.duration * base)
+                if stream.duration and base
                 else (container.duration or 0) / 1_000_000
             )
-            return duration, frame.width, frame.height
+            if packets == 0 or last_key is None:
+                raise IncompleteVideoError(f"{path.name}: no video packets")
+            ended = float(end * base) if end is not None and base else 0.0
+            frame_time = float(1 / stream.average_rate) if stream.average_rate else 0.04
+            if declared_frames and packets < declared_frames:
+                raise IncompleteVideoError(
+                    f"{path.name}: {packets} of {declared_frames} packets, cut short"
+                )
+            if declared and ended < declared - max(0.25, 2 * frame_time):
+                raise IncompleteVideoError(
+                    f"{path.name}: ends at {ended:.2f} s of {declared:.2f} s, cut short"
+                )
+            # The tail must decode too: from the last keyframe to the end.
+            container.seek(last_key, stream=stream, backward=True, any_frame=False)
+            tail = 0
+            width = height = 0
+            for frame in container.decode(stream):
+                tail += 1
+                width, height = frame.width, frame.height
+            if tail == 0:
+                raise IncompleteVideoError(f"{path.name}: the last frames do not decode")
+            return VideoCheck(declared or ended, width, height, packets)
     except DownloadError:
         raise
     except Exception as exc:  # PyAV raises many types for corrupt input
@@ -107,12 +176,25 @@ def extract_poster(video: Path, poster: Path, max_width: int = 480) -> Path | No
         if image.width > max_width:
             image = image.resize((max_width, round(image.height * max_width / image.width)))
         tmp = poster.with_suffix(".tmp")
-        image.convert("RGB").save(tmp, "JPEG", quality=85)
+        with _private_file(tmp, "wb") as fh:
+            image.convert("RGB").save(fh, "JPEG", quality=85)
         os.replace(tmp, poster)
         return poster
     except Exception as exc:
         log.warning("no poster for %s: %s", video.name, type(exc).__name__)
         return None
+
+
+def _private_file(path: Path, mode: str) -> BinaryIO:
+    """Open `path` for writing ("wb") or appending ("ab"), created 0600."""
+    flags = os.O_WRONLY | os.O_CREAT | (os.O_APPEND if mode == "ab" else os.O_TRUNC)
+    flags |= getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags, FILE_MODE)
+    return cast(BinaryIO, os.fdopen(fd, mode))
+
+
+def _is_full(exc: OSError) -> bool:
+    return exc.errno in _FULL
 
 
 class Downloader:
@@ -136,27 +218,76 @@ class Downloader:
         async with self._av_turn:
             return await asyncio.to_thread(fn, *args)
 
+    def _ensure_folder(self) -> None:
+        try:
+            self.videos_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError as exc:
+            raise FolderNotWritableError(self.videos_dir, exc.strerror or str(exc)) from None
+
     async def download(
         self, url: str, file_id: str, on_progress: ProgressCallback | None = None
     ) -> DownloadResult:
-        """Fetch `url` as the video of `file_id`, verified; return where it is."""
+        """Fetch `url` as the video of `file_id`, verified; return where it is.
+
+        Raises DownloadError (IncompleteVideoError), UnsafeUrlError,
+        DiskFullError, FolderNotWritableError or BusyElsewhereError."""
         check_http_url(url)
-        self.videos_dir.mkdir(parents=True, exist_ok=True)
+        self._ensure_folder()
         final = video_path_for(self.videos_dir, file_id, url)
-        if final.exists():
-            # Already fetched by an earlier run that died before recording it.
-            try:
-                await self._off_loop(probe_video, final)
-                return await self._finish(final, file_id)
-            except DownloadError:
-                final.unlink(missing_ok=True)
+        lock = JobFileLock(
+            self.videos_dir / ".locks" / f"{final.name}.lock", wait_max=self.config.lock_wait_max
+        )
+        try:
+            async with lock:
+                if final.exists():
+                    # Already fetched by another process, or by an earlier run
+                    # that died before recording it.
+                    try:
+                        await self._off_loop(verify_video, final)
+                        log.info("%s: adopting the verified %s", file_id, final.name)
+                        return await self._finish(final, file_id)
+                    except DownloadError:
+                        final.unlink(missing_ok=True)
+                await self._fetch_verified(url, final, file_id, on_progress)
+        except LockTimeout:
+            raise BusyElsewhereError(f"{final.name}: lock still held") from None
+        except OSError as exc:
+            raise self._disk_error(exc, 0) from None
+        self.diagnostics.downloads += 1
+        return await self._finish(final, file_id)
+
+    async def _fetch_verified(
+        self, url: str, final: Path, file_id: str, on_progress: ProgressCallback | None
+    ) -> None:
         part = self.videos_dir / f".{final.name}.part"
+        for attempt in range(1, self.config.verify_attempts + 1):
+            try:
+                await self._fetch_resuming(url, part, file_id, on_progress)
+                await self._off_loop(verify_video, part)
+            except IncompleteVideoError as exc:
+                part.unlink(missing_ok=True)
+                if attempt >= self.config.verify_attempts:
+                    raise
+                self.diagnostics.download_retries += 1
+                log.warning("%s: %s; downloading it again", file_id, exc.detail)
+                continue
+            except Exception:
+                # Not on cancellation: closing the app mid-download keeps
+                # the partial file for the next run to resume with Range.
+                part.unlink(missing_ok=True)
+                raise
+            os.replace(part, final)
+            return
+
+    async def _fetch_resuming(
+        self, url: str, part: Path, file_id: str, on_progress: ProgressCallback | None
+    ) -> None:
         attempt = 0
         while True:
             attempt += 1
             try:
                 await self._fetch(url, part, on_progress)
-                break
+                return
             except (BackendUnavailableError, httpx.TransportError) as exc:
                 if attempt >= self.config.download_attempts:
                     raise DownloadError(
@@ -171,23 +302,36 @@ class Downloader:
                     delay,
                 )
                 await asyncio.sleep(delay)
-        try:
-            await self._off_loop(probe_video, part)
-        except DownloadError:
-            part.unlink(missing_ok=True)
-            raise
-        os.replace(part, final)
-        self.diagnostics.downloads += 1
-        return await self._finish(final, file_id)
+            except (DownloadError, UnsafeUrlError):
+                raise
+            except ApiError as exc:  # a redirect loop, a body that does not decode
+                raise DownloadError(f"download failed: {exc.detail}") from None
 
     async def _finish(self, final: Path, file_id: str) -> DownloadResult:
         thumbs = self.videos_dir / "thumbnails"
-        thumbs.mkdir(exist_ok=True)
+        with contextlib.suppress(OSError):  # no poster is no failure
+            thumbs.mkdir(mode=0o700, exist_ok=True)
         poster = thumbs / f"{safe_id(file_id)}.jpg"
         thumbnail = (
             poster if poster.exists() else await self._off_loop(extract_poster, final, poster)
         )
+        with contextlib.suppress(OSError):
+            os.chmod(final, FILE_MODE)
         return DownloadResult(final, thumbnail, final.stat().st_size)
+
+    def _disk_error(self, exc: OSError, needed: int) -> DiskFullError | FolderNotWritableError:
+        if _is_full(exc):
+            return DiskFullError(self.videos_dir, needed + self.config.disk_margin_bytes)
+        return FolderNotWritableError(self.videos_dir, exc.strerror or type(exc).__name__)
+
+    def _check_space(self, needed: int) -> None:
+        """DiskFullError unless the folder has room for `needed` more bytes (and a margin)."""
+        try:
+            free = shutil.disk_usage(self.videos_dir).free
+        except OSError:
+            return  # unknown: the write itself will tell
+        if needed + self.config.disk_margin_bytes > free:
+            raise DiskFullError(self.videos_dir, needed + self.config.disk_margin_bytes)
 
     async def _fetch(self, url: str, part: Path, on_progress: ProgressCallback | None) -> None:
         have = part.stat().st_size if part.exists() else 0
@@ -217,25 +361,45 @@ class Downloader:
             )
             if not resumed:
                 have = 0
-            length = response.headers.get("content-length")
-            total = have + int(length) if length and length.isdigit() else None
+            length = response.headers.get("content-length", "")
+            # isdigit() alone takes "²"; a length of thousands of digits is nonsense.
+            known = length.isascii() and length.isdigit() and len(length) <= 18
+            total = have + int(length) if known else None
             if total is not None and total > cap:
                 raise DownloadError(f"result is {total} bytes, over the {cap}-byte limit")
-            mode = "ab" if resumed else "wb"
-            with open(part, mode) as fh:
-                done = have
-                # As the bytes arrive, not in fixed-size chunks: httpx holds back
-                # a partial chunk when the connection is cut, and what it held
-                # back would be fetched again instead of resumed with Range.
-                async for chunk in response.aiter_bytes():
-                    done += len(chunk)
-                    if done > cap:
-                        fh.close()
-                        part.unlink(missing_ok=True)
-                        raise DownloadError(f"result exceeds the {cap}-byte limit")
-                    fh.write(chunk)
-                    self.diagnostics.bytes_downloaded += len(chunk)
-                    if on_progress is not None:
-                        on_progress(done / total if total else None)
+            if total is not None:
+                self._check_space(total - have)
+            done = have
+            try:
+                with _private_file(part, "ab" if resumed else "wb") as fh:
+                    done = await self._write_body(response, fh, done, total, on_progress)
+            except OSError as exc:
+                part.unlink(missing_ok=True)
+                raise self._disk_error(exc, max(total or 0, done)) from None
             if total is not None and done < total:
                 raise BackendUnavailableError(f"download ended at {done} of {total} bytes")
+
+    async def _write_body(
+        self,
+        response: httpx.Response,
+        fh: BinaryIO,
+        done: int,
+        total: int | None,
+        on_progress: ProgressCallback | None,
+    ) -> int:
+        cap = self.config.max_download_bytes
+        # As the bytes arrive, not in fixed-size chunks: httpx holds back a
+        # partial chunk when the connection is cut, and what it held back
+        # would be fetched again instead of resumed with Range.
+        async for chunk in response.aiter_bytes():
+            done += len(chunk)
+            if done > cap:
+                raise DownloadError(f"result exceeds the {cap}-byte limit")
+            fh.write(chunk)
+            self.diagnostics.bytes_downloaded += len(chunk)
+            if on_progress is not None:
+                on_progress(done / total if total else None)
+        fh.flush()
+        # A full disk may only say so here; off the loop, as fsync can take long.
+        await asyncio.to_thread(os.fsync, fh.fileno())
+        return done

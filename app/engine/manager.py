@@ -7,6 +7,16 @@ history row in step (state changes at once, progress at most once a second),
 and on start-up resumes every job that had not finished. Stopping the
 manager (`aclose`) stops following without marking anything cancelled, so
 the next run picks the jobs up again.
+
+Each job runs under a supervisor: an exception that escapes its tracker is
+logged with its traceback and ends the job as failed (never a crashed task
+and a job left "downloading"). While a process follows a job, the history
+row names it (`follower_pid`); a row still naming a dead process at the next
+start means that process died while following it. Such a job is resumed,
+unless it died while saving the video (which may crash again the same way)
+or it has happened `MAX_INTERRUPTIONS` times: then the job is failed with a
+plain reason and Retry starts it afresh. A job another live process follows
+is left to that process.
 """
 
 from __future__ import annotations
@@ -14,6 +24,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 import time
 import uuid
 from collections.abc import Callable, Coroutine
@@ -24,6 +35,7 @@ from app.api.models import GenerationRequest, safe_id
 from app.engine.config import EngineConfig
 from app.engine.diagnostics import Diagnostics
 from app.engine.downloader import Downloader
+from app.engine.errors import InterruptedTooOftenError, InterruptedWhileSavingError, JobError
 from app.engine.tracker import JobTracker
 from app.engine.updates import ErrorKind, JobState, JobUpdate
 from app.store.history import AsyncHistoryStore, JobRecord, utc_now
@@ -35,10 +47,37 @@ Subscriber = Callable[[JobUpdate], None]
 #: Progress-only changes reach the history at most this often (seconds).
 PROGRESS_WRITE_INTERVAL = 1.0
 
+#: A job whose follower died this many times is failed instead of resumed again.
+MAX_INTERRUPTIONS = 3
+
 INTERRUPTED_BEFORE_CONFIRMED = (
     "Framecast was closed before the video service confirmed this job, so it may not "
     "have started. Press Retry to send it again."
 )
+
+
+def process_alive(pid: int) -> bool:
+    """True when a process with this id exists (it may be another user's)."""
+    if pid <= 0:
+        return False
+    if os.name == "nt":  # pragma: no cover - exercised on Windows only
+        import ctypes
+
+        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        handle = kernel32.OpenProcess(0x100000, False, pid)  # SYNCHRONIZE
+        if not handle:
+            return False
+        try:
+            return bool(kernel32.WaitForSingleObject(handle, 0) == 0x102)  # WAIT_TIMEOUT
+        finally:
+            kernel32.CloseHandle(handle)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def update_from_record(record: JobRecord) -> JobUpdate:
@@ -141,6 +180,7 @@ class JobManager:
             backend_url=self.backend_id,
             source_image=str(source_image) if source_image else None,
             state="submitting",
+            follower_pid=os.getpid(),
         )
         await self.history.insert(record)
         tracker = self._new_tracker(job_id, JobUpdate(job_id=job_id, state=JobState.SUBMITTING))
@@ -166,11 +206,16 @@ class JobManager:
                     progress=record.progress,
                 )
             job_id = record.job_id
+            await self.history.update(job_id, follower_pid=os.getpid())
         else:
             job_id = uuid.uuid4().hex
             await self.history.insert(
                 JobRecord(
-                    job_id=job_id, backend_url=self.backend_id, file_id=file_id, state="queued"
+                    job_id=job_id,
+                    backend_url=self.backend_id,
+                    file_id=file_id,
+                    state="queued",
+                    follower_pid=os.getpid(),
                 )
             )
             initial = JobUpdate(job_id=job_id, state=JobState.QUEUED, file_id=file_id)
@@ -191,13 +236,53 @@ class JobManager:
                     error=INTERRUPTED_BEFORE_CONFIRMED,
                     error_kind=str(ErrorKind.INTERNAL),
                     finished_at=utc_now(),
+                    follower_pid=None,
                 )
+                continue
+            if not await self._claim(record):
                 continue
             log.info("resuming job %s (%s)", record.job_id[:8], record.state)
             tracker = self._new_tracker(record.job_id, update_from_record(record))
             self._start(record.job_id, tracker.follow())
             resumed.append(record.job_id)
         return resumed
+
+    async def _claim(self, record: JobRecord) -> bool:
+        """Take over an unfinished job for this process, unless another live
+        process follows it or its last follower died in a way not to repeat
+        (then it is failed here). True when this process should follow it."""
+        pid = record.follower_pid
+        if pid is not None and pid != os.getpid() and process_alive(pid):
+            log.info("job %s is followed by process %d; leaving it", record.job_id[:8], pid)
+            return False
+        interruptions = record.interruptions
+        failure: JobError | None = None
+        if pid is not None and pid != os.getpid():
+            interruptions += 1
+            log.warning(
+                "job %s: Framecast stopped while following it (%d time(s), last while %s)",
+                record.job_id[:8],
+                interruptions,
+                record.state,
+            )
+            if record.state == "downloading":
+                failure = InterruptedWhileSavingError()
+            elif interruptions >= MAX_INTERRUPTIONS:
+                failure = InterruptedTooOftenError()
+        if failure is not None:
+            await self.history.update(
+                record.job_id,
+                state="failed",
+                error=failure.user_message,
+                error_kind=str(failure.kind),
+                interruptions=interruptions,
+                follower_pid=None,
+            )
+            return False
+        await self.history.update(
+            record.job_id, follower_pid=os.getpid(), interruptions=interruptions
+        )
+        return True
 
     # ------------------------------------------------------------------ control
 
@@ -246,16 +331,34 @@ class JobManager:
         return tracker
 
     def _start(self, job_id: str, coro: Coroutine[object, object, JobUpdate]) -> None:
-        task = asyncio.create_task(coro, name=f"job-{job_id}")
+        task = asyncio.create_task(self._supervised(job_id, coro), name=f"job-{job_id}")
         self._tasks[job_id] = task
         task.add_done_callback(lambda t: self._job_done(job_id, t))
         self._emit(self._trackers[job_id].snapshot)
+
+    async def _supervised(
+        self, job_id: str, coro: Coroutine[object, object, JobUpdate]
+    ) -> JobUpdate:
+        """The job's boundary: whatever escapes its tracker ends it as failed."""
+        tracker = self._trackers[job_id]
+        try:
+            return await coro
+        except Exception as exc:
+            log.error("job %s crashed; marking it failed", job_id[:8], exc_info=exc)
+            return await tracker.crashed(exc)
+        finally:
+            # Not followed by this process any more (done, failed or stopped):
+            # the next start must not take this for a process that died.
+            try:
+                await self.history.update(job_id, follower_pid=None)
+            except Exception:
+                log.warning("could not release job %s in the history", job_id[:8])
 
     def _job_done(self, job_id: str, task: asyncio.Task[JobUpdate]) -> None:
         if task.cancelled():
             return
         exc = task.exception()
-        if exc is not None:
+        if exc is not None:  # only a failure of the supervisor itself
             log.error("job %s crashed: %r", job_id[:8], exc, exc_info=exc)
 
     def _emit(self, update: JobUpdate) -> None:

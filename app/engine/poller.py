@@ -10,7 +10,12 @@ The poller always runs beside the event stream, in one of three cadences:
   told from a slow job without asking, so ask soon, then back off towards
   the safety-net cadence while the silence lasts.
 `Retry-After` is honoured, and `poll_now()` wakes it for a manual check or
-when the stream hints that the job finished.
+when the stream hints that the job finished. A job polls at most
+`poll_budget` times: then `run()` returns and the tracker ends the job.
+Answers are parsed with bounded depth and size (the client does that); an
+error in reading one is an `ApiError` passed to `on_error`, while an error
+in the tracker's own handlers is not caught here: it ends `run()` and the
+tracker fails the job with it.
 """
 
 from __future__ import annotations
@@ -70,6 +75,7 @@ class Poller:
         self.label = label or (file_id or project_id or "")
         self.primary = True
         self.errors_in_a_row = 0
+        self.polls_made = 0
         self._started = time.monotonic()
         self._wake = asyncio.Event()
         self._last_poll: float | None = None
@@ -165,7 +171,8 @@ class Poller:
     # ------------------------------------------------------------------ running
 
     async def run(self) -> None:
-        while True:
+        """Poll until cancelled, or until the budget is spent (then return)."""
+        while self.polls_made < self.config.poll_budget:
             delay = self._next_poll_at() - time.monotonic()
             if delay > 0 and not self._wake.is_set():
                 with contextlib.suppress(TimeoutError):
@@ -182,11 +189,13 @@ class Poller:
                     time.monotonic() - (self._last_event or self._started),
                 )
             await self.poll_once()
+        log.warning("%s: stopped polling after %d polls", self.label, self.polls_made)
 
     async def poll_once(self) -> None:
         self._last_poll = time.monotonic()
         self._jitter = random.uniform(0.9, 1.1) if self.primary else 1.0
         self.diagnostics.polls += 1
+        self.polls_made += 1
         try:
             if self.file_id:
                 file = await self.client.get_file(self.file_id)

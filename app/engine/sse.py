@@ -11,11 +11,19 @@ parsing here is an incremental, bounded byte parser with those rules, and
   not `text/event-stream`) is not retried in a tight loop: the tracker's
   poller takes over and the stream is retried later with backoff;
 - a dropped stream reconnects with capped exponential backoff and jitter,
-  honouring the server's `retry:`, sending `Last-Event-ID` once an id was seen;
+  honouring the server's `retry:` clamped to `sse_retry_min..sse_retry_max`
+  (a `retry: 0` must not become a reconnect storm), sending `Last-Event-ID`
+  once an id was seen; after `sse_connect_budget` attempts the stream gives
+  up and polling carries the job alone;
 - no read timeout, but an idle timeout: silence longer than
   `sse_idle_timeout` (keepalive comments count as activity) means stalled;
-- events over `max_event_bytes` are dropped with a warning, malformed JSON
-  and unknown types are logged and skipped, and the stream lives on.
+- events over `max_event_bytes` are dropped with a warning; event data is
+  parsed with bounded depth (`app.api.bounded_json`), and malformed or too
+  deeply nested JSON and unknown types are logged and skipped: the stream
+  lives on;
+- an unexpected error in the connection itself is logged with its traceback
+  and retried with backoff like a dropped stream; an error raised by the
+  `on_message` handler is the caller's (`HandlerError`) and ends `run()`.
 """
 
 from __future__ import annotations
@@ -29,6 +37,7 @@ from enum import StrEnum
 
 from httpx_sse import ServerSentEvent
 
+from app.api.bounded_json import loads_bounded
 from app.api.client import SuperDuperClient, parse_retry_after
 from app.api.errors import (
     ApiError,
@@ -44,6 +53,9 @@ from app.engine.diagnostics import Diagnostics
 log = logging.getLogger("framecast.engine")
 
 _BOM = b"\xef\xbb\xbf"
+#: A `retry:` with more digits than this is read as this many (int() of
+#: thousands of digits raises, and any such value is clamped anyway).
+_MAX_RETRY_DIGITS = 9
 _LINE_END = re.compile(rb"\r\n|\r|\n")
 
 
@@ -141,7 +153,8 @@ class SSEParser:
             if "\0" not in value:
                 self.last_event_id = value
         elif name == "retry" and value.isascii() and value.isdigit():
-            self._retry = int(value)
+            digits = value.lstrip("0") or "0"
+            self._retry = int(digits) if len(digits) <= _MAX_RETRY_DIGITS else 10**_MAX_RETRY_DIGITS
         return None
 
     def _dispatch(self) -> ServerSentEvent | None:
@@ -176,6 +189,10 @@ class StreamRefused(ApiError):
 
 class StreamStalled(Exception):
     """Nothing (not even a keepalive) arrived within the idle timeout."""
+
+
+class HandlerError(Exception):
+    """The `on_message` handler raised; the original error is `__cause__`."""
 
 
 MessageHandler = Callable[[StreamMessage], Awaitable[None] | None]
@@ -213,6 +230,7 @@ class EventStream:
         self.retry_ms: int | None = None
         self.state = StreamState.CONNECTING
         self._failures = 0
+        self.attempts = 0
         self._connected_once = False
         self._deadline: asyncio.Timeout | None = None
         self._restart_reason: str | None = None
@@ -239,18 +257,27 @@ class EventStream:
         if refused:
             base = self.config.sse_refused_retry
             cap = max(base, self.config.sse_backoff_max * 4)
-        else:
-            base = (
-                self.retry_ms / 1000.0
-                if self.retry_ms is not None
-                else self.config.sse_backoff_initial
+        elif self.retry_ms is not None:
+            base = min(
+                max(self.retry_ms / 1000.0, self.config.sse_retry_min), self.config.sse_retry_max
             )
+            cap = max(base, self.config.sse_backoff_max)
+        else:
+            base = self.config.sse_backoff_initial
             cap = max(base, self.config.sse_backoff_max)
         delay = min(cap, base * (2 ** max(0, self._failures - 1)))
         return delay * random.uniform(0.8, 1.2)
 
     async def run(self) -> None:
+        """Follow the stream until cancelled, or until the budget of connection
+        attempts is spent (then return, REFUSED). Raises AuthenticationError
+        and HandlerError."""
         while True:
+            if self.attempts >= self.config.sse_connect_budget:
+                self._set_state(StreamState.REFUSED, f"gave up after {self.attempts} attempts")
+                log.warning("%s: stream budget spent; polling alone from now", self.label)
+                return
+            self.attempts += 1
             retry_after: float | None = None
             refused = False
             try:
@@ -288,6 +315,14 @@ class EventStream:
                     else StreamState.RECONNECTING,
                     reason,
                 )
+            except HandlerError:
+                raise
+            except Exception as exc:  # a protocol error or a fault below us: retry it
+                log.warning("%s: the stream failed unexpectedly", self.label, exc_info=exc)
+                reason = f"unexpected {type(exc).__name__}"
+                refused = isinstance(exc, ApiError)  # e.g. a body that does not decode
+                self.diagnostics.sse_failures += 1
+                self._set_state(StreamState.RECONNECTING, reason)
             self._failures += 1
             delay = self._backoff(refused, retry_after)
             log.info("%s: reconnecting the stream in %.2f s (%s)", self.label, delay, reason)
@@ -354,7 +389,12 @@ class EventStream:
     async def _deliver(self, event: ServerSentEvent) -> None:
         self.diagnostics.events_received += 1
         try:
-            message = parse_message(event.data)
+            payload = loads_bounded(
+                event.data, what="event data", max_bytes=self.config.max_event_bytes
+            )
+            if not isinstance(payload, dict):
+                raise ProtocolError("event data is not a JSON object")
+            message = parse_message(payload)
         except ProtocolError as exc:
             self.diagnostics.events_skipped += 1
             log.warning(
@@ -365,6 +405,9 @@ class EventStream:
             log.debug("%s: ignored event of type %r", self.label, message.type)
             return
         log.info("%s: event %s (id %r)", self.label, message.type, event.id)
-        result = self.on_message(message)
-        if result is not None:
-            await result
+        try:
+            result = self.on_message(message)
+            if result is not None:
+                await result
+        except Exception as exc:
+            raise HandlerError(f"handling a {message.type} event failed") from exc

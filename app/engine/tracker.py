@@ -10,7 +10,16 @@ logged as a duplicate and ignored. An event that only names a file, or a
 project entry holding a file id, is never an outcome by itself: the file is
 fetched and judged. Progress is normalised to 0..1 (servers send a fraction
 or a percentage; the stream and the polled file each keep their own scale)
-and never goes backwards. Every change is published as a `JobUpdate` snapshot.
+and never goes backwards. Every change is published as a `JobUpdate` snapshot;
+server text in it (messages, errors, the URL) is cleaned on the way (control
+characters removed, the token redacted) so no screen, terminal or history row
+gets it raw.
+
+The tracker is the boundary of its job: an exception escaping the event
+stream, the poller, a handler or the download is logged with its traceback
+and ends the job as failed with a plain sentence (`InternalError`), never a
+hang; answers polling can't read end it after a few in a row (while polling
+carries the job); and a job that spends its budget of checks ends too.
 """
 
 from __future__ import annotations
@@ -33,6 +42,7 @@ from app.api.errors import (
     InsufficientCreditsError,
     InvalidRequestError,
     NotFoundError,
+    ProtocolError,
     RateLimitedError,
     UnsafeUrlError,
 )
@@ -59,9 +69,16 @@ from app.api.models import (
 from app.engine.config import EngineConfig
 from app.engine.diagnostics import Diagnostics
 from app.engine.downloader import Downloader, DownloadError
+from app.engine.errors import (
+    FollowBudgetSpentError,
+    InternalError,
+    JobError,
+    UnreadableAnswersError,
+)
 from app.engine.poller import Poller
 from app.engine.sse import EventStream, StreamState
 from app.engine.updates import ConnectionState, ErrorKind, JobState, JobUpdate, Transport
+from app.logs import clean_text, redact
 
 log = logging.getLogger("framecast.engine")
 
@@ -79,11 +96,20 @@ class _Outcome:
     """What ends the following phase: a result URL or a failure."""
 
     def __init__(
-        self, url: str | None = None, error: str | None = None, kind: ErrorKind | None = None
+        self,
+        url: str | None = None,
+        error: str | None = None,
+        kind: ErrorKind | None = None,
+        extra: dict[str, str] | None = None,
     ) -> None:
         self.url = url
         self.error = error
         self.kind = kind
+        self.extra = extra or {}
+
+    @classmethod
+    def of(cls, failure: JobError) -> _Outcome:
+        return cls(error=failure.user_message, kind=failure.kind, extra=failure.extra())
 
 
 def error_kind_of(exc: ApiError) -> ErrorKind:
@@ -97,7 +123,21 @@ def error_kind_of(exc: ApiError) -> ErrorKind:
         return ErrorKind.OFFLINE
     if isinstance(exc, DownloadError):
         return ErrorKind.DOWNLOAD
+    if isinstance(exc, ProtocolError):
+        return ErrorKind.PROTOCOL
     return ErrorKind.INTERNAL
+
+
+def _clean_server_text(changes: dict[str, object]) -> None:
+    """Server text as it may be shown and stored: no control characters, no
+    token. The URL is only redacted; the download uses the real one."""
+    for name in ("message", "error"):
+        text = changes.get(name)
+        if isinstance(text, str):
+            changes[name] = clean_text(text)
+    url = changes.get("url")
+    if isinstance(url, str):
+        changes["url"] = redact(url)
 
 
 class ProgressScale:
@@ -166,6 +206,7 @@ class JobTracker:
         self._cancel_requested = False
         self._poll_ok = False
         self._task: asyncio.Task[object] | None = None
+        self._protocol_errors = 0
         self.duplicates_ignored = 0
 
     # ------------------------------------------------------------------ state
@@ -175,6 +216,8 @@ class JobTracker:
         return f"job {self.job_id[:8]}"
 
     def _publish(self, **changes: object) -> None:
+        if "message" in changes or "error" in changes or "url" in changes:
+            _clean_server_text(changes)
         new = replace(self.snapshot, **changes)  # type: ignore[arg-type]
         if new != self.snapshot:
             self.snapshot = new
@@ -314,6 +357,8 @@ class JobTracker:
         self._publish(connection=ConnectionState.CONNECTING)
         stream_task = asyncio.create_task(self._run_stream(), name=f"sse-{self.job_id}")
         poll_task = asyncio.create_task(self._poller.run(), name=f"poll-{self.job_id}")
+        stream_task.add_done_callback(self._supervise)
+        poll_task.add_done_callback(self._supervise)
         try:
             outcome = await self._outcome
         except asyncio.CancelledError:
@@ -334,9 +379,24 @@ class JobTracker:
             return await self._finish_cancelled()
         if outcome.url is None:
             return await self._fail(
-                outcome.error or "The render failed.", outcome.kind or ErrorKind.RENDER
+                outcome.error or "The render failed.",
+                outcome.kind or ErrorKind.RENDER,
+                outcome.extra,
             )
         return await self._download(outcome.url)
+
+    def _supervise(self, task: asyncio.Task[None]) -> None:
+        """The stream's or the poller's end: a crash fails the job (never a
+        silent hang); a poller that returns has spent its budget."""
+        if task.cancelled() or self._outcome is None or self._outcome.done():
+            return  # stopped on purpose, or the job was decided already
+        exc = task.exception()
+        if exc is not None:
+            log.error("%s: %s crashed; failing the job", self.label, task.get_name(), exc_info=exc)
+            self._decide(_Outcome.of(InternalError()))
+        elif task.get_name().startswith("poll-"):
+            assert self._poller is not None
+            self._decide(_Outcome.of(FollowBudgetSpentError(self._poller.polls_made)))
 
     async def _run_stream(self) -> None:
         assert self._stream is not None
@@ -344,6 +404,7 @@ class JobTracker:
             await self._stream.run()
         except AuthenticationError as exc:
             self._decide(_Outcome(error=exc.user_message, kind=ErrorKind.AUTH))
+        # Returning otherwise means the stream spent its budget: polling goes on alone.
 
     # ------------------------------------------------------------------ inputs
 
@@ -550,6 +611,7 @@ class JobTracker:
     def _on_poll_success(self) -> None:
         self._offline_since = None
         self._poll_ok = True
+        self._protocol_errors = 0
         if self._poller is not None and self._poller.primary:
             self._publish(
                 transport=Transport.POLLING,
@@ -559,7 +621,16 @@ class JobTracker:
 
     def _on_poll_error(self, exc: ApiError) -> None:
         self._poll_ok = False
-        if isinstance(exc, AuthenticationError):
+        if isinstance(exc, ProtocolError):
+            # One unreadable answer may be a glitch; the same every time is not.
+            # They count only while polling carries the job: a live stream
+            # may still deliver the outcome.
+            log.warning("%s: unreadable answer to a poll: %s", self.label, exc.detail[:200])
+            if self._poller is None or self._poller.primary:
+                self._protocol_errors += 1
+            if self._protocol_errors >= self.config.protocol_error_limit:
+                self._decide(_Outcome.of(UnreadableAnswersError(self._protocol_errors)))
+        elif isinstance(exc, AuthenticationError):
             self._decide(_Outcome(error=exc.user_message, kind=ErrorKind.AUTH))
         elif isinstance(exc, NotFoundError):
             if time.monotonic() - self._started > self.config.not_found_grace:
@@ -602,6 +673,9 @@ class JobTracker:
         try:
             await self._persist(self.snapshot)
             result = await self.downloader.download(url, file_id, on_progress)
+        except JobError as exc:
+            log.warning("%s: download failed: %s", self.label, exc)
+            return await self._fail(exc.user_message, exc.kind, exc.extra())
         except ApiError as exc:
             log.warning("%s: download failed: %s", self.label, exc)
             return await self._fail(exc.user_message, ErrorKind.DOWNLOAD)
@@ -622,13 +696,31 @@ class JobTracker:
         await self._persist(self.snapshot)
         return self.snapshot
 
-    async def _fail(self, error: str, kind: ErrorKind) -> JobUpdate:
+    async def _fail(
+        self, error: str, kind: ErrorKind, extra: dict[str, str] | None = None
+    ) -> JobUpdate:
         if self.snapshot.state.is_terminal:
             return self.snapshot
         log.info("%s: failed (%s)", self.label, kind)
-        self._publish(state=JobState.FAILED, error=error, error_kind=kind, transport=Transport.NONE)
+        self._publish(
+            state=JobState.FAILED,
+            error=error,
+            error_kind=kind,
+            transport=Transport.NONE,
+            extra={**self.snapshot.extra, **(extra or {})},
+        )
         await self._persist(self.snapshot)
         return self.snapshot
+
+    async def crashed(self, exc: BaseException) -> JobUpdate:
+        """End the job failed after `exc` escaped it (the caller logged it).
+        Recording the failure is best effort: the history may be the problem."""
+        failure = InternalError()
+        try:
+            return await self._fail(failure.user_message, failure.kind)
+        except Exception:
+            log.exception("%s: could not record the failure", self.label)
+            return self.snapshot
 
     async def _finish_cancelled(self) -> JobUpdate:
         if self.snapshot.state.is_terminal:

@@ -55,7 +55,11 @@ class ErrorKind(StrEnum):
     RENDER = "render"  # the backend reported the render failed
     DOWNLOAD = "download"  # the result could not be fetched or verified
     TIMEOUT = "timeout"  # the caller's deadline passed
-    INTERNAL = "internal"
+    INTERNAL = "internal"  # a fault in Framecast itself (the log has the traceback)
+    PROTOCOL = "protocol"  # the service's answers could not be read, several in a row
+    DISK_FULL = "disk_full"  # no room for the video: extra has folder, needed_mb
+    FOLDER = "folder"  # the videos folder can't be written: extra has folder, reason
+    INTERRUPTED = "interrupted"  # Framecast died while following or saving it before
 
 
 @dataclass(frozen=True)

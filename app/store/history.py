@@ -12,6 +12,12 @@ column for it, and `backend_url` is the bare base URL the engine talks to.
 The schema is versioned with `PRAGMA user_version`. `MIGRATIONS` is the ordered
 list of steps; step *n* (1-based) brings a database from version n-1 to n.
 To change the schema, append one function to it.
+
+A file that is not a database or fails SQLite's quick check raises
+`HistoryCorruptError`; `HistoryStore.open_recovering` then moves it aside
+(kept, named with the time) and starts a fresh one. A schema newer than this
+code knows raises `HistoryVersionError` before anything is written. The file
+is created 0600 (SQLite gives its -wal and -shm files the same mode).
 """
 
 from __future__ import annotations
@@ -58,6 +64,26 @@ class DuplicateJobError(HistoryError):
 class HistoryVersionError(HistoryError):
     """The database was written by a newer Framecast with a schema this one does not know."""
 
+    def __init__(self, path: Path, found: int, known: int) -> None:
+        self.path, self.found, self.known = path, found, known
+        super().__init__(
+            f"The history {path} was made by a newer Framecast (schema {found}; this one "
+            f"knows {known}). Update Framecast, or move the file away to start a new history."
+        )
+
+
+class HistoryCorruptError(HistoryError):
+    """The file is not a usable SQLite database (damaged, or something else entirely)."""
+
+    def __init__(self, path: Path, detail: str) -> None:
+        self.path, self.detail = path, detail
+        super().__init__(f"The history {path} is damaged ({detail}).")
+
+
+#: SQLite's result codes for a damaged file and a file that is not a database.
+_CORRUPT_CODES = frozenset({11, 26})  # SQLITE_CORRUPT, SQLITE_NOTADB
+FILE_MODE = 0o600
+
 
 @dataclass(frozen=True)
 class JobRecord:
@@ -87,6 +113,11 @@ class JobRecord:
     created_at: str = field(default_factory=utc_now)
     updated_at: str = ""
     finished_at: str | None = None
+    #: The process following this job right now (None when nobody is): a
+    #: value left behind by a process that died tells the next start so.
+    follower_pid: int | None = None
+    #: How many times a process died while following this job.
+    interruptions: int = 0
 
     def __post_init__(self) -> None:
         if not self.job_id:
@@ -174,12 +205,20 @@ def _migration_2_index_jobs(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX jobs_file_id ON jobs (file_id)")
 
 
+def _migration_3_track_followers(conn: sqlite3.Connection) -> None:
+    # A job whose follower died mid-download is not retried into the same
+    # crash at every start (see JobManager.resume_unfinished).
+    conn.execute("ALTER TABLE jobs ADD COLUMN follower_pid INTEGER")
+    conn.execute("ALTER TABLE jobs ADD COLUMN interruptions INTEGER NOT NULL DEFAULT 0")
+
+
 Migration = Callable[[sqlite3.Connection], None]
 
 #: Ordered schema steps; the database's `user_version` counts how many have run.
 MIGRATIONS: tuple[Migration, ...] = (
     _migration_1_create_jobs,
     _migration_2_index_jobs,
+    _migration_3_track_followers,
 )
 
 
@@ -188,22 +227,22 @@ def schema_version(conn: sqlite3.Connection) -> int:
     return version
 
 
-def migrate(conn: sqlite3.Connection) -> int:
+def migrate(conn: sqlite3.Connection, path: Path = Path("history")) -> int:
     """Run the pending migrations, each in its own transaction; return the version.
 
     Safe against another process migrating the same file at the same time:
-    the version is re-read after taking the write lock.
+    the version is re-read after taking the write lock. A newer schema raises
+    HistoryVersionError before anything is written.
     """
     target = len(MIGRATIONS)
+    if schema_version(conn) > target:
+        raise HistoryVersionError(path, schema_version(conn), target)
     while True:
         conn.execute("BEGIN IMMEDIATE")
         try:
             version = schema_version(conn)
             if version > target:
-                raise HistoryVersionError(
-                    f"the history database has schema version {version}, newer than this "
-                    f"Framecast knows ({target}); update Framecast or move the file away"
-                )
+                raise HistoryVersionError(path, version, target)
             if version == target:
                 conn.execute("COMMIT")
                 return version
@@ -233,6 +272,32 @@ def _record(row: Iterable[object]) -> JobRecord:
     return record
 
 
+def _create_private(path: Path) -> None:
+    """Create the database file 0600 if it does not exist yet (whatever the umask)."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    except FileExistsError:
+        return
+    os.close(fd)
+
+
+def move_aside(path: Path) -> Path:
+    """Rename a damaged database and its companion files to
+    `<stem>-damaged-<UTC time><suffix>` next to it; return the new main path."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{path.stem}-damaged-{stamp}{path.suffix}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.stem}-damaged-{stamp}-{n}{path.suffix}")
+    for extra in ("-wal", "-shm", "-journal"):
+        companion = path.with_name(path.name + extra)
+        if companion.exists():
+            os.replace(companion, target.with_name(target.name + extra))
+    os.replace(path, target)
+    return target
+
+
 # --- the store --------------------------------------------------------------
 
 
@@ -242,20 +307,46 @@ class HistoryStore:
     def __init__(self, path: Path | str | None = None) -> None:
         self.path = Path(path) if path is not None else paths.history_db_path()
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        _create_private(self.path)
         self._lock = threading.Lock()
         self._conn = sqlite3.connect(
             self.path, timeout=10.0, isolation_level=None, check_same_thread=False
         )
         try:
+            # Read-only checks first: a newer or damaged file is left exactly as it is.
+            found = schema_version(self._conn)
+            if found > len(MIGRATIONS):
+                raise HistoryVersionError(self.path, found, len(MIGRATIONS))
+            problems = [row[0] for row in self._conn.execute("PRAGMA quick_check(3)")]
+            if problems != ["ok"]:
+                raise HistoryCorruptError(self.path, "; ".join(map(str, problems))[:200])
             self._conn.execute("PRAGMA journal_mode = WAL")
             # WAL + NORMAL survives an app crash; only a power cut may lose the last update.
             self._conn.execute("PRAGMA synchronous = NORMAL")
             self._conn.create_function("fc_fold", 1, _fold, deterministic=True)
-            migrate(self._conn)
+            migrate(self._conn, self.path)
+        except sqlite3.DatabaseError as exc:
+            self._conn.close()
+            if getattr(exc, "sqlite_errorcode", None) in _CORRUPT_CODES:
+                raise HistoryCorruptError(self.path, str(exc)) from None
+            raise
         except BaseException:
             self._conn.close()
             raise
         log.debug("history opened at %s", self.path)
+
+    @classmethod
+    def open_recovering(cls, path: Path | str | None = None) -> tuple[HistoryStore, Path | None]:
+        """Open the history; if the file is damaged, move it (and its -wal and
+        -shm files) aside under a name with the time, and start a fresh one.
+        Returns the store and where the damaged file went (None if it was fine).
+        HistoryVersionError and OSError pass through."""
+        try:
+            return cls(path), None
+        except HistoryCorruptError as exc:
+            moved = move_aside(exc.path)
+            log.error("%s It was moved to %s and a new history started.", exc, moved)
+        return cls(path), moved
 
     def insert(self, record: JobRecord) -> None:
         """Add a new job. Raises DuplicateJobError if its id is taken."""

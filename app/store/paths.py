@@ -9,12 +9,17 @@ an isolated instance:
 - `FRAMECAST_LOG_DIR`: the rotating log; when unset but `FRAMECAST_DATA_DIR`
   is set, logs go to `<data dir>/logs` so an isolated instance stays isolated.
 
-Each function creates its directory on demand and returns an absolute path.
+Each function creates its directory on demand (0700: history, logs and videos
+are private to the user) and returns an absolute path. `check_data_dir()`
+proves the data folder is writable before anything relies on it, and raises
+`DataFolderError` with one sentence and the path when it is not.
 """
 
 from __future__ import annotations
 
 import os
+import stat
+import tempfile
 from pathlib import Path
 
 import platformdirs
@@ -31,9 +36,63 @@ def _env_dir(name: str) -> Path | None:
     return Path(value).expanduser() if value else None
 
 
+#: Framecast's own folders are private to the user.
+DIR_MODE = 0o700
+
+
+class DataFolderError(Exception):
+    """A folder Framecast must write to can't be created or written to."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        self.path, self.reason = path, reason
+        super().__init__(
+            f"Framecast can't write to its data folder {path} ({reason}). Make it writable, "
+            f"or choose another folder with {DATA_DIR_ENV}."
+        )
+
+
 def _ensure(path: Path) -> Path:
     path = path.absolute()
-    path.mkdir(parents=True, exist_ok=True)
+    path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+    _make_private(path)
+    return path
+
+
+def _make_private(path: Path) -> None:
+    """Take group and other access away from a folder of ours, where we may."""
+    if os.name != "posix":
+        return
+    try:
+        info = path.stat()
+        if info.st_uid == os.getuid() and stat.S_IMODE(info.st_mode) & 0o077:
+            path.chmod(stat.S_IMODE(info.st_mode) & ~0o077)
+    except OSError:
+        pass  # a read-only folder: check_data_dir says so where it matters
+
+
+def data_dir_path() -> Path:
+    """Where the data directory is, without creating it."""
+    return _data_path()
+
+
+def _data_path() -> Path:
+    override = _env_dir(DATA_DIR_ENV)
+    if override is not None:
+        return override.absolute()
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)).absolute()
+
+
+def check_data_dir() -> Path:
+    """The data folder, created if needed and proven writable (a file is
+    created in it and removed). Raises DataFolderError otherwise."""
+    path = _data_path()
+    try:
+        _ensure(path)
+        fd, probe = tempfile.mkstemp(prefix=".write-check-", dir=path)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise DataFolderError(path, exc.strerror or type(exc).__name__) from None
     return path
 
 
@@ -47,10 +106,7 @@ def config_dir() -> Path:
 
 def data_dir() -> Path:
     """The data directory (`FRAMECAST_DATA_DIR` or the platform's)."""
-    override = _env_dir(DATA_DIR_ENV)
-    if override is not None:
-        return _ensure(override)
-    return _ensure(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)))
+    return _ensure(_data_path())
 
 
 def videos_dir() -> Path:

@@ -12,14 +12,20 @@ Two kinds of values live in `Settings`:
 
 The token is a `SecretStr` and is excluded from the file by construction: only
 saved fields are ever written. The saved token lives in `app.store.credentials`.
-A damaged settings file or a bad value in it is logged and skipped, so the app
-still starts; a bad environment value is a `SettingsError` naming the variable.
+A damaged settings file (unreadable, not UTF-8, not JSON) or a bad value in it
+is logged and skipped, so the app still starts; `settings_file_problems()`
+says what was skipped, for the window and the command line to tell the user.
+A bad environment value is a `SettingsError` naming the variable (the command
+line exits 2 with it); `load_settings_leniently()` uses the default instead and
+returns the problem (the window shows it). The two interval variables must be
+finite numbers of seconds within `INTERVAL_LIMITS`.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import math
 import os
 import re
 import tempfile
@@ -27,7 +33,7 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import SecretStr, ValidationError, ValidationInfo, field_validator
 from pydantic.fields import FieldInfo
 from pydantic_settings import (
     BaseSettings,
@@ -58,6 +64,22 @@ ENV_VARIABLES: dict[str, str] = {
 }
 
 _BEARER_PREFIX = re.compile(r"^\s*bearer\s+", re.IGNORECASE)
+
+#: The accepted range (seconds) of each interval variable: below the floor a
+#: job would poll or reconnect many times a second.
+INTERVAL_LIMITS: dict[str, tuple[float, float]] = {
+    "FRAMECAST_POLL_INTERVAL": (0.1, 3600.0),
+    "FRAMECAST_SSE_IDLE_TIMEOUT": (0.5, 3600.0),
+}
+
+
+def check_interval(variable: str, value: float) -> float:
+    """`value` if it lies in `variable`'s range, else ValueError with one
+    sentence (that never repeats the value)."""
+    low, high = INTERVAL_LIMITS[variable]
+    if not math.isfinite(value) or not low <= value <= high:
+        raise ValueError(f"must be a number of seconds from {low:g} to {high:g}")
+    return value
 
 
 class SettingsError(ValueError):
@@ -113,8 +135,14 @@ class Settings(BaseSettings):
     backend_url_override: str | None = None
     token: SecretStr | None = None
     data_dir: Path | None = None
-    poll_interval: float = Field(default=5.0, gt=0)
-    sse_idle_timeout: float = Field(default=45.0, gt=0)
+    poll_interval: float = 5.0
+    sse_idle_timeout: float = 45.0
+
+    @field_validator("poll_interval", "sse_idle_timeout")
+    @classmethod
+    def _check_interval(cls, value: float, info: ValidationInfo) -> float:
+        assert info.field_name is not None
+        return check_interval(ENV_VARIABLES[info.field_name], value)
 
     @field_validator("custom_url", "backend_url_override", mode="before")
     @classmethod
@@ -163,11 +191,19 @@ class Settings(BaseSettings):
         return None
 
     def effective_download_dir(self) -> Path:
-        """The folder for finished videos: the user's choice or `paths.videos_dir()`."""
-        if self.download_dir is not None:
-            self.download_dir.mkdir(parents=True, exist_ok=True)
-            return self.download_dir
-        return paths.videos_dir()
+        """The folder for finished videos: the user's choice or `paths.videos_dir()`.
+
+        Created if possible; a folder that can't be created is still returned
+        (each download then fails with a clear reason instead of start-up)."""
+        folder = self.download_dir
+        try:
+            if folder is not None:
+                folder.mkdir(parents=True, exist_ok=True)
+                return folder
+            return paths.videos_dir()
+        except OSError as exc:
+            log.warning("cannot create the videos folder: %s", exc.strerror or exc)
+            return folder if folder is not None else paths.data_dir_path() / "videos"
 
     def saved_values(self) -> dict[str, Any]:
         """The JSON-ready values `save_settings` writes (never the token)."""
@@ -200,35 +236,49 @@ class _SavedSettingsFileSource(PydanticBaseSettingsSource):
         return None, field_name, False  # everything happens in __call__
 
     def __call__(self) -> dict[str, Any]:
-        try:
-            text = self.path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            return {}
-        except OSError as exc:
-            log.warning("cannot read settings file %s: %s", self.path, exc)
-            return {}
-        try:
-            raw = json.loads(text)
-        except ValueError as exc:
-            log.warning("settings file %s is not valid JSON, ignoring it: %s", self.path, exc)
-            return {}
-        if not isinstance(raw, dict):
-            log.warning("settings file %s does not hold an object, ignoring it", self.path)
-            return {}
-        values: dict[str, Any] = {}
-        # Validate each value alone (field validators included) so one bad value
-        # costs only itself, not the whole file.
-        scratch = self.settings_cls.model_construct()
-        for name in sorted(SAVED_FIELDS & raw.keys()):
-            try:
-                self.settings_cls.__pydantic_validator__.validate_assignment(
-                    scratch, name, raw[name]
-                )
-            except ValidationError:
-                log.warning("settings file %s: ignoring a bad value for %r", self.path, name)
-                continue
-            values[name] = raw[name]
+        values, problems = read_settings_file(self.settings_cls, self.path)
+        for problem in problems:
+            log.warning("%s", problem)
         return values
+
+
+def read_settings_file(
+    settings_cls: type[BaseSettings], path: Path
+) -> tuple[dict[str, Any], list[str]]:
+    """The usable saved values in `path`, and one sentence per thing skipped."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}, []
+    except UnicodeDecodeError:
+        return {}, [f"The settings file {path} is not UTF-8 text; using the default settings."]
+    except OSError as exc:
+        why = exc.strerror or type(exc).__name__
+        return {}, [f"The settings file {path} can't be read ({why}); using the default settings."]
+    try:
+        raw = json.loads(text)
+    except (ValueError, RecursionError):
+        return {}, [f"The settings file {path} is damaged; using the default settings."]
+    if not isinstance(raw, dict):
+        return {}, [f"The settings file {path} is damaged; using the default settings."]
+    values: dict[str, Any] = {}
+    problems: list[str] = []
+    # Validate each value alone (field validators included) so one bad value
+    # costs only itself, not the whole file.
+    scratch = settings_cls.model_construct()
+    for name in sorted(SAVED_FIELDS & raw.keys()):
+        try:
+            settings_cls.__pydantic_validator__.validate_assignment(scratch, name, raw[name])
+        except ValidationError:
+            problems.append(f"The settings file {path} has a bad value for {name}; ignoring it.")
+            continue
+        values[name] = raw[name]
+    return values, problems
+
+
+def settings_file_problems() -> list[str]:
+    """What `load_settings` skipped in the saved settings file, one sentence each."""
+    return read_settings_file(Settings, paths.settings_file_path())[1]
 
 
 def load_settings() -> Settings:
@@ -239,6 +289,21 @@ def load_settings() -> Settings:
     try:
         return Settings()
     except ValidationError as exc:
+        raise SettingsError(_describe(exc)) from None
+
+
+def load_settings_leniently() -> tuple[Settings, list[str]]:
+    """Like `load_settings`, but an unusable environment variable is replaced by
+    its default and reported (one sentence each) instead of raised."""
+    try:
+        return Settings(), []
+    except ValidationError as exc:
+        problems = [_describe(exc) + "; using the default instead"]
+        bad = {str(e["loc"][0]) for e in exc.errors(include_input=False) if e["loc"]}
+    defaults = {name: Settings.model_fields[name].default for name in bad & ENV_VARIABLES.keys()}
+    try:
+        return Settings(**defaults), problems
+    except ValidationError as exc:  # pragma: no cover - defaults are valid
         raise SettingsError(_describe(exc)) from None
 
 
@@ -266,5 +331,9 @@ def _describe(exc: ValidationError) -> str:
     for error in exc.errors(include_input=False, include_url=False):
         field = str(error["loc"][0]) if error["loc"] else "settings"
         where = ENV_VARIABLES.get(field, field)
-        problems.append(f"{where}: {error['msg']}")
+        message = str(error["msg"])
+        if message.startswith("Value error, "):  # our own sentence: "X must be ..."
+            problems.append(f"{where} {message.removeprefix('Value error, ')}")
+        else:
+            problems.append(f"{where}: {message}")
     return "invalid setting: " + "; ".join(problems)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
 from app.ui.theme import set_style_property
@@ -15,6 +16,7 @@ class Banner(QFrame):
         self.setObjectName("banner")
         self.setProperty("level", "info")
         self.label = QLabel()
+        self.label.setTextFormat(Qt.TextFormat.PlainText)  # it shows server errors
         self.label.setObjectName("bannerText")
         self.label.setWordWrap(True)
         self.actionButton = QPushButton()

@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 from app.engine.updates import JobState
 from app.store.history import JobRecord
 from app.ui import wording
+from app.ui.elided_label import plain_tooltip
 from app.ui.icons import icon
 from app.ui.models.history import HistorySearch, ModelLabelRole, RecordRole
 from app.ui.models.job_facts import failure_of
@@ -66,11 +67,11 @@ STATE_COLORS = {
 
 
 def tooltip(record: JobRecord) -> str:
-    """A row's tooltip: the whole prompt, and why the job failed."""
+    """A row's tooltip: the whole prompt, and why the job failed (shown literally)."""
     if record.state != JobState.FAILED:
-        return record.prompt
+        return plain_tooltip(record.prompt)
     reason = wording.failure_text(failure_of(record.error_kind, record.error))
-    return f"{record.prompt}\n\n{reason}"
+    return plain_tooltip(f"{record.prompt}\n\n{reason}")
 
 
 class HistoryDelegate(QStyledItemDelegate):

@@ -4,6 +4,13 @@
 runs `_run` with `qasync.run`: show the window at once, connect to the
 backend in the background, and on close stop following jobs (they stay
 resumable) and stop the built-in renderer.
+
+Start-up always shows something: local state that was worked around (a
+damaged history moved aside, a damaged settings file, a bad environment
+value, no log file) is told in a message over the window and on stderr; local
+state Framecast cannot work with (a data folder it can't write, a history
+from a newer Framecast) is told in a small window of its own, and on stderr,
+instead of the main window.
 """
 
 from __future__ import annotations
@@ -12,11 +19,15 @@ import asyncio
 import logging
 import signal
 import sys
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import __version__
+
+if TYPE_CHECKING:
+    from app.startup import LocalState, Notice
 
 log = logging.getLogger("framecast.ui")
 
@@ -38,47 +49,83 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def startup_problem_box(text: str) -> QMessageBox:
+    """The small window that says why Framecast can't start (plain text, one button)."""
+    box = QMessageBox(QMessageBox.Icon.Critical, "Framecast", text)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setStandardButtons(QMessageBox.StandardButton.Close)
+    box.setObjectName("startupProblem")
+    return box
+
+
+def _show_startup_problem(app: QApplication, text: str) -> int:
+    """Show why Framecast can't start until the user closes it (or a signal does)."""
+    box = startup_problem_box(text)
+    signal.signal(signal.SIGINT, lambda *_: box.reject())
+    if hasattr(signal, "SIGTERM"):
+        signal.signal(signal.SIGTERM, lambda *_: box.reject())
+    wake = QTimer()  # Python handles signals only between bytecodes
+    wake.timeout.connect(lambda: None)
+    wake.start(300)
+    log.info("start-up problem shown")
+    box.exec()  # no event loop runs yet: a modal exec() is safe here
+    wake.stop()
+    return 1
+
+
+def _say(text: str) -> None:
+    from app.logs import clean_text
+
+    print(f"framecast: {clean_text(text)}", file=sys.stderr, flush=True)
+
+
 def gui_main(backend: str | None = None, token: str | None = None) -> int:
     import qasync
 
-    from app.logs import register_secret, setup_logging
-    from app.store import paths
-    from app.store.settings import SettingsError, load_settings
+    from app.logs import register_secret
+    from app.startup import StartupError, open_local_state, start_logging
     from app.ui.errors import install_excepthook
     from app.ui.i18n import install_language
     from app.ui.qt_messages import install_qt_message_handler
 
-    setup_logging(paths.log_dir())
+    log_notice = start_logging()
     install_qt_message_handler()  # Qt's routine start-up chatter goes to the log file
     register_secret(token)
     try:
-        settings = load_settings()
-    except SettingsError as exc:
-        print(f"framecast: {exc}", file=sys.stderr)
-        return 2
-    if settings.token is not None:
-        register_secret(settings.token.get_secret_value())
+        state = open_local_state(strict_environment=False)
+    except StartupError as exc:
+        _say(exc.text)
+        return _show_startup_problem(create_application(), exc.text)
+    notices = [n for n in (log_notice, *state.notices) if n is not None]
+    for notice in notices:
+        _say(notice.text)
+    if state.settings.token is not None:
+        register_secret(state.settings.token.get_secret_value())
     app = create_application()
-    install_language(settings.language)
+    install_language(state.settings.language)
     app.setQuitOnLastWindowClosed(False)  # _run decides when to stop, after cleaning up
     install_excepthook(lambda: app.activeWindow())
     try:
-        return int(qasync.run(_run(app, backend, token)))
+        return int(qasync.run(_run(app, backend, token, state, notices)))
     except KeyboardInterrupt:
         return 130
 
 
-async def _run(app: QApplication, backend: str | None, token: str | None) -> int:
+async def _run(
+    app: QApplication,
+    backend: str | None,
+    token: str | None,
+    state: LocalState,
+    notices: list[Notice],
+) -> int:
     from app.store.history import AsyncHistoryStore
-    from app.store.settings import load_settings
     from app.ui.main_window import MainWindow
+    from app.ui.message_boxes import show_error
 
-    history = AsyncHistoryStore()
-    window = MainWindow(history, load_settings(), backend_arg=backend, token_arg=token)
+    history = AsyncHistoryStore(state.history)
+    window = MainWindow(history, state.settings, backend_arg=backend, token_arg=token)
     closed = asyncio.Event()
     window.closed.connect(closed.set)
-    window.show()
-    log.info("window shown")
 
     # Let Ctrl+C in the terminal, and a polite SIGTERM (logout, `kill`), close
     # the window the normal way: state saved, renderer stopped, jobs resumable.
@@ -89,6 +136,11 @@ async def _run(app: QApplication, backend: str | None, token: str | None) -> int
     wake = QTimer()
     wake.timeout.connect(lambda: None)
     wake.start(300)
+
+    window.show()
+    if notices:
+        show_error("\n\n".join(n.text for n in notices), window)
+    log.info("window shown")
 
     starting = window.spawn(window.start())
     await closed.wait()

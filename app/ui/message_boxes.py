@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from app import __version__
 
@@ -51,8 +51,11 @@ def ask(
     box = QMessageBox(parent)
     box.setIcon(icon)
     box.setWindowTitle(title)
+    box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(text)
-    box.setInformativeText(details)
+    box.setInformativeText(details)  # may be a prompt: shown literally too
+    for label in box.findChildren(QLabel, "qt_msgbox_informativelabel"):
+        label.setTextFormat(Qt.TextFormat.PlainText)
     yes_button = box.addButton(yes, QMessageBox.ButtonRole.DestructiveRole)
     box.addButton(no, QMessageBox.ButtonRole.RejectRole)
     return _show(box, lambda b: on_yes() if b.clickedButton() is yes_button else None)
@@ -106,5 +109,6 @@ def show_error(text: str, parent: QWidget | None = None) -> QMessageBox:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle("Framecast")
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the text may hold a server's words
     box.setText(text)
     return _show(box)

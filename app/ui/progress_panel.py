@@ -50,6 +50,7 @@ class ProgressCard(QFrame):
         self.titleLabel = ElidedLabel()
         self.titleLabel.setObjectName("cardTitle")
         self.subtitleLabel = QLabel()
+        self.subtitleLabel.setTextFormat(Qt.TextFormat.PlainText)
         self.subtitleLabel.setProperty("role", "muted")
 
         self.connectionBadge = QLabel()
@@ -60,6 +61,7 @@ class ProgressCard(QFrame):
         self.statusLabel.setObjectName("statusLabel")
         self.statusLabel.setAccessibleName(self.tr("Status"))
         self.statusLabel.setWordWrap(True)
+        self.statusLabel.setTextFormat(Qt.TextFormat.PlainText)  # it shows server errors
 
         self.timeLabel = QLabel("")
         self.timeLabel.setObjectName("timeLabel")

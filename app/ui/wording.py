@@ -280,6 +280,20 @@ def failure_text(facts: FailureFacts) -> str:
             "Framecast was closed before the server confirmed this video, so it may not "
             "have started. Press Retry to send it again.",
         ),
+        Failure.PROTOCOL: translate(
+            "Errors",
+            "The server sent an answer Framecast does not understand. "
+            "Try again later; if it keeps happening, check for a Framecast update.",
+        ),
+        Failure.DISK_FULL: translate(
+            "Errors",
+            "There is not enough disk space for this video. Free some space, then press Retry.",
+        ),
+        Failure.FOLDER: translate(
+            "Errors",
+            "Framecast can't save videos in the chosen folder. Choose another folder in "
+            "Settings, then press Retry.",
+        ),
         Failure.INTERNAL: something_went_wrong(),
     }[failure]
 

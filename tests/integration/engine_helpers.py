@@ -89,10 +89,12 @@ async def engine_run(
     *,
     config: EngineConfig = FAST,
     token: str | None = None,
+    videos_dir: Path | None = None,
 ) -> AsyncIterator[EngineRun]:
-    """A manager on `backend` (with its token unless `token` is given)."""
+    """A manager on `backend` (with its token unless `token` is given), saving
+    videos in `tmp_path/videos` unless `videos_dir` is given."""
     db_path = tmp_path / "history.sqlite3"
-    videos_dir = tmp_path / "videos"
+    videos_dir = videos_dir or tmp_path / "videos"
     history = AsyncHistoryStore(HistoryStore(db_path))
     client = SuperDuperClient(backend.url, backend.token if token is None else token)
     manager = JobManager(client, history, videos_dir=videos_dir, config=config)

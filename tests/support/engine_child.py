@@ -1,14 +1,15 @@
 """A Framecast engine in a process of its own, for kill-and-restart tests.
 
-    python -m tests.support.engine_child submit|resume
+    python -m tests.support.engine_child submit|resume|track FILE_ID
 
 reads `FRAMECAST_CHILD_DATA` (data dir: `history.sqlite3` and `videos/`),
 `FRAMECAST_CHILD_BACKEND` and `FRAMECAST_CHILD_TOKEN` from the environment.
 `submit` sends one job and follows it until killed (or until it ends);
 `resume` resumes every unfinished job of the history and follows them to the
-end. Each finished job is printed on stdout as one JSON line
-`{"job_id", "state", "path", "error"}`; `ready <job_id>` lines tell the parent
-what was submitted or resumed.
+end; `track` follows the job with that file id (as `framecast track` does).
+Each finished job is printed on stdout as one JSON line `{"job_id", "state",
+"path", "error"}`; `ready <job_id>` lines tell the parent what was submitted,
+resumed or tracked.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ REQUEST = GenerationRequest(
 )
 
 
-async def main(mode: str) -> int:
+async def main(mode: str, *args: str) -> int:
     data = Path(os.environ["FRAMECAST_CHILD_DATA"])
     history = AsyncHistoryStore(HistoryStore(data / "history.sqlite3"))
     client = SuperDuperClient(
@@ -49,6 +50,8 @@ async def main(mode: str) -> int:
     try:
         if mode == "submit":
             job_ids = [await manager.submit(REQUEST)]
+        elif mode == "track":
+            job_ids = [await manager.track(args[0])]
         else:
             job_ids = await manager.resume_unfinished()
         for job_id in job_ids:
@@ -74,4 +77,4 @@ async def main(mode: str) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(asyncio.run(main(sys.argv[1])))
+    sys.exit(asyncio.run(main(sys.argv[1], *sys.argv[2:])))

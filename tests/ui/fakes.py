@@ -10,13 +10,18 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app.api.models import Account, GenerationConfig, GenerationRequest, Style
+from app.api.models import Catalogue as ApiCatalogue
 from app.engine.diagnostics import Diagnostics
 from app.engine.updates import JobState, JobUpdate
 from app.session import BackendChoice
 
 MODELS = [
     GenerationConfig(
-        name="fake/t2v", label="Fake model", available_durations=[5, 8], price_per_second=1.0
+        name="fake/t2v",
+        label="Fake model",
+        type="text_to_video",
+        available_durations=[5, 8],
+        price_per_second=1.0,
     )
 ]
 
@@ -78,17 +83,12 @@ class FakeClient:
         if self.refuse is not None:
             raise self.refuse
 
-    async def list_models(self) -> list[GenerationConfig]:
+    async def load_catalogue(self) -> ApiCatalogue:
         self._answer()
-        return list(MODELS)
-
-    async def list_styles(self) -> list[Style]:
-        self._answer()
-        return [Style(name="noir", title="Film noir")]
-
-    async def get_account(self) -> Account | None:
-        self._answer()
-        return Account(balance=12.5)
+        account = Account(
+            id="u1", sub="auth0|u1", nickname="maya", email="m@example.com", balance=12.5
+        )
+        return ApiCatalogue(list(MODELS), [Style(name="noir", title="Film noir")], account)
 
     async def aclose(self) -> None:
         pass

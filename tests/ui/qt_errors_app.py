@@ -29,7 +29,11 @@ def _report_then_close(app: QApplication, timer: QTimer) -> None:
     from app.ui.main_window import MainWindow
 
     for window in app.topLevelWidgets():
-        if isinstance(window, MainWindow) and window.isVisible() and window.session is not None:
+        if (
+            isinstance(window, MainWindow)
+            and window.isVisible()
+            and window.connection.session is not None
+        ):
             timer.stop()
             qWarning(WARNING)
             qCritical(CRITICAL)

@@ -152,7 +152,7 @@ def test_the_refused_token_has_one_wording() -> None:
         (InsufficientCreditsError("402"), "no credits left"),
         (InvalidRequestError("seed too big"), "refused these settings: seed too big"),
         (DownloadError("short read"), "could not be downloaded"),
-        (ProtocolError("garbled"), "Something went wrong"),
+        (ProtocolError("garbled"), "does not understand"),
         (ValueError("a bug"), "Something went wrong"),
         (NotConnected(), "Not connected to a backend yet."),
         (SettingsNotFound("j"), "settings of this video were not found"),

@@ -183,3 +183,45 @@ def test_bare_level_sets_the_whole_tree(tmp_path: Path, monkeypatch: pytest.Monk
     logs.setup_logging(tmp_path, level=logging.WARNING)
     logging.getLogger("framecast.local").debug("local detail")
     assert "local detail" in read_log(tmp_path)
+
+
+# --------------------------------------------------------------------------- server text
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("\x1b]0;pwned\x07title", "]0;pwnedtitle"),  # set-title sequence loses its ESC and BEL
+        ("\x1b[2Jcleared", "[2Jcleared"),
+        ("line\r\nFAKE: done", "line  FAKE: done"),  # no fake line
+        ("tab\there", "tab here"),
+        ("\x9b31mred", "31mred"),  # the C1 CSI
+        ("abc\u202edcba", "abcdcba"),  # right-to-left override
+        ("zero\u200bwidth", "zerowidth"),
+        ("plain words, accents é and 日本", "plain words, accents é and 日本"),
+    ],
+)
+def test_clean_text_removes_what_a_terminal_acts_on(raw: str, clean: str) -> None:
+    assert logs.clean_text(raw) == clean
+
+
+def test_clean_text_redacts_and_bounds() -> None:
+    secret = "tok-" + secrets.token_hex(8)
+    logs.register_secret(secret)
+    assert logs.clean_text(f"echo {secret} and Bearer abcdef123") == "echo *** and Bearer ***"
+    long = logs.clean_text("x" * 5000, max_chars=100)
+    assert len(long) == 100 and long.endswith("…")
+
+
+def test_log_files_are_private(tmp_path: Path) -> None:
+    import os
+
+    old = os.umask(0o022)
+    try:
+        path = logs.setup_logging(tmp_path / "logs")
+        logging.getLogger("framecast.engine").warning("hello")
+    finally:
+        os.umask(old)
+    assert path is not None
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert path.parent.stat().st_mode & 0o777 == 0o700

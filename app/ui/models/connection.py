@@ -16,7 +16,6 @@ DISCONNECTED ─open()─▶ CONNECTING ─catalogue read─▶ CONNECTED
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -190,23 +189,10 @@ class ConnectionModel(QObject):
             self.state = ConnectionStatus.CONNECTED
 
     async def _read_catalogue(self, session: Session) -> None:
-        client = session.client
-        models, styles, account = await asyncio.gather(
-            client.list_models(), client.list_styles(), self._read_account(session)
-        )
-        self.catalogue = Catalogue(tuple(models), tuple(styles))
-        self.account = account
-
-    @staticmethod
-    async def _read_account(session: Session) -> Account | None:
-        """The balance and VIP flag, where the backend says; never a reason to fail."""
-        try:
-            return await session.client.get_account()
-        except AuthenticationError:
-            raise
-        except ApiError as exc:
-            log.info("the account could not be read: %s", exc)
-            return None
+        # The account (balance, VIP) comes with it and never fails it.
+        loaded = await session.client.load_catalogue()
+        self.catalogue = Catalogue(tuple(loaded.models), tuple(loaded.styles))
+        self.account = loaded.account
 
     def _set_problem(self, state: ConnectionStatus, error: BaseException) -> None:
         self.catalogue = Catalogue()

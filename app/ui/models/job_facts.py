@@ -78,8 +78,11 @@ class Failure(StrEnum):
     DOWNLOAD = ErrorKind.DOWNLOAD.value
     TIMEOUT = ErrorKind.TIMEOUT.value
     INTERNAL = ErrorKind.INTERNAL.value
+    PROTOCOL = ErrorKind.PROTOCOL.value
+    DISK_FULL = ErrorKind.DISK_FULL.value
+    FOLDER = ErrorKind.FOLDER.value
     GONE = "gone"  # the service no longer knows the job
-    INTERRUPTED = "interrupted"  # Framecast closed before the service confirmed the job
+    INTERRUPTED = ErrorKind.INTERRUPTED.value  # Framecast closed before it was confirmed
 
 
 @dataclass(frozen=True)

@@ -1,17 +1,25 @@
 """`SSEParser`: the WHATWG event-stream rules, whatever the chunking, with
 bounded memory. Property tests build random streams (ids, data lines,
 comments, retry fields, CRLF/CR/LF line ends, an optional BOM) and split
-them at random points."""
+them at random points; hostile ones add events nested up to 300,000 deep,
+events of megabytes, and `retry:` fields of thousands of digits."""
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 from dataclasses import dataclass
+from typing import cast
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.engine.sse import SSEParser
+from app.api.client import SuperDuperClient
+from app.api.models import RenderProgress, StreamMessage
+from app.engine.config import EngineConfig
+from app.engine.diagnostics import Diagnostics
+from app.engine.sse import EventStream, SSEParser
 from tests.support.sse_script import encode_stream, error, progress, raw, result, unknown
 
 #: What a parsed event is compared by.
@@ -222,3 +230,93 @@ def test_endless_line_stays_bounded_in_memory() -> None:
     assert parser.oversized == 1
     (event,) = parser.feed(b"\n\ndata: later\n\n")
     assert event.data == "later"
+
+
+# --------------------------------------------------------------------------- hostile input
+
+
+def _stream(config: EngineConfig, delivered: list[StreamMessage]) -> EventStream:
+    """An EventStream for its `_deliver` step alone: no connection is opened."""
+    return EventStream(
+        cast(SuperDuperClient, None),
+        "file.x",
+        config=config,
+        diagnostics=Diagnostics(),
+        on_message=delivered.append,
+        on_state=lambda state, reason: None,
+    )
+
+
+NESTING = st.sampled_from(["[", '{"a":', '{"type":"render_progress","object":'])
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.integers(65, 300_000),
+    NESTING,
+    st.lists(st.integers(0, 10**7), max_size=8),
+)
+def test_deeply_nested_event_is_skipped_and_the_stream_goes_on(
+    levels: int, opener: str, cuts: list[int]
+) -> None:
+    closer = "]" if opener == "[" else "}"
+    deep = opener * levels + "1" + closer * levels
+    data = (
+        b"id: 1\ndata: " + deep.encode() + b"\n\n"
+        b'id: 2\ndata: {"type":"render_progress","object":{"progress":0.5}}\n\n'
+    )
+    config = EngineConfig(max_event_bytes=16 << 20)  # room for the deepest
+    parser = SSEParser(config.max_event_bytes)
+    events = [e for chunk in _split(data, cuts) for e in parser.feed(chunk)]
+    assert [e.id for e in events] == ["1", "2"]  # the parser carries any depth: it is bytes
+    delivered: list[StreamMessage] = []
+    stream = _stream(config, delivered)
+
+    async def deliver() -> None:
+        for event in events:
+            await stream._deliver(event)
+
+    asyncio.run(deliver())
+    assert [type(m) for m in delivered] == [RenderProgress]
+    assert stream.diagnostics.events_skipped == 1
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(1, 64), st.integers(1, 3 << 20), st.lists(st.integers(0, 10**7), max_size=6))
+def test_huge_events_are_dropped_whole_and_the_next_survives(
+    limit_kib: int, size: int, cuts: list[int]
+) -> None:
+    limit = limit_kib * 1024
+    payload = '{"type":"render_progress","object":{"progress":0.1,"pad":"' + "p" * size + '"}}'
+    data = b"data: " + payload.encode() + b"\n\ndata: after\n\n"
+    parser = SSEParser(max_event_bytes=limit)
+    got = _seen(parser, _split(data, cuts))
+    if len(payload) + len(b"data: ") > limit:
+        assert [e[1] for e in got] == ["after"]
+        assert parser.oversized == 1
+    else:
+        assert [e[1] for e in got] == [payload, "after"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(1, 6000), st.sampled_from(["0", "9", "1"]))
+def test_retry_of_any_length_never_raises(digits: int, digit: str) -> None:
+    parser = SSEParser()
+    (event,) = parser.feed(f"retry: {digit * digits}\ndata: x\n\n".encode())
+    value = digit * digits
+    expected = 0 if digit == "0" else int(value) if digits <= 9 else 10**9
+    assert event.retry == expected
+    assert event.data == "x"
+
+
+@pytest.mark.parametrize(
+    ("retry_ms", "low", "high"),
+    [(0, 0.8, 1.2), (1, 0.8, 1.2), (2500, 2.0, 3.0), (10**9, 240.0, 360.0)],
+)
+def test_server_retry_is_clamped_with_jitter(retry_ms: int, low: float, high: float) -> None:
+    stream = _stream(EngineConfig(sse_retry_min=1.0, sse_retry_max=300.0), [])
+    stream.retry_ms = retry_ms
+    stream._failures = 1
+    delays = [stream._backoff(refused=False) for _ in range(200)]
+    assert all(low <= d <= high for d in delays), (min(delays), max(delays))
+    assert len(set(delays)) > 1  # jittered, so many clients don't reconnect in step

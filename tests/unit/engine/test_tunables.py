@@ -159,3 +159,58 @@ def test_poller_needs_an_id() -> None:
             on_error=print,
             on_success=print,
         )
+
+
+# --------------------------------------------------------------------------- limits
+
+
+@pytest.mark.parametrize("raw", ["1e-9", "0.01", "inf", "1e9"])
+def test_from_env_refuses_intervals_outside_the_range_with_a_warning(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, raw: str
+) -> None:
+    monkeypatch.setenv("FRAMECAST_POLL_INTERVAL", raw)
+    with caplog.at_level("WARNING", logger="framecast.engine"):
+        config = EngineConfig.from_env()
+    assert config.poll_interval == 5.0
+    assert "FRAMECAST_POLL_INTERVAL must be a number of seconds from 0.1 to 3600" in caplog.text
+
+
+@pytest.mark.parametrize(
+    "field", ["poll_interval", "sse_idle_timeout", "sse_retry_min", "poll_budget"]
+)
+@pytest.mark.parametrize("value", [0, -1, float("nan"), float("inf")])
+def test_config_refuses_intervals_and_budgets_that_are_not_finite_and_positive(
+    field: str, value: float
+) -> None:
+    with pytest.raises(ValueError, match=field):
+        EngineConfig(**{field: value})
+
+
+def test_poller_stops_at_its_budget() -> None:
+    import asyncio
+
+    from app.api.models import FileObject
+
+    class CountingClient:
+        calls = 0
+
+        async def get_file(self, file_id: str) -> FileObject:
+            CountingClient.calls += 1
+            return FileObject(id=file_id)
+
+    def ignore(*_: object) -> None:
+        return None
+
+    poller = Poller(
+        cast(SuperDuperClient, CountingClient()),
+        file_id="f",
+        project_id=None,
+        config=EngineConfig(poll_interval=0.001, poll_interval_max=0.001, poll_budget=7),
+        diagnostics=Diagnostics(),
+        on_file=ignore,
+        on_project=ignore,
+        on_error=ignore,
+        on_success=ignore,
+    )
+    asyncio.run(asyncio.wait_for(poller.run(), 30))  # returns by itself
+    assert CountingClient.calls == poller.polls_made == 7

@@ -230,20 +230,21 @@ def test_opening_an_older_database_migrates_it(tmp_path: Path) -> None:
         assert [r.job_id for r in store.unfinished()] == ["old"]
     assert {"jobs_created_at", "jobs_state", "jobs_file_id"} <= index_names(path)
     with sqlite3.connect(path) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == len(history.MIGRATIONS)
 
 
 def test_a_new_migration_is_one_function(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "h.sqlite3"
     HistoryStore(path).close()
 
-    def migration_3_add_rating(conn: sqlite3.Connection) -> None:
+    def migration_next_add_rating(conn: sqlite3.Connection) -> None:
         conn.execute("ALTER TABLE jobs ADD COLUMN rating INTEGER")
 
-    monkeypatch.setattr(history, "MIGRATIONS", (*history.MIGRATIONS, migration_3_add_rating))
+    known = len(history.MIGRATIONS)
+    monkeypatch.setattr(history, "MIGRATIONS", (*history.MIGRATIONS, migration_next_add_rating))
     HistoryStore(path).close()
     with sqlite3.connect(path) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == known + 1
         columns = {row[1] for row in conn.execute("PRAGMA table_info(jobs)")}
     assert "rating" in columns
 
@@ -347,3 +348,64 @@ def test_async_store_reports_errors_to_the_caller(tmp_path: Path) -> None:
         await store.aclose()
 
     asyncio.run(scenario())
+
+
+# ------------------------------------------------------------------ damaged and newer files
+
+
+def _damaged_database(path: Path) -> None:
+    """A real history whose page 2 onwards is overwritten with noise."""
+    with HistoryStore(path) as store:
+        for i in range(50):
+            store.insert(job(f"j{i}", prompt="x" * 200))
+    data = bytearray(path.read_bytes())
+    data[4096:] = bytes((i * 37) % 251 for i in range(len(data) - 4096))
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("damage", ["not-a-database", "damaged-pages"])
+def test_a_damaged_history_is_moved_aside_and_a_new_one_started(
+    tmp_path: Path, damage: str
+) -> None:
+    path = tmp_path / "history.sqlite3"
+    if damage == "not-a-database":
+        path.write_bytes(b"this is not SQLite at all\n" * 100)
+    else:
+        _damaged_database(path)
+    original = path.read_bytes()
+    with pytest.raises(history.HistoryCorruptError):
+        HistoryStore(path)
+    store, moved = HistoryStore.open_recovering(path)
+    with store:
+        assert store.count() == 0
+        store.insert(job("fresh"))
+    assert moved is not None and moved.parent == tmp_path
+    assert moved.name.startswith("history-damaged-") and moved.suffix == ".sqlite3"
+    assert moved.read_bytes() == original  # kept, byte for byte
+    again, none = HistoryStore.open_recovering(path)  # the new one is fine
+    with again:
+        assert none is None and again.get("fresh") is not None
+
+
+def test_a_newer_history_is_refused_plainly_and_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "future.sqlite3"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE jobs (job_id TEXT)")
+        conn.execute("PRAGMA user_version = 99")
+    before = path.read_bytes()
+    with pytest.raises(HistoryVersionError) as caught:
+        HistoryStore.open_recovering(path)
+    assert "made by a newer Framecast" in str(caught.value)
+    assert (caught.value.found, caught.value.known) == (99, len(history.MIGRATIONS))
+    assert path.read_bytes() == before
+    assert list(tmp_path.iterdir()) == [path]  # nothing moved, nothing created beside it
+
+
+def test_the_history_file_is_private(tmp_path: Path) -> None:
+    path = tmp_path / "h.sqlite3"
+    with HistoryStore(path) as store:
+        store.insert(job("a"))
+        for name in ("h.sqlite3", "h.sqlite3-wal", "h.sqlite3-shm"):
+            companion = tmp_path / name
+            if companion.exists():
+                assert companion.stat().st_mode & 0o777 == 0o600, name

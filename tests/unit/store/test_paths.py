@@ -39,3 +39,25 @@ def test_platform_defaults_when_unset(tmp_path: Path, monkeypatch: pytest.Monkey
     assert paths.config_dir() == tmp_path / "xdg-config" / "Framecast"
     assert paths.data_dir() == tmp_path / "xdg-data" / "Framecast"
     assert paths.log_dir().is_relative_to(tmp_path / "xdg-state" / "Framecast")
+
+
+def test_framecast_folders_are_private(isolated_dirs: dict[str, Path]) -> None:
+    isolated_dirs["data"].mkdir(mode=0o755)  # made by someone else, open to all
+    for folder in (paths.data_dir(), paths.videos_dir(), paths.config_dir(), paths.log_dir()):
+        assert folder.stat().st_mode & 0o777 == 0o700, folder
+
+
+def test_a_data_folder_that_cannot_be_written_is_one_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.support.hostile import read_only_folder
+
+    with read_only_folder(tmp_path / "ro") as folder:
+        monkeypatch.setenv("FRAMECAST_DATA_DIR", str(folder / "data"))
+        with pytest.raises(paths.DataFolderError) as caught:
+            paths.check_data_dir()
+        assert caught.value.path == folder / "data"
+        assert str(caught.value).startswith(f"Framecast can't write to its data folder {folder}")
+        monkeypatch.setenv("FRAMECAST_DATA_DIR", str(folder))
+        with pytest.raises(paths.DataFolderError, match="FRAMECAST_DATA_DIR"):
+            paths.check_data_dir()

@@ -12,9 +12,11 @@ from app.store.settings import (
     Settings,
     SettingsError,
     load_settings,
+    load_settings_leniently,
     normalize_token,
     normalize_url,
     save_settings,
+    settings_file_problems,
 )
 
 TOKEN = "sk-test-5f0c1d2e3a4b"
@@ -203,3 +205,29 @@ def test_backend_url_with_credentials_is_refused_without_repeating_them(url: str
 
 def test_backend_url_keeps_port_and_path_and_drops_trailing_slash() -> None:
     assert normalize_url("  https://example.com:8443/api/ ") == "https://example.com:8443/api"
+
+
+# --------------------------------------------------------------------------- damaged local state
+
+
+def test_a_settings_file_that_is_not_utf8_gives_the_defaults_and_says_so() -> None:
+    path = paths.settings_file_path()
+    path.write_bytes(b'{"backend_kind": "cloud", "language": "\xff\xfe"}')
+    settings = load_settings()
+    assert settings.backend_kind == "local"
+    (problem,) = settings_file_problems()
+    assert problem == f"The settings file {path} is not UTF-8 text; using the default settings."
+
+
+@pytest.mark.parametrize("raw", ["1e-9", "0", "nan", "-inf", "86400"])
+def test_interval_variables_outside_their_range_are_refused_or_replaced(
+    monkeypatch: pytest.MonkeyPatch, raw: str
+) -> None:
+    monkeypatch.setenv("FRAMECAST_POLL_INTERVAL", raw)
+    with pytest.raises(SettingsError) as caught:
+        load_settings()
+    sentence = "FRAMECAST_POLL_INTERVAL must be a number of seconds from 0.1 to 3600"
+    assert sentence in str(caught.value)
+    settings, problems = load_settings_leniently()
+    assert settings.poll_interval == 5.0
+    assert problems == [f"invalid setting: {sentence}; using the default instead"]
