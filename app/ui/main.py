@@ -61,13 +61,19 @@ def startup_problem_box(text: str) -> QMessageBox:
 def _show_startup_problem(app: QApplication, text: str) -> int:
     """Show why Framecast can't start until the user closes it (or a signal does)."""
     box = startup_problem_box(text)
-    signal.signal(signal.SIGINT, lambda *_: box.reject())
+
+    def stop(*_: object) -> None:
+        # Queued, not called: a signal that comes before exec() has shown the
+        # box would reject a hidden dialog, and exec() would then wait forever.
+        QTimer.singleShot(0, box.reject)
+
+    signal.signal(signal.SIGINT, stop)
     if hasattr(signal, "SIGTERM"):
-        signal.signal(signal.SIGTERM, lambda *_: box.reject())
+        signal.signal(signal.SIGTERM, stop)
     wake = QTimer()  # Python handles signals only between bytecodes
     wake.timeout.connect(lambda: None)
     wake.start(300)
-    log.info("start-up problem shown")
+    QTimer.singleShot(0, lambda: log.info("start-up problem shown"))
     box.exec()  # no event loop runs yet: a modal exec() is safe here
     wake.stop()
     return 1
