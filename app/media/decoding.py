@@ -13,7 +13,7 @@ do.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import av.container
@@ -32,25 +32,37 @@ _KEYFRAME_TRIES = 3
 VideoFrame = av.video.frame.VideoFrame
 
 
+#: Which frames a caller wants, by presentation timestamp.
+Wanted = Callable[[int], bool]
+
+
 def decode_from(
     container: av.container.InputContainer,
     stream: av.video.stream.VideoStream,
     keyframe: Keyframe,
+    *,
+    wanted: Wanted | None = None,
 ) -> Iterator[VideoFrame]:
     """Every frame from `keyframe` on, in display order (frames before it that
-    the decoder still puts out are left to the caller to skip)."""
+    the decoder still puts out are left to the caller to skip). With
+    `wanted`, frames nothing refers to are decoded only when wanted (see
+    SkipUnwanted)."""
     try:
         container.seek(keyframe.dts if keyframe.dts is not None else keyframe.pts, stream=stream)
     except av.error.FFmpegError as exc:
         raise UnreadableVideoError(Path(container.name), "it can't be searched") from exc
-    return decode_here(container, stream)
+    return decode_here(container, stream, wanted=wanted)
 
 
 def decode_here(
-    container: av.container.InputContainer, stream: av.video.stream.VideoStream
+    container: av.container.InputContainer,
+    stream: av.video.stream.VideoStream,
+    *,
+    wanted: Wanted | None = None,
 ) -> Iterator[VideoFrame]:
     """Frames from wherever the container is, to the end or the first damage
-    that stops demuxing."""
+    that stops demuxing (`wanted` as in decode_from)."""
+    skipping = SkipUnwanted(stream, wanted)
     packets = container.demux(stream)
     while True:
         try:
@@ -61,10 +73,29 @@ def decode_here(
             log.warning("stopped reading %s: %s", container.name, exc)
             yield from _drain(stream)
             return
+        skipping.see(packet.pts)
         try:
             yield from packet.decode()
         except av.error.InvalidDataError as exc:
             log.debug("skipped a damaged packet of %s: %s", container.name, exc)
+
+
+class SkipUnwanted:
+    """Tells the decoder, packet by packet, to leave out a frame that nothing
+    refers to unless it is wanted. Reference frames are always decoded (later
+    frames are built on them), so what is wanted still decodes exactly; on
+    H.264 with B-frames the frames left out are about half the work. FFmpeg
+    reads the setting for each packet as it is sent, threads or not."""
+
+    def __init__(self, stream: av.video.stream.VideoStream, wanted: Wanted | None) -> None:
+        self._context = stream.codec_context
+        self._wanted = wanted
+
+    def see(self, pts: int | None) -> None:
+        """Call with each video packet's timestamp, before decoding it."""
+        if self._wanted is not None:
+            keep = pts is None or self._wanted(pts)
+            self._context.skip_frame = "DEFAULT" if keep else "NONREF"
 
 
 def _drain(stream: av.video.stream.VideoStream) -> Iterator[VideoFrame]:
@@ -82,6 +113,13 @@ def exact_frame(
 ) -> VideoFrame:
     """Decode frame number `index` (in display order) of `info`'s stream."""
     target = info.frame_pts[index]
+    nearest = info.keyframe_at_or_before(target)
+    frame = _find(decode_from(container, stream, nearest, wanted=lambda pts: pts == target), target)
+    if frame is not None:
+        return frame
+    # Missed (an odd index, or a decoder that dropped the frame): decode every
+    # frame, from this keyframe and then from earlier ones.
+    log.debug("%s: skipping decode missed frame %d", info.path.name, index)
     for keyframe in info.keyframes_before(target)[:_KEYFRAME_TRIES]:
         frame = _find(decode_from(container, stream, keyframe), target)
         if frame is not None:

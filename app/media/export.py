@@ -28,14 +28,15 @@ different H.264 parameter sets in one MP4 track, which many players refuse.
 keyframe so that a cut can be copied.
 
 **GIF: two passes through FFmpeg's palettegen and paletteuse.** The first
-pass samples up to 32 frames of the range (reference frames only) into one
-256-colour palette for the whole clip; the second scales every output frame
+pass samples up to 32 of the GIF's frames, spread across the range, into one
+256-colour palette for the whole clip; the second scales every GIF frame
 (lanczos) and maps it onto that palette with an ordered (Bayer) dither,
 which flickers less from frame to frame and compresses better than error
 diffusion, repainting only the rectangle that changed. Memory stays bounded
-whatever the length. Caps, for file size: at most 12 frames a second (fewer
-if the source has fewer) and 480 pixels wide (never enlarged); it loops
-forever.
+whatever the length, and neither pass decodes source frames the GIF does
+not show unless other frames are built on them. Caps, for file size: at most
+12 frames a second (fewer if the source has fewer) and 480 pixels wide
+(never enlarged); it loops forever.
 
 **WebM: VP9 (libvpx-vp9), VP8 (libvpx) if this FFmpeg lacks VP9**, sound as
 Opus. VP9 runs in libvpx's realtime mode (cpu-used 6, row threading,
@@ -76,7 +77,7 @@ import av.filter
 import av.video.frame
 import av.video.stream
 
-from app.media.decoding import VideoFrame
+from app.media.decoding import SkipUnwanted, VideoFrame, Wanted
 from app.media.errors import (
     ExportCancelled,
     ExportFailedError,
@@ -509,8 +510,11 @@ def _transcode(
     size = (out_video.width, out_video.height)
     encoded, video_done, audio_done = 0, False, audio is None
     _seek_to_cut(source, video, info, cut)
+    skipping = SkipUnwanted(video, lambda pts: pts >= cut.start_pts)
     streams = [s for s in (video, audio) if s is not None]
     for packet in source.demux(*streams):
+        if packet.stream is video:
+            skipping.see(packet.pts)
         for frame in _decoded(packet):
             run.check()
             if isinstance(frame, av.video.frame.VideoFrame):
@@ -570,35 +574,46 @@ def _gif_ticks(info: VideoInfo, cut: Cut) -> int:
 
 def _gif(info: VideoInfo, cut: Cut, tmp: Path, run: _Run) -> None:
     """Write the cut as a looping GIF."""
-    fps, ticks = _gif_fps(info), _gif_ticks(info, cut)
-    palette = _gif_palette(info, cut, run)
+    fps, shown = _gif_fps(info), _gif_frames(info, cut)
+    palette = _gif_palette(info, cut, shown, run)
     with _output(tmp, "gif", {"loop": "0"}) as target:
         width, height = _gif_size(info)
         stream = target.add_stream("gif", rate=fps)
         stream.width, stream.height, stream.pix_fmt = width, height, "pal8"
         mapper: _PaletteMapper | None = None
-        for tick, frame in _ticks(info, cut, fps, ticks, run):
+        for tick, frame in _ticks(info, cut, shown, run):
             if mapper is None:
                 mapper = _PaletteMapper(frame, palette, (width, height), fps)
             for out in mapper.map(frame, tick):
                 target.mux(stream.encode(out))
-            run.progress.report(0.3 + 0.7 * (tick + 1) / ticks)
+            run.progress.report(0.3 + 0.7 * (tick + 1) / len(shown))
         if mapper is not None:
             for out in mapper.finish():
                 target.mux(stream.encode(out))
         target.mux(stream.encode(None))
 
 
+def _gif_frames(info: VideoInfo, cut: Cut) -> list[int]:
+    """The timestamp of the source frame each GIF frame shows: the one showing
+    at tick/fps seconds into the cut."""
+    step = Fraction(1, _gif_fps(info)) / info.time_base
+    frames = info.frame_pts
+    return [
+        frames[max(0, bisect.bisect_right(frames, cut.start_pts + math.floor(tick * step)) - 1)]
+        for tick in range(_gif_ticks(info, cut))
+    ]
+
+
 def _cut_frames(
-    info: VideoInfo, cut: Cut, run: _Run, *, reference_only: bool = False
+    info: VideoInfo, cut: Cut, run: _Run, wanted: Wanted | None = None
 ) -> Iterator[VideoFrame]:
-    """The cut's decoded frames in display order (only reference frames when
-    asked: enough for statistics, half the decoding on H.264 with B-frames)."""
+    """The cut's decoded frames in display order. Frames nothing refers to are
+    decoded only when `wanted` (by default: every frame of the cut)."""
     with open_video(info.path) as (source, video):
-        if reference_only:
-            video.codec_context.skip_frame = "NONREF"
         _seek_to_cut(source, video, info, cut)
+        skipping = SkipUnwanted(video, wanted or (lambda pts: pts >= cut.start_pts))
         for packet in source.demux(video):
+            skipping.see(packet.pts)
             for frame in _decoded(packet):
                 run.check()
                 if not isinstance(frame, av.video.frame.VideoFrame) or frame.pts is None:
@@ -610,31 +625,31 @@ def _cut_frames(
 
 
 def _ticks(
-    info: VideoInfo, cut: Cut, fps: int, ticks: int, run: _Run
+    info: VideoInfo, cut: Cut, shown: list[int], run: _Run
 ) -> Iterator[tuple[int, VideoFrame]]:
-    """(tick, frame) for every GIF frame: the source frame showing at tick/fps
-    seconds into the cut."""
+    """(tick, frame) for every GIF frame: the frame `shown` says, or the
+    latest one before it should that one fail to decode."""
     tick, held = 0, None
-    for frame in _cut_frames(info, cut, run):
+    for frame in _cut_frames(info, cut, run, wanted=set(shown).__contains__):
         assert frame.pts is not None
-        when = float((frame.pts - cut.start_pts) * info.time_base)
-        while held is not None and tick < ticks and tick / fps < when - 1e-9:
+        while held is not None and tick < len(shown) and shown[tick] < frame.pts:
             yield tick, held
             tick += 1
         held = frame
-    while held is not None and tick < ticks:
+    while held is not None and tick < len(shown):
         yield tick, held
         tick += 1
 
 
-def _gif_palette(info: VideoInfo, cut: Cut, run: _Run) -> VideoFrame:
-    """One 256-colour palette for the whole cut, from up to 32 frames spread
-    across it."""
-    every = max(1, math.ceil(cut.frame_count / _GIF_PALETTE_FRAMES))
+def _gif_palette(info: VideoInfo, cut: Cut, shown: list[int], run: _Run) -> VideoFrame:
+    """One 256-colour palette for the whole cut, from up to 32 of its GIF
+    frames spread evenly across it."""
+    sampled = set(shown[:: max(1, math.ceil(len(shown) / _GIF_PALETTE_FRAMES))])
     graph: av.filter.Graph | None = None
-    for number, frame in enumerate(_cut_frames(info, cut, run, reference_only=True)):
-        run.progress.report(0.3 * number / cut.frame_count)
-        if number % every:
+    for frame in _cut_frames(info, cut, run, wanted=sampled.__contains__):
+        assert frame.pts is not None
+        run.progress.report(0.3 * (frame.pts - cut.start_pts) / (cut.end_pts - cut.start_pts))
+        if frame.pts not in sampled:
             continue
         if graph is None:
             graph = _palette_graph(frame, _gif_size(info))

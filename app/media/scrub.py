@@ -6,10 +6,9 @@ last, with the time each one shows. They come from one pass through the file:
 the decoder runs forward and only the chosen frames are scaled; when the next
 thumbnail's keyframe lies ahead of where the decoder is, it jumps there
 instead of decoding the frames between (short-GOP files need only a few
-frames per thumbnail). Frames nothing else refers to are not decoded at all
-(`skip_frame=NONREF`), which halves the work on H.264 with B-frames, so a
-thumbnail may be a frame or two away from the exact even spacing; `times`
-says which frame each one is, and exact frames are app.media.frames' job.
+frames per thumbnail). Frames nothing refers to are decoded only when they
+are thumbnails (app.media.decoding.SkipUnwanted), which halves the work on
+H.264 with B-frames. `times` says when each thumbnail's frame shows.
 
 `ScrubCache` keeps strips on disk under the data folder, keyed by the file's
 identity (absolute path, size, modification time) and the strip's shape, so
@@ -98,7 +97,6 @@ def scrub_frames(path: Path, count: int, width: int) -> ScrubStrip:
         return thumbnails[pts]
 
     with open_video(info.path) as (container, stream):
-        stream.codec_context.skip_frame = "NONREF"
         picked = _one_pass(container, stream, info, targets, thumbnail)
     return ScrubStrip(
         tuple(image for _, image in picked),
@@ -122,18 +120,20 @@ def _one_pass(
     targets: list[int],
     convert: Callable[[VideoFrame], Image.Image],
 ) -> list[tuple[int, Image.Image]]:
-    """For each target timestamp (ascending), the latest decoded frame at or
-    before it (the nearest after it when the decoder starts later), converted
-    as soon as it is known, so no full-size frame is held longer than needed."""
+    """For each target timestamp (ascending), its frame (should it fail to
+    decode: the latest one before it, or the nearest after it), converted as
+    soon as it is known, so no full-size frame is held longer than needed."""
     picked: list[tuple[int, Image.Image]] = []
     frames: Iterator[VideoFrame] | None = None
     current: VideoFrame | None = None  # the latest frame at or before the target
     ahead: VideoFrame | None = None  # the first frame past it
     position = info.origin - 1  # how far the decoder has got
+    wanted = set(targets).__contains__
     for target in targets:
         keyframe = info.keyframe_at_or_before(target)
         if frames is None or _worth_seeking(info, position, keyframe.pts):
-            frames, current, ahead = decode_from(container, stream, keyframe), None, None
+            frames = decode_from(container, stream, keyframe, wanted=wanted)
+            current = ahead = None
         if ahead is not None and ahead.pts is not None and ahead.pts <= target:
             current, ahead = ahead, None
         while ahead is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from app.media import (
     OutOfRangeError,
     OutputExistsError,
     UnreadableVideoError,
+    decoding,
     frame_at,
     last_frame,
     last_frame_png,
@@ -53,6 +55,22 @@ def test_frame_at_is_the_frame_showing_at_that_time(clip: MakeClip, spec: ClipSp
 def test_frame_at_the_start_time_of_each_frame_is_that_frame(clip: MakeClip, bframes: int) -> None:
     path = clip(ClipSpec(bframes=bframes))
     assert [read_frame_number(frame_at(path, i / 24)) for i in range(48)] == list(range(48))
+
+
+def test_frame_at_still_finds_the_frame_when_the_quick_way_misses(
+    clip: MakeClip, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The first try (from the nearest keyframe, leaving out frames nobody
+    # needs) comes back empty-handed: the slower tries still find the frame.
+    real, calls = decoding._find, []
+
+    def miss_once(frames: Iterator[decoding.VideoFrame], target: int) -> object:
+        calls.append(target)
+        return None if len(calls) == 1 else real(frames, target)
+
+    monkeypatch.setattr(decoding, "_find", miss_once)
+    assert read_frame_number(frame_at(clip(ClipSpec(bframes=2)), 30 / 24)) == 30
+    assert len(calls) == 2
 
 
 def test_frame_at_is_at_full_resolution(clip: MakeClip) -> None:

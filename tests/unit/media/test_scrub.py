@@ -8,6 +8,7 @@ import stat
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -31,19 +32,41 @@ def _even(count: int, frames: int) -> list[int]:
 @pytest.mark.parametrize("spec", CONTAINERS, ids=CONTAINER_IDS)
 def test_thumbnails_are_evenly_spaced_from_first_to_last(clip: MakeClip, spec: ClipSpec) -> None:
     strip = scrub_frames(clip(spec), 9, 80)
-    numbers = _numbers(strip)
-    assert numbers[0] == 0
-    # Frames nothing refers to are skipped for speed: within two frames of even.
-    assert all(abs(n - e) <= 2 for n, e in zip(numbers, _even(9, spec.frames), strict=True))
-    assert numbers == sorted(numbers)
+    assert _numbers(strip) == _even(9, spec.frames)  # 0, 6, 12 ... 47
     assert strip.duration == pytest.approx(spec.seconds, abs=0.002)
 
 
 @pytest.mark.parametrize("gop", [4, 24, 96])
-def test_the_times_say_which_frame_each_thumbnail_shows(clip: MakeClip, gop: int) -> None:
-    spec = ClipSpec(frames=96, gop=gop, width=320, height=192)
+@pytest.mark.parametrize("bframes", [0, 2])
+def test_exact_frames_whether_the_decoder_runs_through_or_jumps(
+    clip: MakeClip, gop: int, bframes: int
+) -> None:
+    # Keyframes every 4 frames: it jumps from thumbnail to thumbnail; every 96:
+    # it decodes through, leaving out the B-frames no thumbnail shows.
+    spec = ClipSpec(frames=96, gop=gop, bframes=bframes, width=320, height=192)
     strip = scrub_frames(clip(spec), 12, 80)
-    assert [round(t * spec.fps) for t in strip.times] == _numbers(strip)
+    assert _numbers(strip) == _even(12, 96)
+    assert [round(t * spec.fps) for t in strip.times] == _even(12, 96)
+
+
+@pytest.mark.parametrize(("gop", "passes"), [(96, 1), (48, 2), (4, 4)])
+def test_one_pass_through_long_gops_a_jump_per_thumbnail_on_short_ones(
+    clip: MakeClip, monkeypatch: pytest.MonkeyPatch, gop: int, passes: int
+) -> None:
+    starts: list[int] = []
+    real = scrub.decode_from
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        starts.append(args[2].pts)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(scrub, "decode_from", counting)
+    # Thumbnails of frames 0, 32, 63 and 95: with a keyframe every 4 frames the
+    # decoder jumps to each one's keyframe instead of decoding ~30 frames between.
+    strip = scrub_frames(clip(ClipSpec(frames=96, gop=gop, width=320, height=192)), 4, 80)
+    assert _numbers(strip) == [0, 32, 63, 95]
+    assert len(starts) == passes
+    assert starts == sorted(starts)
 
 
 def test_thumbnails_are_the_width_asked_with_the_video_s_shape(clip: MakeClip) -> None:
@@ -54,14 +77,11 @@ def test_thumbnails_are_the_width_asked_with_the_video_s_shape(clip: MakeClip) -
 
 def test_more_thumbnails_than_frames_repeat_frames(clip: MakeClip) -> None:
     spec = ClipSpec(frames=10, gop=5)
-    numbers = _numbers(scrub_frames(clip(spec), 30, 80))
-    assert len(numbers) == 30
-    assert numbers[0] == 0 and numbers[-1] >= 8
-    assert numbers == sorted(numbers)
+    assert _numbers(scrub_frames(clip(spec), 30, 80)) == _even(30, 10)
 
 
 def test_one_thumbnail_is_the_middle_frame(clip: MakeClip) -> None:
-    assert abs(_numbers(scrub_frames(clip(LONG), 1, 80))[0] - 47) <= 2
+    assert _numbers(scrub_frames(clip(LONG), 1, 80)) == [47]
 
 
 def test_the_pointer_picks_the_thumbnail_under_it(clip: MakeClip) -> None:
