@@ -68,9 +68,10 @@ class Timing:
     wall_s: float
     cpu_s: float
     walls: list[float]
+    cpus: list[float]
 
     def figures(self) -> dict[str, object]:
-        return {"wall_s": self.wall_s, "cpu_s": self.cpu_s, "walls": self.walls}
+        return {"wall_s": self.wall_s, "cpu_s": self.cpu_s, "walls": self.walls, "cpus": self.cpus}
 
 
 def _timed(action: Callable[[int], object], reps: int) -> Timing:
@@ -84,6 +85,7 @@ def _timed(action: Callable[[int], object], reps: int) -> Timing:
         round(statistics.median(walls), 4),
         round(statistics.median(cpus), 4),
         [round(w, 4) for w in walls],
+        [round(c, 4) for c in cpus],
     )
 
 
