@@ -20,10 +20,11 @@ are copied as they are (no quality lost, no time spent) when
   B-frame would need a dropped later frame, or an open GOP leads with frames
   from before the keyframe.
 Otherwise the range is re-encoded with libx264 (CRF 18, preset veryfast,
-yuv420p: visually lossless, about realtime for 720p on two cores) and the
-sound with AAC. Re-encoding only the head up to the first keyframe and
-copying the rest ("smart rendering") was left out: the two parts would carry
-different H.264 parameter sets in one MP4 track, which many players refuse.
+yuv420p: visually lossless; about 0.6 s of CPU per second of 720p, so faster
+than realtime on two free cores) and the sound with AAC. Re-encoding only
+the head up to the first keyframe and copying the rest ("smart rendering")
+was left out: the two parts would carry different H.264 parameter sets in
+one MP4 track, which many players refuse.
 `keyframe_times` (app.media.probe) lets the window snap an in-point to a
 keyframe so that a cut can be copied.
 
@@ -40,9 +41,9 @@ not show unless other frames are built on them. Caps, for file size: at most
 
 **WebM: VP9 (libvpx-vp9), VP8 (libvpx) if this FFmpeg lacks VP9**, sound as
 Opus. VP9 runs in libvpx's realtime mode (cpu-used 6, row threading,
-constant quality 32): about 2.5x faster than realtime for 720p on one core,
-half the size of the H.264 export; its "good" mode makes files 30 % smaller
-at four times the time. Nothing here uses HEVC or AV1 encoders: the desktop
+constant quality 32): about 0.4 s of CPU per second of 720p, half the size of
+the H.264 export; its "good" mode makes files 30 % smaller at four times the
+time. Nothing here uses HEVC or AV1 encoders: the desktop
 package swaps libx265 and SVT-AV1 for stand-ins (packaging/README.md).
 
 Every kind: `progress_cb(fraction)` from 0 to 1 (at most every hundredth,

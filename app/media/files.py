@@ -97,7 +97,7 @@ def _reraise(exc: OSError, folder: Path) -> NoReturn:
 def _flush(path: Path) -> None:
     """Put the file's bytes on disk before it gets its real name, so a crash
     never leaves an empty file under a good name."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))  # Windows flushes writers only
     try:
         os.fsync(fd)
     finally:

@@ -159,6 +159,8 @@ def probe(path: Path) -> VideoInfo:
         packets = _read_packets(path, container, stream)
         if not packets:
             raise UnreadableVideoError(path, "it has no frames")
+        if not (stream.codec_context.width > 0 and stream.codec_context.height > 0):
+            raise UnreadableVideoError(path, "its picture has no size")
         base = stream.time_base or Fraction(1, 90000)
         audio = container.streams.audio[0].codec_context.name if container.streams.audio else None
         shown = sorted(p[0] for p in packets)

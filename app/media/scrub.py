@@ -174,7 +174,8 @@ class ScrubCache:
     def __init__(self, folder: Path, *, max_bytes: int = 256 * 1024 * 1024) -> None:
         self.folder = Path(folder)
         self.max_bytes = max_bytes
-        self._locks: dict[str, threading.Lock] = {}
+        # key -> (its lock, how many threads hold or wait for it)
+        self._locks: dict[str, tuple[threading.Lock, int]] = {}
         self._locks_guard = threading.Lock()
 
     @classmethod
@@ -186,7 +187,7 @@ class ScrubCache:
         """The cached strip of `path`, extracted and stored on a miss. Two
         threads asking for the same strip decode it once."""
         key = self.key(Path(path), count, width)
-        with self._lock_for(key):
+        with self._one_at_a_time(key):
             cached = self._read(key, count)
             if cached is not None:
                 return cached
@@ -199,14 +200,28 @@ class ScrubCache:
         try:
             info = path.stat()
             identity = f"{path.resolve()}\0{info.st_size}\0{info.st_mtime_ns}"
-        except OSError:
+        except (OSError, RuntimeError):  # missing, or a symlink loop
             identity = str(path.absolute())  # scrub_frames will say what is wrong
         text = f"v{_CACHE_VERSION}\0{identity}\0{count}\0{width}"
         return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
 
-    def _lock_for(self, key: str) -> threading.Lock:
+    @contextlib.contextmanager
+    def _one_at_a_time(self, key: str) -> Iterator[None]:
+        """Hold `key`'s lock; the lock is forgotten when nobody needs it, so
+        scrubbing 10,000 clips does not keep 10,000 locks."""
         with self._locks_guard:
-            return self._locks.setdefault(key, threading.Lock())
+            lock, users = self._locks.get(key, (threading.Lock(), 0))
+            self._locks[key] = (lock, users + 1)
+        try:
+            with lock:
+                yield
+        finally:
+            with self._locks_guard:
+                lock, users = self._locks[key]
+                if users == 1:
+                    del self._locks[key]
+                else:
+                    self._locks[key] = (lock, users - 1)
 
     def _entry(self, key: str) -> Path:
         return self.folder / f"{key}.jpg"

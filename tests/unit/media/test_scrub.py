@@ -243,6 +243,7 @@ def test_threads_asking_for_one_strip_decode_it_once(
     assert errors == []
     assert counting.calls == 1
     assert len(results) == 6 and all(r == results[0] for r in results)
+    assert cache._locks == {}  # nothing kept per clip once nobody waits
 
 
 def test_caches_sharing_a_folder_only_ever_read_whole_entries(
