@@ -17,6 +17,10 @@ What runs, in order (each in its own process, so CPU is accounted cleanly):
 6. The renderer (`bench_renderer`) and, when it exists, the GUI (`bench_gui`).
 7. The catalogue (`bench_catalogue`): 25 models and 240 styles in pages of 10,
    from a fresh client to a ready list.
+8. The media engine (`bench_media`, issue 14): a 10 s 720p24 clip from the
+   built-in renderer exported whole to MP4 (packets copied, and re-encoded),
+   GIF and WebM, with the ratio to realtime; scrub strips of 5 s and 10 s
+   clips; frame_at and last_frame.
 
 Every figure is the median of its repetitions; its relative spread
 ((max - min) / median) says how noisy it was. Output: a printed table,
@@ -313,6 +317,44 @@ def run_catalogue(plan: Plan) -> dict[str, object]:
     return result if isinstance(result, dict) else {"error": f"printed {result!r}"}
 
 
+def run_media(plan: Plan) -> dict[str, object]:
+    console.log("media: exports of a 10 s 720p clip, scrub strips, frames")
+    try:
+        proc = _start(
+            "tests.benchmarks.bench_media", ["--reps", "1" if plan.quick else "3"], _env("", "")
+        )
+        result = _finish(proc, "media", timeout=900)
+    except (RuntimeError, ValueError) as exc:
+        return {"error": str(exc)[-800:]}
+    return result if isinstance(result, dict) else {"error": f"printed {result!r}"}
+
+
+def media_figures(media: dict[str, object]) -> dict[str, object]:
+    """bench_media's repetitions summarised like the engine's figures."""
+    exports, scrub, frames = media.get("exports"), media.get("scrub"), media.get("frames")
+    clip = media.get("clip")
+    seconds = _num(clip.get("seconds")) if isinstance(clip, dict) else None
+    out: dict[str, object] = {}
+
+    def runs(entry: object, key: str = "walls") -> list[float]:
+        values = entry.get(key) if isinstance(entry, dict) else None
+        return [v for v in (_num(x) for x in values) if v] if isinstance(values, list) else []
+
+    if isinstance(exports, dict):
+        for name, entry in exports.items():
+            out[f"media_export_{name}_s"] = summarise(runs(entry))
+            out[f"media_export_{name}_cpu_s"] = summarise(runs(entry, "cpus"))
+            if seconds:
+                ratios = [seconds / w for w in runs(entry)]
+                out[f"media_export_{name}_realtime_x"] = summarise(ratios)
+    for prefix, section in (("media_scrub", scrub), ("media", frames)):
+        if isinstance(section, dict):
+            for name, entry in section.items():
+                out[f"{prefix}_{name}_s"] = summarise(runs(entry))
+                out[f"{prefix}_{name}_cpu_s"] = summarise(runs(entry, "cpus"))
+    return out
+
+
 def catalogue_figures(catalogue: dict[str, object]) -> dict[str, object]:
     ready = catalogue.get("ready_ms")
     if not isinstance(ready, list):
@@ -443,6 +485,7 @@ def goals(
     renderer: dict[str, object],
     gui: dict[str, object],
     catalogue: dict[str, object] | None = None,
+    media: dict[str, object] | None = None,
 ) -> list[Goal]:
     def fig(follower: str, job: str, key: str) -> float | None:
         return _num(results.get(follower, {}).get(job, {}).get(key))
@@ -589,6 +632,7 @@ def goals(
                 "a fresh client: configurations, styles and the account side by side",
             )
         )
+    out += media_goals(media or {})
     figures = gui.get("figures")
     for words, name, limit, unit in (
         (("launch",), "Launch to window (issue 4)", 1.5, "s"),
@@ -619,6 +663,49 @@ def goals(
                 "" if value is not None else "key not found in bench_gui's output",
             )
         )
+    return out
+
+
+def media_goals(media: dict[str, object]) -> list[Goal]:
+    """Issue 14: scrubbing well under a second; exports reported (time, ratio)."""
+    figures = media_figures(media)
+
+    def med(name: str) -> float | None:
+        entry = figures.get(name)
+        return _num(entry.get("median")) if isinstance(entry, dict) else None
+
+    strip = med("media_scrub_10s_48_s")
+    out = [
+        Goal(
+            "Scrub strip: 48 thumbnails of a 10 s 720p clip (issue 14)",
+            "< 1 s",
+            _fmt(strip, " s", 3),
+            strip < 1 if strip is not None else None,
+            f"cold (no cache), 160 px wide, {_fmt(med('media_scrub_10s_48_cpu_s'), ' s', 3)} "
+            f"CPU; a cache hit: {_fmt(med('media_scrub_10s_48_cache_hit_s'), ' s', 4)}",
+        )
+    ]
+    parts = []
+    for name, label in (
+        ("mp4_copy", "MP4 copied"),
+        ("mp4_reencode", "MP4 re-encoded"),
+        ("gif", "GIF"),
+        ("webm", "WebM"),
+    ):
+        wall, ratio = med(f"media_export_{name}_s"), med(f"media_export_{name}_realtime_x")
+        parts.append(f"{label} {_fmt(wall, ' s')} ({_fmt(ratio, 'x', 1)})")
+    out.append(
+        Goal(
+            "Export a 10 s 720p24 clip (issue 14)",
+            "time, ratio to realtime",
+            ", ".join(parts),
+            None,
+            "whole clip, wall time; above 1x is faster than realtime; CPU seconds in the "
+            "media table"
+            if "error" not in media
+            else f"bench_media failed: {media['error']}",
+        )
+    )
     return out
 
 
@@ -719,7 +806,11 @@ def print_report(report: dict[str, object], goal_list: list[Goal]) -> None:
     for row in comparison_rows(report["followers"]):  # type: ignore[arg-type]
         table.add_row(*row)
     console.print(table)
-    for title, key in (("Engine", "engine"), ("Renderer and window", "renderer_gui")):
+    for title, key in (
+        ("Engine", "engine"),
+        ("Renderer and window", "renderer_gui"),
+        ("Media engine (issue 14)", "media_figures"),
+    ):
         section = report[key]
         assert isinstance(section, dict)
         figures = Table(title=title)
@@ -774,7 +865,11 @@ def markdown(report: dict[str, object], goal_list: list[Goal]) -> str:
         met = {True: "yes", False: "**no**", None: "n/a"}[goal.met]
         note = f" ({goal.note})" if goal.note else ""
         lines.append(f"| {goal.name} | {goal.target} | {goal.measured}{note} | {met} |")
-    for title, key in (("Engine", "engine"), ("Renderer and window", "renderer_gui")):
+    for title, key in (
+        ("Engine", "engine"),
+        ("Renderer and window", "renderer_gui"),
+        ("Media engine (issue 14)", "media_figures"),
+    ):
         lines += ["", f"### {title}", "", "| Figure | Median | Spread |", "|---|---:|---:|"]
         section = report[key]
         assert isinstance(section, dict)
@@ -852,6 +947,7 @@ def main(argv: list[str] | None = None) -> int:
         concurrent = run_concurrent(plan, env)
     renderer = run_renderer(plan)
     catalogue = run_catalogue(plan)
+    media = run_media(plan)
     gui = run_gui(plan, _env("", ""))
     engine = {**engine_figures(engine_raw, concurrent, idle), **catalogue_figures(catalogue)}
     report: dict[str, object] = {
@@ -871,9 +967,13 @@ def main(argv: list[str] | None = None) -> int:
         "gui": gui,
         "renderer_gui": side_figures(renderer, gui),
     }
-    goal_list = goals(plan, followers, engine, renderer, gui, catalogue)
+    report["media"] = media
+    report["media_figures"] = media_figures(media)
+    goal_list = goals(plan, followers, engine, renderer, gui, catalogue, media)
     report["goals"] = [asdict(g) for g in goal_list]
-    report["noise"] = noise(followers, {**engine, **side_figures(renderer, gui)})
+    report["noise"] = noise(
+        followers, {**engine, **side_figures(renderer, gui), **media_figures(media)}
+    )
     report["notes"] = notes(plan)
     report["duration_s"] = round(time.perf_counter() - started, 1)
     RESULTS.mkdir(parents=True, exist_ok=True)
