@@ -16,6 +16,7 @@ instead of the main window.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import signal
 import sys
@@ -152,6 +153,10 @@ async def _run(
     await closed.wait()
     wake.stop()
     starting.cancel()
+    # Wait for the cancelled start to unwind (a renderer still starting is
+    # stopped by it): a task left pending would be torn down with the loop.
+    with contextlib.suppress(asyncio.CancelledError, Exception):
+        await starting
     try:
         await window.shutdown()
     finally:
