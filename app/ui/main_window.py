@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
 
     async def shutdown(self) -> None:
         """Stop following jobs (they stay resumable) and stop the built-in renderer."""
-        self.tasks.cancel_all()
+        await self.tasks.aclose()
         await self.connection.close()
 
     # ------------------------------------------------------------------ wiring

@@ -57,6 +57,16 @@ class TaskGroup:
         for task in list(self._tasks):
             task.cancel()
 
+    async def aclose(self) -> None:
+        """Cancel every task and wait until each has unwound (its `finally`
+        blocks ran): a task still pending when the loop stops is torn down
+        half-way, leaving processes and sessions behind."""
+        tasks = [t for t in self._tasks if t is not asyncio.current_task()]
+        for task in tasks:
+            task.cancel()
+        if tasks:
+            await asyncio.gather(*tasks, return_exceptions=True)
+
     def __len__(self) -> int:
         return len(self._tasks)
 

@@ -51,3 +51,25 @@ def test_blocking_calls_run_off_the_gui_thread(run: Run, qtbot: QtBot) -> None:
     )
     wait_for(qtbot, lambda: answers, 5, "the callback")
     assert answers == [(42, None, gui)]  # called back on the GUI thread
+
+
+def test_aclose_returns_only_once_every_task_has_unwound(run: Run) -> None:
+    tasks = TaskGroup()
+    cleaned: list[str] = []
+    started = asyncio.Event()
+
+    async def holds_a_resource() -> None:
+        try:
+            started.set()
+            await asyncio.Event().wait()
+        finally:
+            await asyncio.sleep(0.05)  # an async cleanup, as stopping a renderer is
+            cleaned.append("stopped")
+
+    async def scenario() -> None:
+        tasks.spawn(holds_a_resource())
+        await started.wait()
+        await tasks.aclose()
+        assert cleaned == ["stopped"] and len(tasks) == 0
+
+    run(scenario())

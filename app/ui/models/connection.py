@@ -153,6 +153,7 @@ class ConnectionModel(QObject):
     async def close(self) -> None:
         """Stop following jobs (they stay resumable) and stop the built-in renderer."""
         self._closed = True
+        await self._tasks.aclose()  # a connection still being made stops its renderer
         await self._close_session()
         self.state = ConnectionStatus.DISCONNECTED
 
@@ -170,7 +171,12 @@ class ConnectionModel(QObject):
         if self._closed:
             await session.aclose()
             return
-        await self._settle(session)
+        try:
+            await self._settle(session)
+        except BaseException:
+            if self.session is not session:  # never published: nobody else will close it
+                await session.aclose()
+            raise
 
     async def _settle(self, session: Session) -> None:
         """Read the catalogue, then publish the session and the state it leaves."""
