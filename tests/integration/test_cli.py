@@ -185,8 +185,7 @@ def test_empty_prompt_is_bad_usage(
         "   ",
         "--json",
         *_scripted(scripted_backend),
-        "--token",
-        scripted_backend.token,
+        f"--token={scripted_backend.token}",  # a random token may start with "-"
     )
     assert run.code == 2
     assert run.result["state"] == "failed" and "prompt" in str(run.result["error"])

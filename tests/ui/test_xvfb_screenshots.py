@@ -64,8 +64,7 @@ def test_real_window_under_xvfb_saves_screenshots(
             str(ARTIFACTS),
             "--backend",
             local_server.url,
-            "--token",
-            local_server.token,
+            f"--token={local_server.token}",  # a random token may start with "-"
         ],
         cwd=ROOT,
         env=env,
