@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QMessageBox, QWidget
 
 from app import __version__
 
@@ -77,17 +77,33 @@ def confirm_stop_following(parent: QWidget, on_yes: Callable[[], object]) -> QMe
     )
 
 
-def confirm_delete(parent: QWidget, prompt: str, on_yes: Callable[[], object]) -> QMessageBox:
-    return ask(
+def confirm_delete_video(
+    parent: QWidget, prompt: str, *, offer_account: bool, on_yes: Callable[[bool], object]
+) -> QMessageBox:
+    """Delete a history row; for a video in the connected account, a box to
+    delete it from the account too, never ticked at first. `on_yes(from_account)`
+    runs only on Delete."""
+    box = ask(
         parent,
         title=translate("MainWindow", "Delete video?"),
-        text=translate("MainWindow", "Delete this video and its file?"),
+        text=translate("MainWindow", "Delete this video and its file from this computer?"),
         details=prompt[:300],
         yes=translate("MainWindow", "Delete"),
         no=translate("MainWindow", "Keep"),
-        on_yes=on_yes,
+        on_yes=lambda: on_yes(bool(account is not None and account.isChecked())),
         icon=QMessageBox.Icon.Warning,
     )
+    account: QCheckBox | None = None
+    if offer_account:
+        account = QCheckBox(
+            translate(
+                "MainWindow", "Also delete it from my account on the server (can't be undone)"
+            )
+        )
+        account.setObjectName("deleteFromAccount")
+        account.setChecked(False)
+        box.setCheckBox(account)
+    return box
 
 
 def show_about(parent: QWidget, logo: QPixmap) -> QMessageBox:

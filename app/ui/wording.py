@@ -32,7 +32,12 @@ from app.ui.models.job_facts import (
     stage_of,
     update_failure,
 )
+from app.ui.models.library import LibraryStatus
 from app.ui.models.problems import (
+    AccountDeleteFailed,
+    AccountVideoElsewhere,
+    AccountVideoGone,
+    AccountVideoNotFetched,
     NotConnected,
     Problem,
     SettingsNotFound,
@@ -172,6 +177,80 @@ def video_ready() -> str:
 
 def video_failed() -> str:
     return translate("Jobs", "A video failed")
+
+
+# --------------------------------------------------------------------------- history
+
+
+def history_date(iso: str, estimated: bool, imported_at: str | None) -> str:
+    """A history row's date: when it was made, or, for a video from the
+    account whose date the service did not give, when it was added here."""
+    if estimated and imported_at:
+        return _fill(translate("History", "Added %1"), date(imported_at))
+    return date(iso)
+
+
+def from_account() -> str:
+    return translate("History", "From your account")
+
+
+def from_account_tooltip(downloaded: bool) -> str:
+    """Why an account video is in the history, and what playing it does."""
+    where = translate("History", "From your account: made in the web app or on another computer.")
+    if downloaded:
+        return where
+    return f"{where} " + translate("History", "Playing it downloads it to this computer.")
+
+
+def in_the_cloud() -> str:
+    """The state of an account video not downloaded yet."""
+    return translate("History", "In the cloud")
+
+
+def fetching(fraction: float | None) -> str:
+    """An account video on its way to this computer (its row's state)."""
+    if fraction is None or fraction < 0:
+        return translate("History", "Downloading…")
+    return _fill(translate("History", "Downloading %1%"), int(fraction * 100))
+
+
+def now_playing() -> str:
+    return translate("History", "Now playing")
+
+
+def history_count(shown: int, total: int) -> str:
+    """The count beside the history's title."""
+    if total > shown:
+        return _fill(translate("History", "%1 of %2"), shown, total)
+    return str(shown) if shown else ""
+
+
+def library_status(status: LibraryStatus, added: int, error: BaseException | None) -> str:
+    """The line under the history's search box about the account's library."""
+    if status is LibraryStatus.IMPORTING:
+        if added:
+            return translate("History", "Adding videos from your account… %n added", None, added)
+        return translate("History", "Looking for videos in your account…")
+    if status is LibraryStatus.FAILED:
+        reason = error_text(error) if error is not None else something_went_wrong()
+        return _fill(
+            translate(
+                "History",
+                "Couldn't read the videos in your account: %1 Nothing was lost; Framecast "
+                "will try again.",
+            ),
+            reason,
+        )
+    return ""
+
+
+def folder_not_opened(folder: object) -> str:
+    return _fill(
+        translate(
+            "History", "Framecast couldn't open the folder %1. Open it in your file manager."
+        ),
+        folder,
+    )
 
 
 # --------------------------------------------------------------------------- connection
@@ -332,4 +411,58 @@ def _problem_text(problem: Problem) -> str:
         return failure_text(problem.facts)
     if isinstance(problem, SettingsNotSaved):
         return _fill(translate("Errors", "Settings could not be saved: %1"), problem.reason)
+    return _account_problem_text(problem)
+
+
+def _account_problem_text(problem: Problem) -> str:
+    if isinstance(problem, AccountVideoGone):
+        return translate(
+            "Errors", "This video is no longer in your account, so it can't be downloaded."
+        )
+    if isinstance(problem, AccountVideoElsewhere):
+        return translate(
+            "Errors",
+            "This video is in your account on another server. Connect to that server in "
+            "Settings to download it.",
+        )
+    if isinstance(problem, AccountVideoNotFetched):
+        return _not_fetched_text(problem.failure)
+    if isinstance(problem, AccountDeleteFailed):
+        if isinstance(problem.cause, NotConnected):
+            reason = translate("Errors", "Framecast is not connected to that account.")
+        else:
+            reason = error_text(problem.cause)
+        return _fill(
+            translate(
+                "Errors",
+                "The video could not be deleted from your account, so it was kept here too. %1",
+            ),
+            reason,
+        )
     return something_went_wrong()
+
+
+def _not_fetched_text(failure: Failure) -> str:
+    if failure is Failure.OFFLINE:
+        return translate(
+            "Errors",
+            "Can't reach the server to download this video. Check your connection, then "
+            "play it again.",
+        )
+    if failure is Failure.DISK_FULL:
+        return translate(
+            "Errors",
+            "There is not enough disk space to download this video. Free some space, then "
+            "play it again.",
+        )
+    if failure is Failure.FOLDER:
+        return translate(
+            "Errors",
+            "Framecast can't save videos in the chosen folder. Choose another folder in "
+            "Settings, then play the video again.",
+        )
+    return translate(
+        "Errors",
+        "This video from your account could not be downloaded or does not play. "
+        "Play it again to try once more.",
+    )
