@@ -248,11 +248,6 @@ class LibraryImporter:
             read.add(cursor.offset)
             page = await self.client.list_library_page(cursor.offset, cursor.limit)
             following = page.next
-            if following is not None and following.offset in read:
-                raise PagingError(
-                    f"file: the next page cursor goes back to offset {following.offset}, "
-                    "which was already read (the list loops)"
-                )
             videos = [v for v in page.videos if is_safe_id(v.id)]
             listed = [v.id for v in videos]
             marks = await self.history.library_marks(listed)
@@ -273,6 +268,11 @@ class LibraryImporter:
                 self._on_page(self._report)
             if ended or following is None:
                 return True
+            if following.offset in read:  # this page is kept; the list cannot be read further
+                raise PagingError(
+                    f"file: the next page cursor goes back to offset {following.offset}, "
+                    "which was already read (the list loops)"
+                )
             cursor = NextCursor(following.offset, min(following.limit, MAX_PAGE_LIMIT))
         return False
 
@@ -336,7 +336,8 @@ async def fetch_library_video(
         "url": redact(file.url),
     }
     await history.update(record.job_id, **changes)
-    return replace(record, **changes)  # type: ignore[arg-type]
+    stored = await history.get(record.job_id)  # None if the row was deleted meanwhile
+    return stored if stored is not None else replace(record, **changes)  # type: ignore[arg-type]
 
 
 async def fetch_library_poster(
