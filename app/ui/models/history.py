@@ -130,6 +130,7 @@ class HistoryModel(QAbstractListModel):
         self._dirty = False
         self._session: Session | None = None
         self._playing: Path | None = None
+        self._playing_job: str | None = None
         self._fetches: dict[str, asyncio.Task[object]] = {}
         self._fetch_progress: dict[str, float] = {}
         self._wanted: str | None = None  # the job whose video the creator asked to play last
@@ -211,6 +212,7 @@ class HistoryModel(QAbstractListModel):
             self._records = list(records)
             self._reindex()
             self.endResetModel()
+            self._announce_playing()
             return
         self._remove_missing(new_ids)
         self._insert_new(records, old_ids)
@@ -220,6 +222,7 @@ class HistoryModel(QAbstractListModel):
         for row in changed:
             index = self.index(row)
             self.dataChanged.emit(index, index)
+        self._announce_playing()
 
     def _remove_missing(self, new_ids: set[str]) -> None:
         row = len(self._records) - 1
@@ -261,6 +264,7 @@ class HistoryModel(QAbstractListModel):
         if row is not None:
             self._records[row] = record
             self._changed(record.job_id)
+            self._announce_playing()
 
     def apply(self, update: JobUpdate) -> None:
         """Show a job's live state in its row (the database row follows on its own)."""
@@ -291,7 +295,17 @@ class HistoryModel(QAbstractListModel):
             assert row is not None
             index = self.index(row)
             self.dataChanged.emit(index, index, [PlayingRole])
-        self.playingChanged.emit(after)
+        self._announce_playing()
+
+    def _announce_playing(self) -> None:
+        """`playingChanged` when the playing video's row is another job's, or
+        appears (a job's row often arrives after its video started playing);
+        not when rows above it only move it."""
+        row = self.playing_row()
+        job = self._records[row].job_id if row is not None else None
+        if job != self._playing_job:
+            self._playing_job = job
+            self.playingChanged.emit(row)
 
     def playing_row(self) -> int | None:
         if self._playing is None:
@@ -455,6 +469,7 @@ class HistoryModel(QAbstractListModel):
         del self._records[row]
         self._reindex()
         self.endRemoveRows()
+        self._announce_playing()
 
 
 def _remove_files(files: list[Path]) -> None:
