@@ -267,13 +267,21 @@ class HistoryModel(QAbstractListModel):
             self._announce_playing()
 
     def apply(self, update: JobUpdate) -> None:
-        """Show a job's live state in its row (the database row follows on its own)."""
+        """Show a job's live state in its row, and where its video is once it
+        has one (the database row follows on its own)."""
         row = self._rows.get(update.job_id)
-        if row is None or self._records[row].state == update.state:
+        if row is None:
             return
-        self._records[row] = replace(self._records[row], state=str(update.state))
+        record = self._records[row]
+        changed = replace(record, state=str(update.state))
+        if update.path and update.path != record.local_path:
+            changed = replace(changed, local_path=update.path, thumbnail_path=update.thumbnail)
+        if changed == record:
+            return
+        self._records[row] = changed
         index = self.index(row)
         self.dataChanged.emit(index, index, [RecordRole])
+        self._announce_playing()
 
     def relabel(self) -> None:
         """The catalogue changed: every row's model label may read differently."""
