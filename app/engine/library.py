@@ -17,7 +17,9 @@ page already read is a `PagingError`.
 The service's file objects (IFileRead) do not declare when a video was made;
 when a server adds `created_at` it is used, otherwise the video is placed in
 the library's order just below the newer video listed before it, and the row
-says its date is estimated (`created_estimated`, with `imported_at`).
+says its date is estimated (`created_estimated`, with `imported_at`). The
+event loop reads pages and builds rows a few at a time; the history writes
+them on its worker thread.
 
 `fetch_library_video` downloads an imported video the first time it is
 played: a fresh address from `GET file/{id}` (signed links expire), then the
@@ -49,7 +51,6 @@ from app.api.errors import NotFoundError, PagingError, ProtocolError, UnsafeUrlE
 from app.api.models import (
     MAX_PROMPT_CHARS,
     FileObject,
-    GenerationRequest,
     NextCursor,
     is_safe_id,
 )
@@ -72,6 +73,8 @@ MAX_LIBRARY_PAGES = 200
 MAX_POSTER_BYTES = 4 * 1024 * 1024
 _POSTER_SUFFIXES = {"image/jpeg": ".jpg", "image/png": ".png", "image/webp": ".webp"}
 FILE_MODE = 0o600
+#: Rows built between two turns of the event loop (each takes a fraction of a millisecond).
+_ROWS_PER_TURN = 8
 _ONE_TICK = timedelta(microseconds=1)
 _MAX_DATE_CHARS = 64
 
@@ -116,8 +119,7 @@ def _created_at(file: FileObject) -> str | None:
 
 
 def _request_json(file: FileObject) -> str:
-    """The settings the video was made with, as `Use these settings` reads
-    them back; only what the service said (the checks run when reused)."""
+    """The settings the video was made with, as `Use these settings` reads them back."""
     generation = file.video_generation
     if generation is None:
         return "{}"
@@ -131,11 +133,8 @@ def _request_json(file: FileObject) -> str:
         "height": generation.height,
         "seed": generation.seed,
     }
-    known = {key: value for key, value in config.items() if value is not None}
-    try:  # keep it in the request's own shape when it is a valid one
-        return GenerationRequest.model_validate(known).model_dump_json()
-    except ValueError:
-        return json.dumps(known)
+    # As the service said it; `Use these settings` checks it when it reads it back.
+    return json.dumps({key: value for key, value in config.items() if value is not None})
 
 
 def _whole_seconds(value: float | None) -> int | None:
@@ -252,7 +251,7 @@ class LibraryImporter:
             listed = [v.id for v in videos]
             marks = await self.history.library_marks(listed)
             met_seen = any(mark.seen for mark in marks.values())
-            records, upper = self._new_rows(videos, marks, upper)
+            records, upper = await self._new_rows(videos, marks, upper)
             ended = following is None or (until_seen and met_seen)
             # Where the next run goes on: nowhere once the list has been read
             # to its end; where an older run left off once this walk met what
@@ -276,14 +275,19 @@ class LibraryImporter:
             cursor = NextCursor(following.offset, min(following.limit, MAX_PAGE_LIMIT))
         return False
 
-    def _new_rows(
+    async def _new_rows(
         self, videos: Sequence[FileObject], marks: dict[str, LibraryMark], upper: str
     ) -> tuple[list[JobRecord], str]:
         """Rows for the videos the history does not know, each placed in the
-        library's order; returns them and the time the next page starts below."""
+        library's order; returns them and the time the next page starts below.
+        Building rows is a page's heaviest part on the event loop: it hands
+        the loop back every few rows, so the window stays fluid (a worker
+        thread would hold the interpreter's lock against the window instead)."""
         now = utc_now()
         records: dict[str, JobRecord] = {}
-        for video in videos:
+        for count, video in enumerate(videos, start=1):
+            if count % _ROWS_PER_TURN == 0:
+                await asyncio.sleep(0)
             mark = marks.get(video.id)
             if mark is not None and mark.known:
                 if mark.created_at is not None:

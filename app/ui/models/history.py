@@ -36,6 +36,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
 
@@ -65,6 +66,8 @@ from app.ui.tasks import TaskGroup, in_thread
 log = logging.getLogger("framecast.ui")
 
 HISTORY_LIMIT = 1000
+#: While the library is imported, the list reads the new rows at most this often.
+IMPORT_RELOAD_MS = 200
 #: Posters of account videos fetched at once (the rows being painted ask for them).
 POSTER_FETCHES = 3
 
@@ -138,7 +141,14 @@ class HistoryModel(QAbstractListModel):
         self._poster_turns = asyncio.Semaphore(POSTER_FETCHES)
         self.total = 0  # how many videos the history has, beyond the limit
         self.library = AccountLibrary(store, tasks, parent=self)
-        self.library.videosAdded.connect(lambda _count: self.reload())
+        # An import adds a page every few tens of milliseconds: the list reads
+        # them in a few batches a second, not once a page.
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(IMPORT_RELOAD_MS)
+        self._reload_timer.timeout.connect(self.reload)
+        self.library.videosAdded.connect(self._reload_soon)
+        self.library.finished.connect(lambda _report: self.reload())
 
     # ------------------------------------------------------------------ the list
 
@@ -175,6 +185,10 @@ class HistoryModel(QAbstractListModel):
         """The session that downloads account videos and whose library is imported."""
         self._session = session
         self.library.attach(session)
+
+    def _reload_soon(self) -> None:
+        if not self._reload_timer.isActive():
+            self._reload_timer.start()
 
     def reload(self) -> None:
         """Read the history again soon; requests while one runs collapse into one."""
