@@ -77,6 +77,10 @@ class HistoryError(Exception):
     """The history database cannot do what was asked."""
 
 
+class HistoryClosedError(HistoryError, RuntimeError):
+    """The history was closed (the window or the command is ending)."""
+
+
 class DuplicateJobError(HistoryError):
     """A job with this id is already in the history."""
 
@@ -710,6 +714,8 @@ class AsyncHistoryStore:
         return self.store.path
 
     async def _run(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+        if self._closed:  # a late call would run after the close: say so plainly
+            raise HistoryClosedError(f"the history {self.path} is closed")
         future = self._executor.submit(fn, *args, **kwargs)
         return await asyncio.wrap_future(future, loop=asyncio.get_running_loop())
 
@@ -771,12 +777,13 @@ class AsyncHistoryStore:
     async def aclose(self) -> None:
         """Finish queued calls, close the database and stop the worker thread.
 
-        Safe to call twice; any call after it raises RuntimeError.
+        Safe to call twice; any call after it raises HistoryClosedError (a RuntimeError).
         """
         if self._closed:
             return
         self._closed = True
-        await self._run(self.store.close)
+        future = self._executor.submit(self.store.close)
+        await asyncio.wrap_future(future, loop=asyncio.get_running_loop())
         self._executor.shutdown(wait=False)
 
     def close(self) -> None:

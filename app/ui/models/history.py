@@ -47,7 +47,7 @@ from app.engine.library import LibraryVideoGoneError, fetch_library_poster, fetc
 from app.engine.tracker import error_kind_of
 from app.engine.updates import JobState, JobUpdate
 from app.session import Session
-from app.store.history import ACCOUNT, AsyncHistoryStore, JobRecord
+from app.store.history import ACCOUNT, AsyncHistoryStore, HistoryClosedError, JobRecord
 from app.ui.models.job_facts import Failure, failure_of
 from app.ui.models.library import AccountLibrary
 from app.ui.models.problems import (
@@ -208,6 +208,8 @@ class HistoryModel(QAbstractListModel):
                 self._set_records(records)
                 if not self._dirty:
                     break
+        except HistoryClosedError:
+            return  # the window is closing: nothing left to show
         finally:
             self._reloading = False
         self.loaded.emit()

@@ -3,6 +3,7 @@ the import's bookkeeping, deletions remembered, and queries that use indexes."""
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,6 +14,8 @@ from app.store import history
 from app.store.history import (
     ACCOUNT,
     LOCAL,
+    AsyncHistoryStore,
+    HistoryClosedError,
     HistoryStore,
     HistoryVersionError,
     JobRecord,
@@ -187,3 +190,18 @@ def test_many_file_ids_are_looked_up_in_chunks(store: HistoryStore) -> None:
     assert sum(1 for m in marks.values() if m.created_at is not None) == 600
     assert store.library_floor(BACKEND) == at(30)
     assert store.library_floor("https://other.example") is None
+
+
+def test_a_call_after_closing_says_the_history_is_closed(tmp_path: Path) -> None:
+    async def scenario() -> None:
+        store = AsyncHistoryStore(HistoryStore(tmp_path / "h.sqlite3"))
+        await store.insert(local_job("a", 1))
+        closing = asyncio.ensure_future(store.aclose())
+        await asyncio.sleep(0)  # the close is queued
+        with pytest.raises(HistoryClosedError):  # queued behind the close: refused plainly
+            await store.list()
+        await closing
+        with pytest.raises(HistoryClosedError):
+            await store.count_shown()
+
+    asyncio.run(scenario())
