@@ -89,7 +89,7 @@ STATE_COLORS = {
     "cancelled": "#8b93a3",
 }
 FETCH_COLOR = "#f5a524"
-#: Keys that ask to delete the selected row (Backspace is the Mac keyboard's delete key).
+# Keys that ask to delete the selected row (Backspace is the Mac keyboard's delete key).
 DELETE_KEYS = (
     (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) if sys.platform == "darwin" else (Qt.Key.Key_Delete,)
 )

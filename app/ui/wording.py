@@ -81,12 +81,26 @@ def elapsed_and_left(elapsed: float, left: float | None) -> str:
 
 def date(iso: str) -> str:
     """When a job was made: "Today 14:05", else the date in the window's language."""
-    try:
-        moment = datetime.fromisoformat(iso).astimezone()
-    except ValueError:
+    moment = _local(iso)
+    if moment is None:
         return iso
-    if moment.date() == datetime.now().astimezone().date():
+    if _is_today(moment):
         return _fill(translate("Jobs", "Today %1"), moment.strftime("%H:%M"))
+    return _long_date(moment)
+
+
+def _local(iso: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(iso).astimezone()
+    except ValueError:
+        return None
+
+
+def _is_today(moment: datetime) -> bool:
+    return moment.date() == datetime.now().astimezone().date()
+
+
+def _long_date(moment: datetime) -> str:
     stamp = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
     return QLocale().toString(stamp, "d MMM yyyy, HH:mm")
 
@@ -185,13 +199,12 @@ def video_failed() -> str:
 def history_date(iso: str, estimated: bool, imported_at: str | None) -> str:
     """A history row's date: when it was made, or, for a video from the
     account whose date the service did not give, when it was added here."""
-    if estimated and imported_at:
-        return _fill(translate("History", "Added %1"), date(imported_at))
-    return date(iso)
-
-
-def from_account() -> str:
-    return translate("History", "From your account")
+    added = _local(imported_at) if estimated and imported_at else None
+    if added is None:
+        return date(iso)
+    if _is_today(added):
+        return _fill(translate("History", "Added today %1"), added.strftime("%H:%M"))
+    return _fill(translate("History", "Added %1"), _long_date(added))
 
 
 def from_account_tooltip(downloaded: bool) -> str:
@@ -229,7 +242,7 @@ def library_status(status: LibraryStatus, added: int, error: BaseException | Non
     """The line under the history's search box about the account's library."""
     if status is LibraryStatus.IMPORTING:
         if added:
-            return translate("History", "Adding videos from your account… %n added", None, added)
+            return _fill(translate("History", "Adding videos from your account… %1 added"), added)
         return translate("History", "Looking for videos in your account…")
     if status is LibraryStatus.FAILED:
         reason = error_text(error) if error is not None else something_went_wrong()
