@@ -96,14 +96,16 @@ DELETE_KEYS = (
 
 
 def tooltip(record: JobRecord) -> str:
-    """A row's tooltip: the whole prompt, where the video is from, and why a job
-    failed (shown literally)."""
-    lines = [record.prompt]
+    """A row's tooltip: the whole prompt, its date in full, where the video is
+    from, and why a job failed (shown literally)."""
+    when = wording.history_date(record.created_at, record.created_estimated, record.imported_at)
+    about = [when]
     if is_account_video(record):
-        lines.append(wording.from_account_tooltip(bool(record.local_path)))
+        about.append(wording.from_account_tooltip(bool(record.local_path)))
+    blocks = [record.prompt, "\n".join(about)]
     if record.state == JobState.FAILED:
-        lines.append(wording.failure_text(failure_of(record.error_kind, record.error)))
-    return plain_tooltip("\n\n".join(line for line in lines if line))
+        blocks.append(wording.failure_text(failure_of(record.error_kind, record.error)))
+    return plain_tooltip("\n\n".join(block for block in blocks if block))
 
 
 def row_state(record: JobRecord, playing: bool, fetch: float | None) -> tuple[str, str]:
@@ -217,10 +219,11 @@ class HistoryDelegate(QStyledItemDelegate):
                 QRectF(rect.left() + 1, rect.top() + 12, 3, rect.height() - 24), 1.5, 1.5
             )
             painter.fillPath(bar, QColor(ACCENT))
-        # The keyboard focus: a ring of its own, visible on any row, selected or not.
+        # The keyboard focus: a ring of its own just outside the row, visible on
+        # any row, selected or not.
         if state & QStyle.StateFlag.State_HasFocus:
             ring = QPainterPath()
-            ring.addRoundedRect(QRectF(rect).adjusted(1, 1, -1, -1), 9, 9)
+            ring.addRoundedRect(QRectF(rect).adjusted(-2, -2, 2, 2), 12, 12)
             painter.setPen(QPen(QColor(FOCUS_RING), 2))
             painter.drawPath(ring)
 
@@ -286,8 +289,9 @@ class HistoryDelegate(QStyledItemDelegate):
         metrics = painter.fontMetrics()
         state_text, state_color = row_state(record, playing, fetch)
         state_width = metrics.horizontalAdvance(state_text) + 14
-        when = wording.history_date(record.created_at, record.created_estimated, record.imported_at)
-        meta = " · ".join(p for p in (model_label, when) if p)
+        # The date first: it must show however narrow the panel; the model may be cut.
+        when = wording.row_date(record.created_at, record.created_estimated, record.imported_at)
+        meta = " · ".join(p for p in (when, model_label) if p)
         meta_y = text_rect.bottom() - metrics.descent()
         painter.setPen(QColor("#8b93a3"))
         painter.drawText(

@@ -197,14 +197,38 @@ def video_failed() -> str:
 
 
 def history_date(iso: str, estimated: bool, imported_at: str | None) -> str:
-    """A history row's date: when it was made, or, for a video from the
-    account whose date the service did not give, when it was added here."""
+    """A history row's date in full (its tooltip): when it was made, or, for a
+    video from the account whose date the service did not give, when it was
+    added here."""
     added = _local(imported_at) if estimated and imported_at else None
     if added is None:
         return date(iso)
     if _is_today(added):
         return _fill(translate("History", "Added today %1"), added.strftime("%H:%M"))
     return _fill(translate("History", "Added %1"), _long_date(added))
+
+
+def row_date(iso: str, estimated: bool, imported_at: str | None) -> str:
+    """A history row's date, short enough for a narrow panel: "Today 14:05",
+    "20 Feb", "3 Mar 2025"; "Added today" or "Added 20 Feb" for an account
+    video the service gave no date."""
+    added = _local(imported_at) if estimated and imported_at else None
+    if added is not None:
+        if _is_today(added):
+            return translate("History", "Added today")
+        return _fill(translate("History", "Added %1"), _short_date(added))
+    moment = _local(iso)
+    if moment is None:
+        return iso
+    if _is_today(moment):
+        return _fill(translate("Jobs", "Today %1"), moment.strftime("%H:%M"))
+    return _short_date(moment)
+
+
+def _short_date(moment: datetime) -> str:
+    stamp = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
+    same_year = moment.year == datetime.now().astimezone().year
+    return QLocale().toString(stamp, "d MMM" if same_year else "d MMM yyyy")
 
 
 def from_account_tooltip(downloaded: bool) -> str:

@@ -256,6 +256,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Added today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>From your account: made in the web app or on another computer.</source>
         <translation type="unfinished"></translation>
     </message>

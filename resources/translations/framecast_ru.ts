@@ -256,6 +256,10 @@
       <translation>Добавлено %1</translation>
     </message>
     <message>
+      <source>Added today</source>
+      <translation>Добавлено сегодня</translation>
+    </message>
+    <message>
       <source>From your account: made in the web app or on another computer.</source>
       <translation>Из вашего аккаунта: создано в веб-приложении или на другом компьютере.</translation>
     </message>

@@ -187,3 +187,18 @@ def test_tab_reaches_settings_before_history_and_history_in_its_own_order(
     order = [panel.searchEdit, panel.historyList, panel.reuseButton, panel.deleteButton]
     assert [w for w in tabbable if w in order] == order
     wait_for(qtbot, lambda: window.isVisible(), 5, "the window")
+
+
+def test_a_rows_date_is_short_and_its_tooltip_has_it_in_full() -> None:
+    from datetime import UTC, datetime, timedelta
+
+    now = datetime.now(UTC)
+    today = now.isoformat()
+    last_year = (now - timedelta(days=400)).isoformat()
+    assert wording.row_date(today, False, None).startswith("Today ")
+    assert wording.row_date(last_year, False, None).endswith(str((now - timedelta(days=400)).year))
+    assert wording.row_date(last_year, True, today) == "Added today"
+    assert wording.row_date(today, True, last_year).startswith("Added ")
+    assert wording.row_date("not a date", False, None) == "not a date"
+    record = JobRecord(job_id="x", prompt="A fox", created_at=last_year)
+    assert wording.date(last_year) in tooltip(record)
