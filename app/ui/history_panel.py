@@ -23,7 +23,6 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     QPoint,
-    QPointF,
     QRect,
     QRectF,
     QSize,
@@ -110,8 +109,8 @@ def tooltip(record: JobRecord) -> str:
 
 def row_state(record: JobRecord, playing: bool, fetch: float | None) -> tuple[str, str]:
     """A row's state chip: its words and colour."""
-    if fetch is not None:
-        return wording.fetching(fetch), FETCH_COLOR
+    if fetch is not None:  # the words are on the meta line; the chip has the figure
+        return (f"{int(fetch * 100)}%" if fetch >= 0 else "…"), FETCH_COLOR
     if playing:
         return wording.now_playing(), ACCENT
     if is_account_video(record) and not record.local_path:
@@ -175,7 +174,7 @@ class HistoryDelegate(QStyledItemDelegate):
             THUMB.height(),
         )
         fetch: float | None = index.data(FetchRole)
-        self._paint_thumbnail(painter, record, thumb_rect, playing, fetch)
+        self._paint_thumbnail(painter, record, thumb_rect, fetch)
 
         text_left = thumb_rect.right() + 12
         text_rect = QRect(
@@ -196,7 +195,8 @@ class HistoryDelegate(QStyledItemDelegate):
         small = QFont(font)
         small.setPointSizeF(font.pointSizeF() * 0.86)
         painter.setFont(small)
-        self._paint_meta(painter, record, index.data(ModelLabelRole), text_rect, playing, fetch)
+        self._paint_meta(painter, record, index.data(ModelLabelRole), text_rect, fetch)
+        self._paint_state(painter, thumb_rect, *row_state(record, playing, fetch))
         painter.restore()
 
     @staticmethod
@@ -232,7 +232,6 @@ class HistoryDelegate(QStyledItemDelegate):
         painter: QPainter,
         record: JobRecord,
         thumb_rect: QRect,
-        playing: bool,
         fetch: float | None,
     ) -> None:
         clip = QPainterPath()
@@ -251,25 +250,14 @@ class HistoryDelegate(QStyledItemDelegate):
             painter.drawPixmap(x, y, scaled)
             painter.setClipping(False)
         else:
-            glyph = icon("film", "#4a5061", 48)
-            glyph.paint(painter, thumb_rect.adjusted(36, 12, -36, -12))
+            glyph = icon("film", "#4a5061", 48)  # above the state chip
+            glyph.paint(painter, thumb_rect.adjusted(38, 4, -38, -22))
         if is_account_video(record):
             badge = QRectF(thumb_rect.left() + 4, thumb_rect.top() + 4, 24, 17)
             back = QPainterPath()
             back.addRoundedRect(badge, 5, 5)
             painter.fillPath(back, QColor(16, 18, 24, 200))
             painter.fillPath(_cloud(badge.adjusted(4, 3.5, -4, -3.5)), QColor(CLOUD))
-        if playing:
-            disc = QRectF(thumb_rect.center().x() - 13, thumb_rect.center().y() - 13, 26, 26)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(16, 18, 24, 190))
-            painter.drawEllipse(disc)
-            play = QPainterPath()
-            play.moveTo(QPointF(disc.left() + 10, disc.top() + 7))
-            play.lineTo(QPointF(disc.left() + 19, disc.center().y()))
-            play.lineTo(QPointF(disc.left() + 10, disc.bottom() - 7))
-            play.closeSubpath()
-            painter.fillPath(play, QColor("#ffffff"))
         if fetch is not None:  # the download's progress along the thumbnail's foot
             track = QRectF(thumb_rect.left() + 6, thumb_rect.bottom() - 6, THUMB.width() - 12, 3)
             painter.fillRect(track, QColor(255, 255, 255, 60))
@@ -283,38 +271,42 @@ class HistoryDelegate(QStyledItemDelegate):
         record: JobRecord,
         model_label: str | None,
         text_rect: QRect,
-        playing: bool,
         fetch: float | None,
     ) -> None:
+        """The row's date and model under the prompt (while an account video
+        downloads, what is happening). The date comes first: it must show
+        however narrow the panel; the model may be cut."""
         metrics = painter.fontMetrics()
-        state_text, state_color = row_state(record, playing, fetch)
-        state_width = metrics.horizontalAdvance(state_text) + 14
-        # The date first: it must show however narrow the panel; the model may be cut.
-        when = wording.row_date(record.created_at, record.created_estimated, record.imported_at)
-        meta = " · ".join(p for p in (when, model_label) if p)
-        meta_y = text_rect.bottom() - metrics.descent()
-        painter.setPen(QColor("#8b93a3"))
+        if fetch is not None:
+            meta = wording.fetching(fetch)
+            painter.setPen(QColor(FETCH_COLOR))
+        else:
+            when = wording.row_date(record.created_at, record.created_estimated, record.imported_at)
+            meta = " · ".join(p for p in (when, model_label) if p)
+            painter.setPen(QColor("#8b93a3"))
         painter.drawText(
             text_rect.left(),
-            meta_y,
-            metrics.elidedText(
-                meta, Qt.TextElideMode.ElideRight, text_rect.width() - state_width - 8
-            ),
+            text_rect.bottom() - metrics.descent(),
+            metrics.elidedText(meta, Qt.TextElideMode.ElideRight, text_rect.width()),
         )
-        chip = QRect(
-            text_rect.right() - state_width,
-            meta_y - metrics.ascent() - 2,
-            state_width,
-            metrics.height() + 3,
-        )
-        color = QColor(state_color)
-        chip_bg = QColor(color)
-        chip_bg.setAlpha(40)
-        chip_path = QPainterPath()
-        chip_path.addRoundedRect(QRectF(chip), chip.height() / 2, chip.height() / 2)
-        painter.fillPath(chip_path, chip_bg)
-        painter.setPen(color)
-        painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, state_text)
+
+    @staticmethod
+    def _paint_state(painter: QPainter, thumb_rect: QRect, text: str, colour: str) -> None:
+        """The state chip, on the thumbnail's lower left corner (as a video's
+        length sits on a poster), leaving the text column its whole width."""
+        metrics = painter.fontMetrics()
+        height = metrics.height() + 2
+        width = min(metrics.horizontalAdvance(text) + 12, thumb_rect.width() - 8)
+        chip = QRectF(thumb_rect.left() + 4, thumb_rect.bottom() - 8 - height, width, height)
+        path = QPainterPath()
+        path.addRoundedRect(chip, height / 2, height / 2)
+        painter.fillPath(path, QColor(16, 18, 24, 215))
+        tint = QColor(colour)
+        tint.setAlpha(55)
+        painter.fillPath(path, tint)
+        painter.setPen(QColor(colour))
+        shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(width) - 8)
+        painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, shown)
 
     @staticmethod
     def _two_lines(text: str, metrics: QFontMetrics, width: int) -> list[str]:

@@ -523,6 +523,8 @@ class ScriptedBackend:
         self.library: list[dict[str, object]] = []
         #: Result bytes of library videos this backend serves, by file id.
         self.library_media: dict[str, bytes] = {}
+        #: Seconds between 256-byte chunks of a library video (0: as fast as it goes).
+        self.library_chunk_delay = 0.0
         self.deleted: list[str] = []
         self._lock = threading.Lock()
         self._queue: list[ScriptedJob] = []
@@ -881,7 +883,10 @@ class ScriptedBackend:
         with self._lock:
             kept = self.library_media.get(ident) if ident not in self.deleted else None
         if kept is not None and request.method == "GET":
-            return serve_bytes(request, kept)
+            delay = self.library_chunk_delay
+            return serve_bytes(
+                request, kept, chunk_size=256 if delay else 16384, chunk_delay=delay
+            )
         job = self.job(ident)
         if job is None or request.method != "GET":
             return JSONResponse({"detail": "Not Found"}, status_code=404)

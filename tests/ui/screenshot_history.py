@@ -6,7 +6,7 @@ A scripted backend on loopback (the SDK's shapes) serves an account whose
 library holds videos made elsewhere, some with the service's posters and
 dates, some without; the history already has two jobs of this app. The
 window connects, imports the library, plays one account video (downloading
-it first) and saves `history.png` (rows, the playing one marked),
+it first: `downloading.png`) and saves `history.png` (rows, the playing one marked),
 `focus.png` (the keyboard in the list) and `delete.png` (the question with
 its unticked account box). For looking at the design (run it under Xvfb).
 """
@@ -121,7 +121,12 @@ async def scenario(out: Path, size: tuple[int, int], language: str) -> int:
         await wait_for(lambda: len(panel.records()) == len(PROMPTS) + 2, 60, "the library")
         await wait_for(lambda: window.historyModel.library.status is LibraryStatus.IDLE, 30, "idle")
         second = panel.records()[1]
+        backend.library_chunk_delay = 0.15  # slow enough to see the download in its row
         window.spawn(window.historyModel.play(second))
+        await wait_for(lambda: window.historyModel.fetching(second.job_id), 10, "the download")
+        await asyncio.sleep(1.2)
+        grab(window, out / "downloading.png")
+        backend.library_chunk_delay = 0.0
         await wait_for(lambda: window.player.path is not None, 60, "the account video playing")
         await asyncio.sleep(1.5)
         grab(window, out / "history.png")

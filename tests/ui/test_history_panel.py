@@ -127,8 +127,9 @@ def test_an_account_video_is_marked_and_says_it_is_in_the_cloud(panel: HistoryPa
     web = panel.records()[0]
     assert web.job_id == "web"
     assert row_state(web, False, None) == (wording.in_the_cloud(), CLOUD)
-    assert row_state(web, False, 0.42) == ("Downloading 42%", "#f5a524")
-    assert row_state(web, False, -1.0)[0] == "Downloading…"
+    assert row_state(web, False, 0.42) == ("42%", "#f5a524")
+    assert row_state(web, False, -1.0)[0] == "…"
+    assert wording.fetching(0.42) == "Downloading 42%" and wording.fetching(-1.0) == "Downloading…"
     assert row_state(web, True, None) == (wording.now_playing(), ACCENT)
     assert "From your account" in tooltip(web) and "Playing it downloads it" in tooltip(web)
     assert "From your account" not in tooltip(panel.records()[1])
