@@ -884,9 +884,7 @@ class ScriptedBackend:
             kept = self.library_media.get(ident) if ident not in self.deleted else None
         if kept is not None and request.method == "GET":
             delay = self.library_chunk_delay
-            return serve_bytes(
-                request, kept, chunk_size=256 if delay else 16384, chunk_delay=delay
-            )
+            return serve_bytes(request, kept, chunk_size=256 if delay else 16384, chunk_delay=delay)
         job = self.job(ident)
         if job is None or request.method != "GET":
             return JSONResponse({"detail": "Not Found"}, status_code=404)
