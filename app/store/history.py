@@ -9,6 +9,15 @@ Times are ISO-8601 UTC strings with microseconds (`2026-01-02T03:04:05.000006+00
 which sort as text in time order. The token is never stored: there is no
 column for it, and `backend_url` is the bare base URL the engine talks to.
 
+Each row has an `origin`: `local` for a job this app started (or followed
+by its file id), `account` for a video imported from the account's library
+(made in the web app or on another computer). A video that is both is shown
+once: the local row wins (matched by the backend's file id). Every file id
+the library has listed is remembered (`library_files`), with the ones the
+creator deleted from the history marked `dismissed`, so an import never
+brings a video back twice; `library_sync` keeps where an unfinished import
+stopped, per backend.
+
 The schema is versioned with `PRAGMA user_version`. `MIGRATIONS` is the ordered
 list of steps; step *n* (1-based) brings a database from version n-1 to n.
 To change the schema, append one function to it.
@@ -25,13 +34,14 @@ from __future__ import annotations
 import asyncio
 import builtins
 import concurrent.futures
+import contextlib
 import json
 import logging
 import math
 import os
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -46,15 +56,29 @@ JOB_STATES: frozenset[str] = frozenset(
     {"submitting", "queued", "processing", "downloading", "completed", "failed", "cancelled"}
 )
 TERMINAL_STATES: frozenset[str] = frozenset({"completed", "failed", "cancelled"})
+#: Where a row came from: a job of this app, or the account's library.
+LOCAL, ACCOUNT = "local", "account"
+ORIGINS: frozenset[str] = frozenset({LOCAL, ACCOUNT})
+
+
+def stamp(moment: datetime) -> str:
+    """A moment as the history stores times (UTC, microseconds); naive means UTC."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
 def utc_now() -> str:
     """Now, as the history stores times."""
-    return datetime.now(UTC).isoformat(timespec="microseconds")
+    return stamp(datetime.now(UTC))
 
 
 class HistoryError(Exception):
     """The history database cannot do what was asked."""
+
+
+class HistoryClosedError(HistoryError, RuntimeError):
+    """The history was closed (the window or the command is ending)."""
 
 
 class DuplicateJobError(HistoryError):
@@ -80,6 +104,8 @@ class HistoryCorruptError(HistoryError):
         super().__init__(f"The history {path} is damaged ({detail}).")
 
 
+#: File ids per `IN (...)` query (well below SQLite's limit on variables).
+_IDS_PER_QUERY = 500
 #: SQLite's result codes for a damaged file and a file that is not a database.
 _CORRUPT_CODES = frozenset({11, 26})  # SQLITE_CORRUPT, SQLITE_NOTADB
 FILE_MODE = 0o600
@@ -118,6 +144,15 @@ class JobRecord:
     follower_pid: int | None = None
     #: How many times a process died while following this job.
     interruptions: int = 0
+    #: `local` (a job of this app) or `account` (imported from the account's library).
+    origin: str = LOCAL
+    #: The service's poster of an account video (its own is `thumbnail_path` once fetched).
+    thumbnail_url: str | None = None
+    #: When an account video was imported (None for this app's own jobs).
+    imported_at: str | None = None
+    #: True when the service did not say when the video was made: `created_at`
+    #: then only places it in the library's order (the window shows `imported_at`).
+    created_estimated: bool = False
 
     def __post_init__(self) -> None:
         if not self.job_id:
@@ -132,11 +167,36 @@ class JobRecord:
         return self.state in TERMINAL_STATES
 
 
+@dataclass(frozen=True)
+class LibraryMark:
+    """What the history knows of one file id of the account's library."""
+
+    file_id: str
+    #: The newest `created_at` of its rows; None when no row has this file.
+    created_at: str | None = None
+    #: Listed by an earlier import.
+    seen: bool = False
+    #: Deleted from the history by the creator: never imported again.
+    dismissed: bool = False
+
+    @property
+    def known(self) -> bool:
+        """The history has (or had, and let go of) this video: nothing to import."""
+        return self.created_at is not None or self.dismissed
+
+
 #: Column order in the table and in every SELECT.
 COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(JobRecord))
 #: What `update()` may change; `updated_at` is always bumped by the store itself.
 UPDATABLE: frozenset[str] = frozenset(COLUMNS) - {"job_id", "created_at", "updated_at"}
 _SELECT = f"SELECT {', '.join(COLUMNS)} FROM jobs"
+#: The rows the history shows: every video once. A job of this app that is
+#: also in the account's library wins over the imported row (one index
+#: lookup by file id per row).
+_SHOWN = (
+    "NOT (origin = 'account' AND EXISTS (SELECT 1 FROM jobs AS mine"
+    " WHERE mine.file_id = jobs.file_id AND +mine.origin = 'local'))"
+)  # `+` keeps SQLite on the file id index (not a walk of every local row by origin)
 _PATH_COLUMNS = frozenset({"source_image", "local_path", "thumbnail_path"})
 
 
@@ -148,6 +208,11 @@ def _checked(values: Mapping[str, object]) -> dict[str, object]:
             value = str(value)
             if value not in JOB_STATES:
                 raise ValueError(f"unknown job state {value!r}")
+        elif name == "origin":
+            if value not in ORIGINS:
+                raise ValueError(f"unknown origin {value!r}")
+        elif name == "created_estimated":
+            value = bool(value)
         elif name == "error_kind" and value is not None:
             value = str(value)
         elif name == "progress" and value is not None:
@@ -212,6 +277,40 @@ def _migration_3_track_followers(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE jobs ADD COLUMN interruptions INTEGER NOT NULL DEFAULT 0")
 
 
+def _migration_4_account_library(conn: sqlite3.Connection) -> None:
+    # Videos of the account's library sit beside this app's jobs; the list
+    # reads the newest of one origin through (origin, created_at), the import
+    # and the dedupe look rows up by file id (jobs_file_id, from step 2).
+    conn.execute("ALTER TABLE jobs ADD COLUMN origin TEXT NOT NULL DEFAULT 'local'")
+    conn.execute("ALTER TABLE jobs ADD COLUMN thumbnail_url TEXT")
+    conn.execute("ALTER TABLE jobs ADD COLUMN imported_at TEXT")
+    conn.execute("ALTER TABLE jobs ADD COLUMN created_estimated INTEGER NOT NULL DEFAULT 0")
+    conn.execute("CREATE INDEX jobs_origin_created_at ON jobs (origin, created_at)")
+    # One account row per file, even when two imports race.
+    conn.execute(
+        "CREATE UNIQUE INDEX jobs_account_file_id ON jobs (file_id) WHERE origin = 'account'"
+    )
+    conn.execute(
+        """
+        CREATE TABLE library_files (
+            file_id     TEXT PRIMARY KEY NOT NULL,
+            backend_url TEXT,
+            dismissed   INTEGER NOT NULL DEFAULT 0,
+            seen_at     TEXT NOT NULL
+        )
+        """
+    )
+    conn.execute(
+        """
+        CREATE TABLE library_sync (
+            backend_url   TEXT PRIMARY KEY NOT NULL,
+            resume_offset INTEGER,
+            updated_at    TEXT NOT NULL
+        )
+        """
+    )
+
+
 Migration = Callable[[sqlite3.Connection], None]
 
 #: Ordered schema steps; the database's `user_version` counts how many have run.
@@ -219,6 +318,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _migration_1_create_jobs,
     _migration_2_index_jobs,
     _migration_3_track_followers,
+    _migration_4_account_library,
 )
 
 
@@ -390,19 +490,32 @@ class HistoryStore:
         return _record(row) if row is not None else None
 
     def find_by_file_id(self, file_id: str) -> JobRecord | None:
-        """The newest job the backend knows by this file id, if any."""
-        sql = f"{_SELECT} WHERE file_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1"
+        """The newest job the backend knows by this file id, if any (a job of
+        this app before a video imported from the account)."""
+        sql = (
+            f"{_SELECT} WHERE file_id = ?"
+            " ORDER BY origin = 'local' DESC, created_at DESC, rowid DESC LIMIT 1"
+        )
         with self._lock:
             row = self._conn.execute(sql, (file_id,)).fetchone()
         return _record(row) if row is not None else None
 
-    def list(self, limit: int | None = None, search: str | None = None) -> builtins.list[JobRecord]:
-        """Jobs, newest first; `search` matches prompt or model, any case, literally."""
-        sql = _SELECT
+    def list(
+        self, limit: int | None = None, search: str | None = None, origin: str | None = None
+    ) -> builtins.list[JobRecord]:
+        """Jobs, newest first, each video once (an account row whose file is
+        also a job of this app is left out); `search` matches prompt or model,
+        any case, literally; `origin` keeps one origin."""
+        sql = f"{_SELECT} WHERE {_SHOWN}"
         params: list[object] = []
+        if origin is not None:
+            if origin not in ORIGINS:
+                raise ValueError(f"unknown origin {origin!r}")
+            sql += " AND origin = ?"
+            params.append(origin)
         if search and search.strip():
             pattern = _like_pattern(search.strip().casefold())
-            sql += " WHERE fc_fold(prompt) LIKE ? ESCAPE '\\' OR fc_fold(model) LIKE ? ESCAPE '\\'"
+            sql += " AND (fc_fold(prompt) LIKE ? ESCAPE '\\' OR fc_fold(model) LIKE ? ESCAPE '\\')"
             params += [pattern, pattern]
         sql += " ORDER BY created_at DESC, rowid DESC"
         if limit is not None:
@@ -425,9 +538,145 @@ class HistoryStore:
         with self._lock:
             return self._conn.execute("DELETE FROM jobs WHERE job_id = ?", (job_id,)).rowcount > 0
 
+    def dismiss(self, job_id: str) -> bool:
+        """Remove a row the creator deleted (not its files), and remember its
+        file id so that no library import brings the video back. Returns
+        False if the row was not there."""
+        now = utc_now()
+        with self._lock, self._transaction():
+            row = self._conn.execute(
+                "SELECT file_id, backend_url FROM jobs WHERE job_id = ?", (job_id,)
+            ).fetchone()
+            if row is None:
+                return False
+            file_id, backend_url = row
+            # With a job of this app goes its imported twin, hidden behind it till now.
+            self._conn.execute(
+                "DELETE FROM jobs WHERE job_id = ? OR (origin = 'account' AND file_id = ?)",
+                (job_id, file_id),
+            )
+            if file_id:
+                self._conn.execute(
+                    "INSERT INTO library_files (file_id, backend_url, dismissed, seen_at)"
+                    " VALUES (?, ?, 1, ?)"
+                    " ON CONFLICT (file_id) DO UPDATE SET dismissed = 1",
+                    (file_id, backend_url, now),
+                )
+            return True
+
+    # ------------------------------------------------------------------ the account's library
+
+    def library_marks(self, file_ids: Sequence[str]) -> dict[str, LibraryMark]:
+        """What the history knows of these file ids (ids it knows nothing of are left out)."""
+        marks: dict[str, LibraryMark] = {}
+        unique = builtins.list(dict.fromkeys(file_ids))
+        with self._lock:
+            for start in range(0, len(unique), _IDS_PER_QUERY):
+                chunk = unique[start : start + _IDS_PER_QUERY]
+                holes = ", ".join("?" * len(chunk))
+                rows = self._conn.execute(
+                    f"SELECT file_id, MAX(created_at) FROM jobs WHERE file_id IN ({holes})"
+                    " GROUP BY file_id",
+                    chunk,
+                ).fetchall()
+                for file_id, created_at in rows:
+                    marks[file_id] = LibraryMark(file_id, created_at)
+                rows = self._conn.execute(
+                    f"SELECT file_id, dismissed FROM library_files WHERE file_id IN ({holes})",
+                    chunk,
+                ).fetchall()
+                for file_id, dismissed in rows:
+                    known = marks.get(file_id, LibraryMark(file_id))
+                    marks[file_id] = replace(known, seen=True, dismissed=bool(dismissed))
+        return marks
+
+    def add_library_videos(
+        self,
+        backend_url: str,
+        videos: Sequence[JobRecord],
+        listed: Sequence[str],
+        resume_offset: int | None,
+    ) -> builtins.list[str]:
+        """Import one page of the account's library, in one transaction: add
+        the `videos` whose file id no row has and the creator did not dismiss,
+        remember every `listed` file id as seen, and keep `resume_offset` as
+        where an interrupted import goes on (None: the import is complete).
+        Returns the job ids added."""
+        now = utc_now()
+        added: builtins.list[str] = []
+        columns = ", ".join(COLUMNS)
+        holes = ", ".join("?" * len(COLUMNS))
+        insert = (
+            f"INSERT OR IGNORE INTO jobs ({columns}) SELECT {holes}"
+            " WHERE NOT EXISTS (SELECT 1 FROM jobs WHERE file_id = ?)"
+            " AND NOT EXISTS (SELECT 1 FROM library_files WHERE file_id = ? AND dismissed = 1)"
+        )
+        with self._lock, self._transaction():
+            for record in videos:
+                if record.origin != ACCOUNT or not record.file_id:
+                    raise ValueError("a library video needs origin 'account' and a file id")
+                values = [getattr(record, name) for name in COLUMNS]
+                cursor = self._conn.execute(insert, [*values, record.file_id, record.file_id])
+                if cursor.rowcount > 0:
+                    added.append(record.job_id)
+            self._conn.executemany(
+                "INSERT OR IGNORE INTO library_files (file_id, backend_url, seen_at)"
+                " VALUES (?, ?, ?)",
+                [(file_id, backend_url, now) for file_id in dict.fromkeys(listed)],
+            )
+            self._set_resume(backend_url, resume_offset, now)
+        return added
+
+    def library_resume(self, backend_url: str) -> int | None:
+        """Where an interrupted import of this backend's library goes on (None: nowhere)."""
+        sql = "SELECT resume_offset FROM library_sync WHERE backend_url = ?"
+        with self._lock:
+            row = self._conn.execute(sql, (backend_url,)).fetchone()
+        return row[0] if row is not None else None
+
+    def set_library_resume(self, backend_url: str, resume_offset: int | None) -> None:
+        with self._lock, self._transaction():
+            self._set_resume(backend_url, resume_offset, utc_now())
+
+    def library_floor(self, backend_url: str) -> str | None:
+        """The oldest time of this backend's imported videos (where an import
+        that goes on places videos the service gives no date)."""
+        sql = "SELECT MIN(created_at) FROM jobs WHERE origin = 'account' AND backend_url = ?"
+        with self._lock:
+            row = self._conn.execute(sql, (backend_url,)).fetchone()
+        floor: str | None = row[0]
+        return floor
+
+    def _set_resume(self, backend_url: str, resume_offset: int | None, now: str) -> None:
+        self._conn.execute(
+            "INSERT INTO library_sync (backend_url, resume_offset, updated_at) VALUES (?, ?, ?)"
+            " ON CONFLICT (backend_url) DO UPDATE SET"
+            " resume_offset = excluded.resume_offset, updated_at = excluded.updated_at",
+            (backend_url, resume_offset, now),
+        )
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One write transaction (the caller holds the lock)."""
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        self._conn.execute("COMMIT")
+
     def count(self) -> int:
         with self._lock:
             total: int = self._conn.execute("SELECT COUNT(*) FROM jobs").fetchone()[0]
+        return total
+
+    def count_shown(self) -> int:
+        """How many videos the history shows (each once), beyond any list's limit."""
+        with self._lock:
+            total: int = self._conn.execute(f"SELECT COUNT(*) FROM jobs WHERE {_SHOWN}").fetchone()[
+                0
+            ]
         return total
 
     def close(self) -> None:
@@ -465,6 +714,8 @@ class AsyncHistoryStore:
         return self.store.path
 
     async def _run(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+        if self._closed:  # a late call would run after the close: say so plainly
+            raise HistoryClosedError(f"the history {self.path} is closed")
         future = self._executor.submit(fn, *args, **kwargs)
         return await asyncio.wrap_future(future, loop=asyncio.get_running_loop())
 
@@ -481,9 +732,9 @@ class AsyncHistoryStore:
         return await self._run(self.store.find_by_file_id, file_id)
 
     async def list(
-        self, limit: int | None = None, search: str | None = None
+        self, limit: int | None = None, search: str | None = None, origin: str | None = None
     ) -> builtins.list[JobRecord]:
-        return await self._run(self.store.list, limit, search)
+        return await self._run(self.store.list, limit, search, origin)
 
     async def unfinished(self) -> builtins.list[JobRecord]:
         return await self._run(self.store.unfinished)
@@ -491,18 +742,48 @@ class AsyncHistoryStore:
     async def delete(self, job_id: str) -> bool:
         return await self._run(self.store.delete, job_id)
 
+    async def dismiss(self, job_id: str) -> bool:
+        return await self._run(self.store.dismiss, job_id)
+
     async def count(self) -> int:
         return await self._run(self.store.count)
+
+    async def count_shown(self) -> int:
+        return await self._run(self.store.count_shown)
+
+    async def library_marks(self, file_ids: Sequence[str]) -> dict[str, LibraryMark]:
+        return await self._run(self.store.library_marks, file_ids)
+
+    async def add_library_videos(
+        self,
+        backend_url: str,
+        videos: Sequence[JobRecord],
+        listed: Sequence[str],
+        resume_offset: int | None,
+    ) -> builtins.list[str]:
+        return await self._run(
+            self.store.add_library_videos, backend_url, videos, listed, resume_offset
+        )
+
+    async def library_resume(self, backend_url: str) -> int | None:
+        return await self._run(self.store.library_resume, backend_url)
+
+    async def set_library_resume(self, backend_url: str, resume_offset: int | None) -> None:
+        await self._run(self.store.set_library_resume, backend_url, resume_offset)
+
+    async def library_floor(self, backend_url: str) -> str | None:
+        return await self._run(self.store.library_floor, backend_url)
 
     async def aclose(self) -> None:
         """Finish queued calls, close the database and stop the worker thread.
 
-        Safe to call twice; any call after it raises RuntimeError.
+        Safe to call twice; any call after it raises HistoryClosedError (a RuntimeError).
         """
         if self._closed:
             return
         self._closed = True
-        await self._run(self.store.close)
+        future = self._executor.submit(self.store.close)
+        await asyncio.wrap_future(future, loop=asyncio.get_running_loop())
         self._executor.shutdown(wait=False)
 
     def close(self) -> None:

@@ -1,21 +1,30 @@
-"""History: every generation in the history database, newest first.
+"""History: every generation and every video of the account, newest first.
 
 Rows show a poster thumbnail, the prompt, the model, the date and the state;
-thumbnails are decoded on worker threads. The panel shows a `HistorySearch`
-(the `HistoryModel` through the search box's filter) and asks for actions
-through signals (play, reuse settings, delete, show in folder).
+a video from the account (made in the web app or on another computer) has a
+cloud mark, and says "In the cloud" until it is downloaded, with the
+download's progress while it is. The row of the video the player has is
+selected and marked; the row with the keyboard focus has a focus ring.
+Thumbnails are decoded on worker threads. The panel shows a `HistorySearch`
+(the `HistoryModel` through the search box's filter), says how the import
+of the account's library is going, and asks for actions through signals
+(play, reuse settings, delete, show in folder). Delete (the key) asks to
+delete the selected row, as the button does.
 """
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import (
     QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QPoint,
     QRect,
+    QRectF,
     QSize,
     Qt,
     Signal,
@@ -25,10 +34,13 @@ from PySide6.QtGui import (
     QAction,
     QColor,
     QFont,
+    QFontMetrics,
     QHelpEvent,
     QImage,
+    QKeyEvent,
     QPainter,
     QPainterPath,
+    QPen,
     QPixmap,
 )
 from PySide6.QtWidgets import (
@@ -52,26 +64,68 @@ from app.store.history import JobRecord
 from app.ui import wording
 from app.ui.elided_label import plain_tooltip
 from app.ui.icons import icon
-from app.ui.models.history import HistorySearch, ModelLabelRole, RecordRole
+from app.ui.models.history import (
+    FetchRole,
+    HistorySearch,
+    ModelLabelRole,
+    PlayingRole,
+    RecordRole,
+    is_account_video,
+)
 from app.ui.models.job_facts import failure_of
+from app.ui.models.library import LibraryStatus
 from app.ui.tasks import run_in_thread
 
 THUMB = QSize(112, 63)
 ROW_HEIGHT = 83
 
+ACCENT = "#7c5cff"
+FOCUS_RING = "#c4b5ff"
+CLOUD = "#5aa9ff"
 STATE_COLORS = {
     "completed": "#3ecf8e",
     "failed": "#f2555a",
     "cancelled": "#8b93a3",
 }
+FETCH_COLOR = "#f5a524"
+# Keys that ask to delete the selected row (Backspace is the Mac keyboard's delete key).
+DELETE_KEYS = (
+    (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) if sys.platform == "darwin" else (Qt.Key.Key_Delete,)
+)
 
 
 def tooltip(record: JobRecord) -> str:
-    """A row's tooltip: the whole prompt, and why the job failed (shown literally)."""
-    if record.state != JobState.FAILED:
-        return plain_tooltip(record.prompt)
-    reason = wording.failure_text(failure_of(record.error_kind, record.error))
-    return plain_tooltip(f"{record.prompt}\n\n{reason}")
+    """A row's tooltip: the whole prompt, its date in full, where the video is
+    from, and why a job failed (shown literally)."""
+    when = wording.history_date(record.created_at, record.created_estimated, record.imported_at)
+    about = [when]
+    if is_account_video(record):
+        about.append(wording.from_account_tooltip(bool(record.local_path)))
+    blocks = [record.prompt, "\n".join(about)]
+    if record.state == JobState.FAILED:
+        blocks.append(wording.failure_text(failure_of(record.error_kind, record.error)))
+    return plain_tooltip("\n\n".join(block for block in blocks if block))
+
+
+def row_state(record: JobRecord, playing: bool, fetch: float | None) -> tuple[str, str]:
+    """A row's state chip: its words and colour."""
+    if fetch is not None:  # the words are on the meta line; the chip has the figure
+        return (f"{int(fetch * 100)}%" if fetch >= 0 else "…"), FETCH_COLOR
+    if playing:
+        return wording.now_playing(), ACCENT
+    if is_account_video(record) and not record.local_path:
+        return wording.in_the_cloud(), CLOUD
+    return wording.state_label(record.state), STATE_COLORS.get(record.state, FETCH_COLOR)
+
+
+def _cloud(rect: QRectF) -> QPainterPath:
+    """A small cloud filling `rect` (the mark of a video from the account)."""
+    x, y, w, h = rect.x(), rect.y(), rect.width(), rect.height()
+    path = QPainterPath()
+    path.addRoundedRect(QRectF(x, y + h * 0.45, w, h * 0.55), h * 0.27, h * 0.27)
+    path.addEllipse(QRectF(x + w * 0.16, y + h * 0.2, w * 0.42, h * 0.62))
+    path.addEllipse(QRectF(x + w * 0.42, y, w * 0.46, h * 0.72))
+    return path.simplified()
 
 
 class HistoryDelegate(QStyledItemDelegate):
@@ -111,41 +165,16 @@ class HistoryDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = option.rect.adjusted(4, 3, -4, -3)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        hovered = bool(option.state & QStyle.StateFlag.State_MouseOver)
-        if selected or hovered:
-            bg = QColor("#2b2f3b") if selected else QColor("#232733")
-            path = QPainterPath()
-            path.addRoundedRect(rect, 10, 10)
-            painter.fillPath(path, bg)
-            if selected:
-                painter.setPen(QColor("#7c5cff"))
-                painter.drawPath(path)
-
+        playing = bool(index.data(PlayingRole))
+        self._paint_background(painter, option, rect, playing)
         thumb_rect = QRect(
             rect.left() + 8,
             rect.top() + (rect.height() - THUMB.height()) // 2,
             THUMB.width(),
             THUMB.height(),
         )
-        clip = QPainterPath()
-        clip.addRoundedRect(thumb_rect, 6, 6)
-        painter.fillPath(clip, QColor("#1a1d25"))
-        pixmap = self.panel.thumbnail_for(record)
-        if pixmap is not None:
-            painter.setClipPath(clip)
-            scaled = pixmap.scaled(
-                THUMB,
-                Qt.AspectRatioMode.KeepAspectRatioByExpanding,
-                Qt.TransformationMode.SmoothTransformation,
-            )
-            x = thumb_rect.left() - (scaled.width() - THUMB.width()) // 2
-            y = thumb_rect.top() - (scaled.height() - THUMB.height()) // 2
-            painter.drawPixmap(x, y, scaled)
-            painter.setClipping(False)
-        else:
-            glyph = icon("film", "#4a5061", 48)
-            glyph.paint(painter, thumb_rect.adjusted(36, 12, -36, -12))
+        fetch: float | None = index.data(FetchRole)
+        self._paint_thumbnail(painter, record, thumb_rect, fetch)
 
         text_left = thumb_rect.right() + 12
         text_rect = QRect(
@@ -166,41 +195,121 @@ class HistoryDelegate(QStyledItemDelegate):
         small = QFont(font)
         small.setPointSizeF(font.pointSizeF() * 0.86)
         painter.setFont(small)
-        small_metrics = painter.fontMetrics()
-        state_text = wording.state_label(record.state)
-        state_width = small_metrics.horizontalAdvance(state_text) + 14
-        parts = (index.data(ModelLabelRole), wording.date(record.created_at))
-        meta = " · ".join(p for p in parts if p)
-        meta_y = text_rect.bottom() - small_metrics.descent()
-        painter.setPen(QColor("#8b93a3"))
-        painter.drawText(
-            text_rect.left(),
-            meta_y,
-            small_metrics.elidedText(
-                meta, Qt.TextElideMode.ElideRight, text_rect.width() - state_width - 8
-            ),
-        )
-        chip = QRect(
-            text_rect.right() - state_width,
-            meta_y - small_metrics.ascent() - 2,
-            state_width,
-            small_metrics.height() + 3,
-        )
-        color = QColor(STATE_COLORS.get(record.state, "#f5a524"))
-        chip_bg = QColor(color)
-        chip_bg.setAlpha(40)
-        chip_path = QPainterPath()
-        chip_path.addRoundedRect(chip, chip.height() / 2, chip.height() / 2)
-        painter.fillPath(chip_path, chip_bg)
-        painter.setPen(color)
-        painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, state_text)
+        self._paint_meta(painter, record, index.data(ModelLabelRole), text_rect, fetch)
+        self._paint_state(painter, thumb_rect, *row_state(record, playing, fetch))
         painter.restore()
 
     @staticmethod
-    def _two_lines(text: str, metrics: object, width: int) -> list[str]:
-        from PySide6.QtGui import QFontMetrics
+    def _paint_background(
+        painter: QPainter, option: QStyleOptionViewItem, rect: QRect, playing: bool
+    ) -> None:
+        state = option.state
+        selected = bool(state & QStyle.StateFlag.State_Selected)
+        hovered = bool(state & QStyle.StateFlag.State_MouseOver)
+        path = QPainterPath()
+        path.addRoundedRect(QRectF(rect), 10, 10)
+        if selected or hovered or playing:
+            painter.fillPath(path, QColor("#2b2f3b") if selected or playing else QColor("#232733"))
+        if selected:
+            painter.setPen(QPen(QColor(ACCENT), 1))
+            painter.drawPath(path)
+        if playing:  # an accent bar on the left edge: this is what the player has
+            bar = QPainterPath()
+            bar.addRoundedRect(
+                QRectF(rect.left() + 1, rect.top() + 12, 3, rect.height() - 24), 1.5, 1.5
+            )
+            painter.fillPath(bar, QColor(ACCENT))
+        # The keyboard focus: a ring of its own just outside the row, visible on
+        # any row, selected or not.
+        if state & QStyle.StateFlag.State_HasFocus:
+            ring = QPainterPath()
+            ring.addRoundedRect(QRectF(rect).adjusted(-2, -2, 2, 2), 12, 12)
+            painter.setPen(QPen(QColor(FOCUS_RING), 2))
+            painter.drawPath(ring)
 
-        assert isinstance(metrics, QFontMetrics)
+    def _paint_thumbnail(
+        self,
+        painter: QPainter,
+        record: JobRecord,
+        thumb_rect: QRect,
+        fetch: float | None,
+    ) -> None:
+        clip = QPainterPath()
+        clip.addRoundedRect(QRectF(thumb_rect), 6, 6)
+        painter.fillPath(clip, QColor("#1a1d25"))
+        pixmap = self.panel.thumbnail_for(record)
+        if pixmap is not None:
+            painter.setClipPath(clip)
+            scaled = pixmap.scaled(
+                THUMB,
+                Qt.AspectRatioMode.KeepAspectRatioByExpanding,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+            x = thumb_rect.left() - (scaled.width() - THUMB.width()) // 2
+            y = thumb_rect.top() - (scaled.height() - THUMB.height()) // 2
+            painter.drawPixmap(x, y, scaled)
+            painter.setClipping(False)
+        else:
+            glyph = icon("film", "#4a5061", 48)  # above the state chip
+            glyph.paint(painter, thumb_rect.adjusted(38, 4, -38, -22))
+        if is_account_video(record):
+            badge = QRectF(thumb_rect.left() + 4, thumb_rect.top() + 4, 24, 17)
+            back = QPainterPath()
+            back.addRoundedRect(badge, 5, 5)
+            painter.fillPath(back, QColor(16, 18, 24, 200))
+            painter.fillPath(_cloud(badge.adjusted(4, 3.5, -4, -3.5)), QColor(CLOUD))
+        if fetch is not None:  # the download's progress along the thumbnail's foot
+            track = QRectF(thumb_rect.left() + 6, thumb_rect.bottom() - 6, THUMB.width() - 12, 3)
+            painter.fillRect(track, QColor(255, 255, 255, 60))
+            if fetch >= 0:
+                done = QRectF(track.left(), track.top(), track.width() * fetch, track.height())
+                painter.fillRect(done, QColor(FETCH_COLOR))
+
+    @staticmethod
+    def _paint_meta(
+        painter: QPainter,
+        record: JobRecord,
+        model_label: str | None,
+        text_rect: QRect,
+        fetch: float | None,
+    ) -> None:
+        """The row's date and model under the prompt (while an account video
+        downloads, what is happening). The date comes first: it must show
+        however narrow the panel; the model may be cut."""
+        metrics = painter.fontMetrics()
+        if fetch is not None:
+            meta = wording.fetching(fetch)
+            painter.setPen(QColor(FETCH_COLOR))
+        else:
+            when = wording.row_date(record.created_at, record.created_estimated, record.imported_at)
+            meta = " · ".join(p for p in (when, model_label) if p)
+            painter.setPen(QColor("#8b93a3"))
+        painter.drawText(
+            text_rect.left(),
+            text_rect.bottom() - metrics.descent(),
+            metrics.elidedText(meta, Qt.TextElideMode.ElideRight, text_rect.width()),
+        )
+
+    @staticmethod
+    def _paint_state(painter: QPainter, thumb_rect: QRect, text: str, colour: str) -> None:
+        """The state chip, on the thumbnail's lower left corner (as a video's
+        length sits on a poster), leaving the text column its whole width."""
+        metrics = painter.fontMetrics()
+        height = metrics.height() + 2
+        width = min(metrics.horizontalAdvance(text) + 12, thumb_rect.width() - 8)
+        chip = QRectF(thumb_rect.left() + 4, thumb_rect.bottom() - 8 - height, width, height)
+        path = QPainterPath()
+        path.addRoundedRect(chip, height / 2, height / 2)
+        painter.fillPath(path, QColor(16, 18, 24, 215))
+        tint = QColor(colour)
+        tint.setAlpha(55)
+        painter.fillPath(path, tint)
+        painter.setPen(QColor(colour))
+        shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(width) - 8)
+        painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, shown)
+
+    @staticmethod
+    def _two_lines(text: str, metrics: QFontMetrics, width: int) -> list[str]:
         if metrics.horizontalAdvance(text) <= width:
             return [text]
         words = text.split(" ")
@@ -226,12 +335,14 @@ class HistoryPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("historyPanel")
         self.history = history
+        self.model = history.history
         self._thumbs: dict[str, QPixmap | None] = {}
         self._current: str | None = None  # the selected job, kept across reloads
 
         self.header = QLabel(self.tr("History"))
         self.header.setProperty("role", "title")
         self.countLabel = QLabel("")
+        self.countLabel.setObjectName("historyCount")
         self.countLabel.setProperty("role", "muted")
 
         self.searchEdit = QLineEdit()
@@ -243,6 +354,16 @@ class HistoryPanel(QWidget):
             icon("search", "#8b93a3"), QLineEdit.ActionPosition.LeadingPosition
         )
         self.searchEdit.textChanged.connect(history.set_search)
+
+        self.libraryLabel = QLabel("")
+        self.libraryLabel.setObjectName("libraryStatus")
+        self.libraryLabel.setProperty("role", "muted")
+        self.libraryLabel.setWordWrap(True)
+        self.libraryLabel.setTextFormat(Qt.TextFormat.PlainText)  # may hold a server's words
+        self.libraryRetry = QPushButton(self.tr("Try again"))
+        self.libraryRetry.setObjectName("libraryRetry")
+        self.libraryRetry.setProperty("role", "ghost")
+        self.libraryRetry.clicked.connect(self.model.library.refresh)
 
         self.historyList = QListView()
         self.historyList.setObjectName("historyList")
@@ -258,6 +379,7 @@ class HistoryPanel(QWidget):
         self.historyList.clicked.connect(self._play)
         self.historyList.activated.connect(self._play)
         self.historyList.selectionModel().currentChanged.connect(self._current_changed)
+        self.historyList.installEventFilter(self)
 
         self.emptyLabel = QLabel()
         self.emptyLabel.setObjectName("historyEmpty")
@@ -279,6 +401,10 @@ class HistoryPanel(QWidget):
         top.addWidget(self.header)
         top.addStretch(1)
         top.addWidget(self.countLabel)
+        library = QHBoxLayout()
+        library.setSpacing(8)
+        library.addWidget(self.libraryLabel, 1)
+        library.addWidget(self.libraryRetry, 0, Qt.AlignmentFlag.AlignTop)
         buttons = QHBoxLayout()
         buttons.setSpacing(8)
         buttons.addWidget(self.reuseButton, 1)
@@ -288,14 +414,30 @@ class HistoryPanel(QWidget):
         layout.setSpacing(10)
         layout.addLayout(top)
         layout.addWidget(self.searchEdit)
+        layout.addLayout(library)
         layout.addWidget(self.historyList, 1)
         layout.addWidget(self.emptyLabel, 1)
         layout.addLayout(buttons)
+        # Tab follows the layout: search, the list, then the buttons under it.
+        QWidget.setTabOrder(self.searchEdit, self.libraryRetry)
+        QWidget.setTabOrder(self.libraryRetry, self.historyList)
+        QWidget.setTabOrder(self.historyList, self.reuseButton)
+        QWidget.setTabOrder(self.reuseButton, self.deleteButton)
 
         for signal in (history.modelReset, history.rowsInserted, history.rowsRemoved):
             signal.connect(self._rows_changed)
         history.layoutChanged.connect(self._rows_changed)
+        self.model.loaded.connect(self._rows_changed)
+        self.model.playingChanged.connect(self._follow_playing)
+        library_model = self.model.library
+        for changed in (
+            library_model.statusChanged,
+            library_model.addedChanged,
+            library_model.errorChanged,
+        ):
+            changed.connect(self._show_library)
         self._rows_changed()
+        self._show_library()
 
     # ------------------------------------------------------------------ data
 
@@ -327,11 +469,12 @@ class HistoryPanel(QWidget):
         self.emptyLabel.setVisible(empty)
         if self.history.search():
             self.emptyLabel.setText(self.tr("Nothing matches this search."))
+            self.countLabel.setText(str(count) if count else "")
         else:
             self.emptyLabel.setText(
                 self.tr("No videos yet.\nEverything you generate is kept here.")
             )
-        self.countLabel.setText(str(count) if count else "")
+            self.countLabel.setText(wording.history_count(count, self.model.total))
         self._keep_selection()
         self._update_buttons()
 
@@ -344,10 +487,28 @@ class HistoryPanel(QWidget):
                 self.select(row)
                 return
 
+    def _follow_playing(self, source_row: int | None) -> None:
+        """Select the row of the video the player has, and bring it into view."""
+        if source_row is None:
+            return
+        row = self.history.row_of_source(source_row)
+        if row is None:
+            return
+        index = self.history.index(row, 0)
+        self.historyList.setCurrentIndex(index)
+        self.historyList.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+
     def _update_buttons(self) -> None:
         has = self.current_record() is not None
         self.reuseButton.setEnabled(has)
         self.deleteButton.setEnabled(has)
+
+    def _show_library(self, *_: object) -> None:
+        library = self.model.library
+        text = wording.library_status(library.status, library.added, library.error)
+        self.libraryLabel.setText(text)
+        self.libraryLabel.setVisible(bool(text))
+        self.libraryRetry.setVisible(library.status is LibraryStatus.FAILED)
 
     def _emit_current(self, signal: SignalInstance) -> None:
         record = self.current_record()
@@ -359,6 +520,19 @@ class HistoryPanel(QWidget):
         if record is not None:
             self.playRequested.emit(record)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.historyList
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in DELETE_KEYS
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+            and self.current_record() is not None
+        ):
+            self._emit_current(self.deleteRequested)
+            return True
+        return super().eventFilter(watched, event)
+
     def _context_menu(self, pos: QPoint) -> None:
         index = self.historyList.indexAt(pos)
         record: JobRecord | None = index.data(RecordRole) if index.isValid() else None
@@ -366,7 +540,7 @@ class HistoryPanel(QWidget):
             return
         menu = QMenu(self)
         play = QAction(self.tr("Play"), menu)
-        play.setEnabled(bool(record.local_path))
+        play.setEnabled(bool(record.local_path) or is_account_video(record))
         play.triggered.connect(lambda: self.playRequested.emit(record))
         reuse = QAction(self.tr("Use these settings"), menu)
         reuse.triggered.connect(lambda: self.reuseRequested.emit(record))
@@ -388,6 +562,8 @@ class HistoryPanel(QWidget):
     def thumbnail_for(self, record: JobRecord) -> QPixmap | None:
         path = record.thumbnail_path
         if not path:
+            if is_account_video(record):
+                self.model.want_poster(record)
             return None
         if path in self._thumbs:
             return self._thumbs[path]

@@ -121,6 +121,7 @@ class MainWindow(QMainWindow):
         connection.catalogueChanged.connect(lambda c: form.set_catalogue(c.models, c.styles))
         connection.catalogueChanged.connect(lambda _c: history.relabel())
         connection.sessionChanged.connect(jobs.attach)
+        connection.sessionChanged.connect(history.attach)
         self.topBar.settingsRequested.connect(self.open_settings)
 
         form.generateRequested.connect(lambda req, image: self.spawn(jobs.submit(req, image)))
@@ -147,9 +148,18 @@ class MainWindow(QMainWindow):
         panel.playRequested.connect(lambda record: self.spawn(history.play(record)))
         panel.reuseRequested.connect(self._reuse)
         panel.deleteRequested.connect(self._confirm_delete)
-        panel.showInFolderRequested.connect(show_in_folder)
+        panel.showInFolderRequested.connect(
+            lambda path: show_in_folder(
+                path,
+                lambda folder: self.banner.show_message(wording.folder_not_opened(folder), "error"),
+            )
+        )
         history.videoReady.connect(self.player.play_video)
         history.videoDeleting.connect(self.player.release)
+        # History follows what is playing (until the player says so itself).
+        self.player.player.sourceChanged.connect(
+            lambda url: history.set_playing(Path(url.toLocalFile()) if url.isLocalFile() else None)
+        )
 
     def _show_connection(self, state: ConnectionStatus) -> None:
         connection = self.connection
@@ -191,8 +201,15 @@ class MainWindow(QMainWindow):
         message_boxes.confirm_stop_following(self, lambda: self.spawn(self.jobs.cancel(job_id)))
 
     def _confirm_delete(self, record: JobRecord) -> None:
-        delete = self.historyModel.delete
-        message_boxes.confirm_delete(self, record.prompt, lambda: self.spawn(delete(record)))
+        history = self.historyModel
+        message_boxes.confirm_delete_video(
+            self,
+            record.prompt,
+            offer_account=history.can_delete_from_account(record),
+            on_yes=lambda from_account: self.spawn(
+                history.delete(record, from_account=from_account)
+            ),
+        )
 
     # ------------------------------------------------------------------ dialogs
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QMessageBox, QWidget
 
 from app import __version__
 
@@ -46,8 +46,10 @@ def ask(
     no: str,
     on_yes: Callable[[], object],
     icon: QMessageBox.Icon = QMessageBox.Icon.Question,
+    check: QCheckBox | None = None,
 ) -> QMessageBox:
-    """A question with a destructive `yes` and a safe `no`; `on_yes` runs only on `yes`."""
+    """A question with a destructive `yes` and a safe `no`; `on_yes` runs only on
+    `yes`. `check` is a box to tick under the question (read it in `on_yes`)."""
     box = QMessageBox(parent)
     box.setIcon(icon)
     box.setWindowTitle(title)
@@ -58,6 +60,8 @@ def ask(
         label.setTextFormat(Qt.TextFormat.PlainText)
     yes_button = box.addButton(yes, QMessageBox.ButtonRole.DestructiveRole)
     box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+    if check is not None:
+        box.setCheckBox(check)
     return _show(box, lambda b: on_yes() if b.clickedButton() is yes_button else None)
 
 
@@ -77,16 +81,31 @@ def confirm_stop_following(parent: QWidget, on_yes: Callable[[], object]) -> QMe
     )
 
 
-def confirm_delete(parent: QWidget, prompt: str, on_yes: Callable[[], object]) -> QMessageBox:
+def confirm_delete_video(
+    parent: QWidget, prompt: str, *, offer_account: bool, on_yes: Callable[[bool], object]
+) -> QMessageBox:
+    """Delete a history row; for a video in the connected account, a box to
+    delete it from the account too, never ticked at first. `on_yes(from_account)`
+    runs only on Delete."""
+    account: QCheckBox | None = None
+    if offer_account:
+        account = QCheckBox(
+            translate(
+                "MainWindow", "Also delete it from my account on the server (can't be undone)"
+            )
+        )
+        account.setObjectName("deleteFromAccount")
+        account.setChecked(False)
     return ask(
         parent,
         title=translate("MainWindow", "Delete video?"),
-        text=translate("MainWindow", "Delete this video and its file?"),
+        text=translate("MainWindow", "Delete this video and its file from this computer?"),
         details=prompt[:300],
         yes=translate("MainWindow", "Delete"),
         no=translate("MainWindow", "Keep"),
-        on_yes=on_yes,
+        on_yes=lambda: on_yes(account is not None and account.isChecked()),
         icon=QMessageBox.Icon.Warning,
+        check=account,
     )
 
 

@@ -32,7 +32,12 @@ from app.ui.models.job_facts import (
     stage_of,
     update_failure,
 )
+from app.ui.models.library import LibraryStatus
 from app.ui.models.problems import (
+    AccountDeleteFailed,
+    AccountVideoElsewhere,
+    AccountVideoGone,
+    AccountVideoNotFetched,
     NotConnected,
     Problem,
     SettingsNotFound,
@@ -76,12 +81,26 @@ def elapsed_and_left(elapsed: float, left: float | None) -> str:
 
 def date(iso: str) -> str:
     """When a job was made: "Today 14:05", else the date in the window's language."""
-    try:
-        moment = datetime.fromisoformat(iso).astimezone()
-    except ValueError:
+    moment = _local(iso)
+    if moment is None:
         return iso
-    if moment.date() == datetime.now().astimezone().date():
+    if _is_today(moment):
         return _fill(translate("Jobs", "Today %1"), moment.strftime("%H:%M"))
+    return _long_date(moment)
+
+
+def _local(iso: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(iso).astimezone()
+    except ValueError:
+        return None
+
+
+def _is_today(moment: datetime) -> bool:
+    return moment.date() == datetime.now().astimezone().date()
+
+
+def _long_date(moment: datetime) -> str:
     stamp = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
     return QLocale().toString(stamp, "d MMM yyyy, HH:mm")
 
@@ -172,6 +191,103 @@ def video_ready() -> str:
 
 def video_failed() -> str:
     return translate("Jobs", "A video failed")
+
+
+# --------------------------------------------------------------------------- history
+
+
+def history_date(iso: str, estimated: bool, imported_at: str | None) -> str:
+    """A history row's date in full (its tooltip): when it was made, or, for a
+    video from the account whose date the service did not give, when it was
+    added here."""
+    added = _local(imported_at) if estimated and imported_at else None
+    if added is None:
+        return date(iso)
+    if _is_today(added):
+        return _fill(translate("History", "Added today %1"), added.strftime("%H:%M"))
+    return _fill(translate("History", "Added %1"), _long_date(added))
+
+
+def row_date(iso: str, estimated: bool, imported_at: str | None) -> str:
+    """A history row's date, short enough for a narrow panel: "Today 14:05",
+    "20 Feb", "3 Mar 2025"; "Added today" or "Added 20 Feb" for an account
+    video the service gave no date."""
+    added = _local(imported_at) if estimated and imported_at else None
+    if added is not None:
+        if _is_today(added):
+            return translate("History", "Added today")
+        return _fill(translate("History", "Added %1"), _short_date(added))
+    moment = _local(iso)
+    if moment is None:
+        return iso
+    if _is_today(moment):
+        return _fill(translate("Jobs", "Today %1"), moment.strftime("%H:%M"))
+    return _short_date(moment)
+
+
+def _short_date(moment: datetime) -> str:
+    stamp = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
+    same_year = moment.year == datetime.now().astimezone().year
+    return QLocale().toString(stamp, "d MMM" if same_year else "d MMM yyyy")
+
+
+def from_account_tooltip(downloaded: bool) -> str:
+    """Why an account video is in the history, and what playing it does."""
+    where = translate("History", "From your account: made in the web app or on another computer.")
+    if downloaded:
+        return where
+    return f"{where} " + translate("History", "Playing it downloads it to this computer.")
+
+
+def in_the_cloud() -> str:
+    """The state of an account video not downloaded yet."""
+    return translate("History", "In the cloud")
+
+
+def fetching(fraction: float | None) -> str:
+    """An account video on its way to this computer (its row's state)."""
+    if fraction is None or fraction < 0:
+        return translate("History", "Downloading…")
+    return _fill(translate("History", "Downloading %1%"), int(fraction * 100))
+
+
+def now_playing() -> str:
+    return translate("History", "Now playing")
+
+
+def history_count(shown: int, total: int) -> str:
+    """The count beside the history's title."""
+    if total > shown:
+        return _fill(translate("History", "%1 of %2"), shown, total)
+    return str(shown) if shown else ""
+
+
+def library_status(status: LibraryStatus, added: int, error: BaseException | None) -> str:
+    """The line under the history's search box about the account's library."""
+    if status is LibraryStatus.IMPORTING:
+        if added:
+            return _fill(translate("History", "Adding videos from your account… %1 added"), added)
+        return translate("History", "Looking for videos in your account…")
+    if status is LibraryStatus.FAILED:
+        reason = error_text(error) if error is not None else something_went_wrong()
+        return _fill(
+            translate(
+                "History",
+                "Couldn't read the videos in your account: %1 Nothing was lost; Framecast "
+                "will try again.",
+            ),
+            reason,
+        )
+    return ""
+
+
+def folder_not_opened(folder: object) -> str:
+    return _fill(
+        translate(
+            "History", "Framecast couldn't open the folder %1. Open it in your file manager."
+        ),
+        folder,
+    )
 
 
 # --------------------------------------------------------------------------- connection
@@ -332,4 +448,58 @@ def _problem_text(problem: Problem) -> str:
         return failure_text(problem.facts)
     if isinstance(problem, SettingsNotSaved):
         return _fill(translate("Errors", "Settings could not be saved: %1"), problem.reason)
+    return _account_problem_text(problem)
+
+
+def _account_problem_text(problem: Problem) -> str:
+    if isinstance(problem, AccountVideoGone):
+        return translate(
+            "Errors", "This video is no longer in your account, so it can't be downloaded."
+        )
+    if isinstance(problem, AccountVideoElsewhere):
+        return translate(
+            "Errors",
+            "This video is in your account on another server. Connect to that server in "
+            "Settings to download it.",
+        )
+    if isinstance(problem, AccountVideoNotFetched):
+        return _not_fetched_text(problem.failure)
+    if isinstance(problem, AccountDeleteFailed):
+        if isinstance(problem.cause, NotConnected):
+            reason = translate("Errors", "Framecast is not connected to that account.")
+        else:
+            reason = error_text(problem.cause)
+        return _fill(
+            translate(
+                "Errors",
+                "The video could not be deleted from your account, so it was kept here too. %1",
+            ),
+            reason,
+        )
     return something_went_wrong()
+
+
+def _not_fetched_text(failure: Failure) -> str:
+    if failure is Failure.OFFLINE:
+        return translate(
+            "Errors",
+            "Can't reach the server to download this video. Check your connection, then "
+            "play it again.",
+        )
+    if failure is Failure.DISK_FULL:
+        return translate(
+            "Errors",
+            "There is not enough disk space to download this video. Free some space, then "
+            "play it again.",
+        )
+    if failure is Failure.FOLDER:
+        return translate(
+            "Errors",
+            "Framecast can't save videos in the chosen folder. Choose another folder in "
+            "Settings, then play the video again.",
+        )
+    return translate(
+        "Errors",
+        "This video from your account could not be downloaded or does not play. "
+        "Play it again to try once more.",
+    )

@@ -205,11 +205,102 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This video is no longer in your account, so it can&apos;t be downloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This video is in your account on another server. Connect to that server in Settings to download it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Framecast is not connected to that account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The video could not be deleted from your account, so it was kept here too. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Can&apos;t reach the server to download this video. Check your connection, then play it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is not enough disk space to download this video. Free some space, then play it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Framecast can&apos;t save videos in the chosen folder. Choose another folder in Settings, then play the video again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This video from your account could not be downloaded or does not play. Play it again to try once more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Something went wrong. The details are in the log file (Help → Diagnostics).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The server could not be reached. Press Retry when you are back online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <source>Added today %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From your account: made in the web app or on another computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Playing it downloads it to this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the cloud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now playing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adding videos from your account… %1 added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for videos in your account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Couldn&apos;t read the videos in your account: %1 Nothing was lost; Framecast will try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Framecast couldn&apos;t open the folder %1. Open it in your file manager.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -234,6 +325,10 @@ Everything you generate is kept here.</source>
     </message>
     <message>
         <source>Use these settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -487,11 +582,15 @@ JPEG, PNG or WebP, up to 10 MB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Also delete it from my account on the server (can&apos;t be undone)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Delete video?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Delete this video and its file?</source>
+        <source>Delete this video and its file from this computer?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -205,12 +205,103 @@
       <translation>Не удалось сохранить настройки: %1</translation>
     </message>
     <message>
+      <source>This video is no longer in your account, so it can't be downloaded.</source>
+      <translation>Этого видео больше нет в вашем аккаунте, поэтому скачать его нельзя.</translation>
+    </message>
+    <message>
+      <source>This video is in your account on another server. Connect to that server in Settings to download it.</source>
+      <translation>Это видео — в вашем аккаунте на другом сервере. Чтобы скачать его, подключитесь к этому серверу в настройках.</translation>
+    </message>
+    <message>
+      <source>Framecast is not connected to that account.</source>
+      <translation>Framecast не подключён к этому аккаунту.</translation>
+    </message>
+    <message>
+      <source>The video could not be deleted from your account, so it was kept here too. %1</source>
+      <translation>Не удалось удалить видео из вашего аккаунта, поэтому здесь оно тоже сохранено. %1</translation>
+    </message>
+    <message>
+      <source>Can't reach the server to download this video. Check your connection, then play it again.</source>
+      <translation>Не удаётся связаться с сервером, чтобы скачать это видео. Проверьте подключение и включите видео ещё раз.</translation>
+    </message>
+    <message>
+      <source>There is not enough disk space to download this video. Free some space, then play it again.</source>
+      <translation>Для этого видео не хватает места на диске. Освободите место и включите видео ещё раз.</translation>
+    </message>
+    <message>
+      <source>Framecast can't save videos in the chosen folder. Choose another folder in Settings, then play the video again.</source>
+      <translation>Framecast не может сохранять видео в выбранную папку. Выберите другую папку в настройках и включите видео ещё раз.</translation>
+    </message>
+    <message>
+      <source>This video from your account could not be downloaded or does not play. Play it again to try once more.</source>
+      <translation>Не удалось скачать это видео из вашего аккаунта, или оно не воспроизводится. Включите его ещё раз, чтобы повторить попытку.</translation>
+    </message>
+    <message>
       <source>Something went wrong. The details are in the log file (Help → Diagnostics).</source>
       <translation>Что-то пошло не так. Подробности — в файле журнала (Справка → Диагностика).</translation>
     </message>
     <message>
       <source>The server could not be reached. Press Retry when you are back online.</source>
       <translation>Не удалось связаться с сервером. Нажмите «Повторить», когда связь восстановится.</translation>
+    </message>
+  </context>
+  <context>
+    <name>History</name>
+    <message>
+      <source>Added today %1</source>
+      <translation>Добавлено сегодня в %1</translation>
+    </message>
+    <message>
+      <source>Added %1</source>
+      <translation>Добавлено %1</translation>
+    </message>
+    <message>
+      <source>Added today</source>
+      <translation>Добавлено сегодня</translation>
+    </message>
+    <message>
+      <source>From your account: made in the web app or on another computer.</source>
+      <translation>Из вашего аккаунта: создано в веб-приложении или на другом компьютере.</translation>
+    </message>
+    <message>
+      <source>Playing it downloads it to this computer.</source>
+      <translation>При воспроизведении оно скачается на этот компьютер.</translation>
+    </message>
+    <message>
+      <source>In the cloud</source>
+      <translation>В облаке</translation>
+    </message>
+    <message>
+      <source>Downloading…</source>
+      <translation>Скачивается…</translation>
+    </message>
+    <message>
+      <source>Downloading %1%</source>
+      <translation>Скачивается %1%</translation>
+    </message>
+    <message>
+      <source>Now playing</source>
+      <translation>Играет</translation>
+    </message>
+    <message>
+      <source>%1 of %2</source>
+      <translation>%1 из %2</translation>
+    </message>
+    <message>
+      <source>Adding videos from your account… %1 added</source>
+      <translation>Добавляем видео из вашего аккаунта… добавлено: %1</translation>
+    </message>
+    <message>
+      <source>Looking for videos in your account…</source>
+      <translation>Ищем видео в вашем аккаунте…</translation>
+    </message>
+    <message>
+      <source>Couldn't read the videos in your account: %1 Nothing was lost; Framecast will try again.</source>
+      <translation>Не удалось получить видео из вашего аккаунта: %1 Ничего не потеряно — Framecast попробует ещё раз.</translation>
+    </message>
+    <message>
+      <source>Framecast couldn't open the folder %1. Open it in your file manager.</source>
+      <translation>Framecast не смог открыть папку %1. Откройте её в файловом менеджере.</translation>
     </message>
   </context>
   <context>
@@ -236,6 +327,10 @@ Everything you generate is kept here.</source>
     <message>
       <source>Use these settings</source>
       <translation>Взять настройки</translation>
+    </message>
+    <message>
+      <source>Try again</source>
+      <translation>Повторить</translation>
     </message>
     <message>
       <source>Delete</source>
@@ -493,12 +588,16 @@ JPEG, PNG или WebP, до 10 МБ</translation>
       <translation>Ждать дальше</translation>
     </message>
     <message>
+      <source>Also delete it from my account on the server (can't be undone)</source>
+      <translation>Удалить и из моего аккаунта на сервере (отменить нельзя)</translation>
+    </message>
+    <message>
       <source>Delete video?</source>
       <translation>Удалить видео?</translation>
     </message>
     <message>
-      <source>Delete this video and its file?</source>
-      <translation>Удалить это видео и его файл?</translation>
+      <source>Delete this video and its file from this computer?</source>
+      <translation>Удалить это видео и его файл с этого компьютера?</translation>
     </message>
     <message>
       <source>Delete</source>

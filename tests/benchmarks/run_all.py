@@ -21,6 +21,8 @@ What runs, in order (each in its own process, so CPU is accounted cleanly):
    built-in renderer exported whole to MP4 (packets copied, and re-encoded),
    GIF and WebM, with the ratio to realtime; scrub strips of 5 s and 10 s
    clips; frame_at and last_frame.
+9. The account's library (`bench_library`): 1,000 videos imported into a
+   running window, with its event-loop lag.
 
 Every figure is the median of its repetitions; its relative spread
 ((max - min) / median) says how noisy it was. Output: a printed table,
@@ -366,6 +368,26 @@ def catalogue_figures(catalogue: dict[str, object]) -> dict[str, object]:
     }
 
 
+def run_library(plan: Plan) -> dict[str, object]:
+    console.log("library: 1,000 account videos imported into a running window")
+    args = ["--reps", "1" if plan.quick else "3"]
+    try:
+        result = _finish(_start("tests.benchmarks.bench_library", args, _env("", "")), "library")
+    except (RuntimeError, ValueError) as exc:
+        return {"error": str(exc)[-800:]}
+    return result if isinstance(result, dict) else {"error": f"printed {result!r}"}
+
+
+def library_figures(library: dict[str, object]) -> dict[str, object]:
+    imports, lags = library.get("import_s"), library.get("loop_lag_ms_p99")
+    if not isinstance(imports, list) or not isinstance(lags, list):
+        return {}
+    return {
+        "library_import_1000_s": summarise(imports),
+        "library_loop_lag_ms_p99": summarise(lags),
+    }
+
+
 def run_gui(plan: Plan, env: dict[str, str]) -> dict[str, object]:
     """bench_gui is another helper's module: run it as a subprocess, `reps` times,
     and keep whatever numbers it prints; its absence or failure is recorded."""
@@ -486,6 +508,7 @@ def goals(
     gui: dict[str, object],
     catalogue: dict[str, object] | None = None,
     media: dict[str, object] | None = None,
+    library: dict[str, object] | None = None,
 ) -> list[Goal]:
     def fig(follower: str, job: str, key: str) -> float | None:
         return _num(results.get(follower, {}).get(job, {}).get(key))
@@ -633,6 +656,26 @@ def goals(
             )
         )
     out += media_goals(media or {})
+    if library and "import_s_median" in library:
+        took = _num(library.get("import_s_median"))
+        lag = _num(library.get("loop_lag_ms_p99_median"))
+        out.append(
+            Goal(
+                "Account library: 1,000 videos into a running window (issue 10)",
+                "done < 3 s",
+                _fmt(took, " s"),
+                took is not None and took < 3,
+                "from the import starting to every video in the history list",
+            )
+        )
+        out.append(
+            Goal(
+                "GUI loop lag p99 while the library imports (issue 10)",
+                "< 16 ms",
+                _fmt(lag, " ms"),
+                lag is not None and lag < 16,
+            )
+        )
     figures = gui.get("figures")
     for words, name, limit, unit in (
         (("launch",), "Launch to window (issue 4)", 1.5, "s"),
@@ -927,6 +970,10 @@ def notes(plan: Plan) -> list[str]:
         "styles, at most 10 a page; each repetition is a fresh client (new connections) "
         "loading configurations, styles and the account side by side, every `next` cursor "
         "followed; requests counted by the client.",
+        "Account library: a scripted backend in its own process lists 1,000 finished videos "
+        "(pages of 50); each repetition is a fresh window process on an empty history, "
+        "connected to it; from the import starting to all 1,000 rows in the history list, "
+        "a probe asks the event loop to wake every 5 ms and records how late it is.",
     ]
 
 
@@ -948,6 +995,7 @@ def main(argv: list[str] | None = None) -> int:
     renderer = run_renderer(plan)
     catalogue = run_catalogue(plan)
     media = run_media(plan)
+    library = run_library(plan)
     gui = run_gui(plan, _env("", ""))
     engine = {**engine_figures(engine_raw, concurrent, idle), **catalogue_figures(catalogue)}
     report: dict[str, object] = {
@@ -964,15 +1012,22 @@ def main(argv: list[str] | None = None) -> int:
         "engine": engine,
         "renderer": renderer,
         "catalogue": catalogue,
+        "library": library,
         "gui": gui,
-        "renderer_gui": side_figures(renderer, gui),
+        "renderer_gui": {**side_figures(renderer, gui), **library_figures(library)},
     }
     report["media"] = media
     report["media_figures"] = media_figures(media)
-    goal_list = goals(plan, followers, engine, renderer, gui, catalogue, media)
+    goal_list = goals(plan, followers, engine, renderer, gui, catalogue, media, library)
     report["goals"] = [asdict(g) for g in goal_list]
     report["noise"] = noise(
-        followers, {**engine, **side_figures(renderer, gui), **media_figures(media)}
+        followers,
+        {
+            **engine,
+            **side_figures(renderer, gui),
+            **media_figures(media),
+            **library_figures(library),
+        },
     )
     report["notes"] = notes(plan)
     report["duration_s"] = round(time.perf_counter() - started, 1)

@@ -14,6 +14,12 @@ page with a `next` cursor `{offset, limit}` and at most `page_cap` items a
 page, file objects are IFileRead complete, `user/me` is IUserRead, events are
 WSMessage envelopes.
 
+The account's library (`GET file`) lists `library` (files no job here
+made, newest first) before every job's file. `add_library_video` adds one
+finished video whose result this backend serves, `fill_library` a large
+library of them (1,000 files for the benchmark), with or without the
+`created_at` some servers add to IFileRead.
+
 Faults: per-connection SSE status, content type, drops, silence, raw bytes;
 404s and scripted answers on polls; canned errors on any endpoint (`inject`,
 `fail_next_creates`); lists whose paging is broken (`paging_fault`: a cursor
@@ -39,6 +45,7 @@ import threading
 import time
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from email.utils import formatdate
 from types import TracebackType
 from typing import Literal
@@ -373,6 +380,67 @@ def video_generation(ident: str, config: Mapping[str, object]) -> dict[str, obje
     }
 
 
+#: When `fill_library(dated=True)`'s newest video was made; each older one a minute earlier.
+LIBRARY_EPOCH = datetime(2025, 6, 1, 12, 0, tzinfo=UTC)
+
+
+def _minutes_before(moment: datetime, minutes: int) -> str:
+    return (moment - timedelta(minutes=minutes)).isoformat()
+
+
+def library_video(
+    base_url: str,
+    ident: str,
+    *,
+    prompt: str,
+    model: str | None = "scripted/t2v",
+    seed: int | None = None,
+    duration: float | None = 5.0,
+    created_at: str | None = None,
+    thumbnail_url: str | None = None,
+) -> dict[str, object]:
+    """A finished video of the account (IFileRead.ts complete) whose result is
+    `{base_url}/media/{ident}.mp4`; `created_at` only when given (the SDK does
+    not declare it; some servers add it)."""
+    generation = video_generation(
+        f"vg-{ident}",
+        {
+            "prompt": prompt,
+            "generation_config_name": model,
+            "seed": seed,
+            "duration": duration,
+            "width": 1280,
+            "height": 720,
+            "aspect_ratio": "16:9",
+        },
+    )
+    body: dict[str, object] = {
+        "id": ident,
+        "url": f"{base_url}/media/{ident}.mp4",
+        "thumbnail_url": thumbnail_url,
+        "type": "video",
+        "image_generation_id": None,
+        "image_generation": None,
+        "video_generation_id": f"vg-{ident}",
+        "video_generation": generation,
+        "audio_generation_id": None,
+        "audio_generation": None,
+        "duration": duration,
+        "tasks": [
+            {
+                "id": f"task-{ident}",
+                "type": "video-generation-flow",
+                "status": "completed",
+                "file_id": ident,
+                "project_id": f"proj-{ident}",
+            }
+        ],
+    }
+    if created_at is not None:
+        body["created_at"] = created_at
+    return body
+
+
 def generation_config(
     name: str,
     kind: str,
@@ -450,8 +518,13 @@ class ScriptedBackend:
         self.paging_fault: PagingFault | None = None
         #: `GET user/me` answer (IUserRead.ts); None means 404 (the call is optional).
         self.account: dict[str, object] | None = None
-        #: Files of the account that are not jobs (`GET file` lists them too).
+        #: Files of the account that are not jobs, newest first (`GET file`
+        #: lists them before the jobs' files).
         self.library: list[dict[str, object]] = []
+        #: Result bytes of library videos this backend serves, by file id.
+        self.library_media: dict[str, bytes] = {}
+        #: Seconds between 256-byte chunks of a library video (0: as fast as it goes).
+        self.library_chunk_delay = 0.0
         self.deleted: list[str] = []
         self._lock = threading.Lock()
         self._queue: list[ScriptedJob] = []
@@ -544,6 +617,49 @@ class ScriptedBackend:
                 cut_after=s.download_cut_after,
                 cuts=s.download_cuts,
             )
+
+    def add_library_video(
+        self,
+        ident: str,
+        prompt: str,
+        *,
+        newest: bool = True,
+        video: bytes | None = None,
+        **fields: object,
+    ) -> dict[str, object]:
+        """A finished video made elsewhere (the web app, another computer):
+        listed by `GET file` (first, or last with `newest=False`), readable
+        through `GET file/{id}`, its result served here."""
+        body = library_video(self.url, ident, prompt=prompt, **fields)  # type: ignore[arg-type]
+        with self._lock:
+            if newest:
+                self.library.insert(0, body)
+            else:
+                self.library.append(body)
+            self.library_media[ident] = video if video is not None else sample_video_bytes()
+        return body
+
+    def fill_library(self, count: int, *, dated: bool = False) -> list[dict[str, object]]:
+        """Append `count` older videos (`lib-00000`, `lib-00001`, ... newest
+        first), each with its prompt, model and seed; `dated` adds the
+        `created_at` some servers send, a minute apart."""
+        video = sample_video_bytes()
+        start = len(self.library)
+        files = [
+            library_video(
+                self.url,
+                f"lib-{start + i:05d}",
+                prompt=f"Library video {start + i}: a slow pan across a misty valley",
+                seed=10_000_000_000_000 + start + i,
+                created_at=_minutes_before(LIBRARY_EPOCH, start + i) if dated else None,
+            )
+            for i in range(count)
+        ]
+        with self._lock:
+            self.library.extend(files)
+            for body in files:
+                self.library_media[str(body["id"])] = video
+        return files
 
     @property
     def jobs(self) -> list[ScriptedJob]:
@@ -763,7 +879,13 @@ class ScriptedBackend:
 
     def _media(self, request: Request) -> Response:
         name = request.url.path.rsplit("/", 1)[-1]
-        job = self.job(name.removesuffix(".mp4"))
+        ident = name.removesuffix(".mp4")
+        with self._lock:
+            kept = self.library_media.get(ident) if ident not in self.deleted else None
+        if kept is not None and request.method == "GET":
+            delay = self.library_chunk_delay
+            return serve_bytes(request, kept, chunk_size=256 if delay else 16384, chunk_delay=delay)
+        job = self.job(ident)
         if job is None or request.method != "GET":
             return JSONResponse({"detail": "Not Found"}, status_code=404)
         if request.url.path.startswith("/redirect/"):

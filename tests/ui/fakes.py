@@ -9,7 +9,7 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from app.api.models import Account, GenerationConfig, GenerationRequest, Style
+from app.api.models import Account, GenerationConfig, GenerationRequest, LibraryPage, Style
 from app.api.models import Catalogue as ApiCatalogue
 from app.engine.diagnostics import Diagnostics
 from app.engine.updates import JobState, JobUpdate
@@ -28,6 +28,8 @@ MODELS = [
 
 class FakeEngine:
     """The JobManager's surface the window uses; updates are pushed by the caller."""
+
+    backend_id = "http://127.0.0.1:9"  # the history's name for this backend
 
     def __init__(self) -> None:
         self.subscribers: list[Callable[[JobUpdate], None]] = []
@@ -89,6 +91,12 @@ class FakeClient:
             id="u1", sub="auth0|u1", nickname="maya", email="m@example.com", balance=12.5
         )
         return ApiCatalogue(list(MODELS), [Style(name="noir", title="Film noir")], account)
+
+    async def list_library_page(self, offset: int = 0, limit: int = 50) -> LibraryPage:
+        """An account whose library is empty (or `refuse`)."""
+        if self.refuse is not None:
+            raise self.refuse
+        return LibraryPage([], [], None, 0)
 
     async def aclose(self) -> None:
         pass

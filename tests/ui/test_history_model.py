@@ -176,3 +176,29 @@ def test_a_rows_request_reads_back_in_either_shape() -> None:
 def test_an_invalid_index_has_no_data(history: HistoryModel) -> None:
     assert history.data(QModelIndex(), RecordRole) is None
     assert history.data(history.index(99), RecordRole) is None
+
+
+def test_a_reload_moves_rows_in_place_and_resets_only_when_the_order_changed(
+    history: HistoryModel, store: AsyncHistoryStore, run: Run, qtbot: QtBot
+) -> None:
+    resets: list[int] = []
+    removed: list[tuple[int, int]] = []
+    inserted: list[tuple[int, int]] = []
+    changed: list[int] = []
+    history.modelReset.connect(lambda: resets.append(1))
+    history.rowsRemoved.connect(lambda _p, first, last: removed.append((first, last)))
+    history.rowsInserted.connect(lambda _p, first, last: inserted.append((first, last)))
+    history.dataChanged.connect(lambda first, _last, _roles: changed.append(first.row()))
+    run(store.delete("b"))
+    run(store.insert(record("d", "Newest", "4")))
+    run(store.update("a", state="failed"))
+    with qtbot.waitSignal(history.loaded, timeout=5000):
+        history.reload()
+    assert [r.job_id for r in history.records()] == ["d", "c", "a"]
+    assert (resets, removed, inserted, changed) == ([], [(1, 1)], [(0, 0)], [2])
+    # A row whose time moved (another order): one reset, the same rows.
+    run(store.delete("c"))
+    run(store.insert(record("c", "Paper boats", "0")))  # now older than every row
+    with qtbot.waitSignal(history.loaded, timeout=5000):
+        history.reload()
+    assert resets == [1] and [r.job_id for r in history.records()] == ["d", "a", "c"]

@@ -12,6 +12,7 @@ from PySide6.QtMultimedia import QMediaPlayer
 from pytestqt.qtbot import QtBot
 
 from app.engine.updates import JobState, JobUpdate
+from app.store.history import JobRecord
 from app.ui.main_window import MainWindow
 from tests.conftest import LocalServer, start_local_server
 from tests.ui.conftest import close_window, wait_for
@@ -21,6 +22,12 @@ QUICK_MODEL = "local/quick-t2v"
 
 def wait_ready(window: MainWindow, qtbot: QtBot) -> None:
     wait_for(qtbot, lambda: window.form.models, 60, "the catalogue")
+
+
+def own_jobs(window: MainWindow) -> list[JobRecord]:
+    """The history rows of jobs made in this app (the shared renderer's library,
+    other tests' renders, is imported beside them as account videos)."""
+    return [r for r in window.historyPanel.records() if r.origin == "local"]
 
 
 def fill_form(window: MainWindow, qtbot: QtBot, prompt: str, seconds: int = 2) -> None:
@@ -76,9 +83,7 @@ def test_generate_shows_progress_and_plays_the_downloaded_file(
     assert window.player.player.source().isLocalFile()
     assert final.path is not None and Path(final.path) == window.player.path
     assert not window.progress.cards()  # the finished card made way for the player
-    qtbot.waitUntil(
-        lambda: [r.state for r in window.historyPanel.records()] == ["completed"], timeout=10_000
-    )
+    qtbot.waitUntil(lambda: [r.state for r in own_jobs(window)] == ["completed"], timeout=10_000)
 
 
 def test_history_survives_closing_and_reopening_the_window(
@@ -97,15 +102,15 @@ def test_history_survives_closing_and_reopening_the_window(
     close_window(first, first.history, run)
 
     second = make_window(local_server.url, local_server.token)
-    qtbot.waitUntil(lambda: len(second.historyPanel.records()) == 1, timeout=10_000)
-    record = second.historyPanel.records()[0]
+    qtbot.waitUntil(lambda: len(own_jobs(second)) == 1, timeout=10_000)
+    record = own_jobs(second)[0]
     assert record.prompt == "Paper boats on a rainy street"
     assert record.state == "completed"
     assert record.local_path and Path(record.local_path).is_file()
 
     # Clicking the row plays it; "Use these settings" refills the form.
     wait_ready(second, qtbot)
-    second.historyPanel.select(0)
+    second.historyPanel.select(second.historyPanel.records().index(record))
     second.historyPanel.playRequested.emit(record)
     qtbot.waitUntil(lambda: second.player.path == Path(record.local_path or ""), timeout=10_000)
     second.historyPanel.reuseButton.click()

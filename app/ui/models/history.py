@@ -1,14 +1,27 @@
 """The history list: every generation in the history database, newest first.
 
 `HistoryModel` is a `QAbstractListModel` over the newest `HISTORY_LIMIT`
-rows. Reloads are batched (a request while one runs becomes one more run
-after it), a job's live state reaches its row at once, and deleting removes
-the row and the video and poster files. `HistorySearch` is the search box's
-filter over it: prompt, model name and model label, any case, literally.
+rows the history shows (each video once: a job of this app that is also in
+the account's library is one row). Reloads are batched (a request while one
+runs becomes one more run after it) and applied as row insertions, removals
+and changes, so the selection and the scroll position survive a background
+import; a job's live state reaches its row at once.
+
+Rows are this app's jobs and videos of the account's library
+(`AccountLibrary`, imported in the background for the attached session).
+Playing an account video that is not on this computer yet downloads it
+first (the engine's `Downloader`: verified, locked, disk checked), with its
+progress in the row (`FetchRole`); a poster the service offers is fetched
+when its row is first painted. Deleting removes the row and the files, and,
+only when asked, the video from the account too; a deleted video is never
+imported again. The row of the video the player has is marked
+(`PlayingRole`, `playingChanged`). `HistorySearch` is the search box's
+filter: prompt, model name and model label, any case, literally.
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
 import logging
@@ -23,24 +36,46 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
 
+from app.api.errors import ApiError, AuthenticationError, NotFoundError
 from app.api.models import GenerationRequest
+from app.engine.errors import JobError
+from app.engine.library import LibraryVideoGoneError, fetch_library_poster, fetch_library_video
+from app.engine.tracker import error_kind_of
 from app.engine.updates import JobState, JobUpdate
-from app.store.history import AsyncHistoryStore, JobRecord
-from app.ui.models.job_facts import failure_of
-from app.ui.models.problems import SettingsNotFound, VideoFailed, VideoMissing
+from app.session import Session
+from app.store.history import ACCOUNT, AsyncHistoryStore, HistoryClosedError, JobRecord
+from app.ui.models.job_facts import Failure, failure_of
+from app.ui.models.library import AccountLibrary
+from app.ui.models.problems import (
+    AccountDeleteFailed,
+    AccountVideoElsewhere,
+    AccountVideoGone,
+    AccountVideoNotFetched,
+    NotConnected,
+    SettingsNotFound,
+    VideoFailed,
+    VideoMissing,
+)
 from app.ui.models.video import Video
 from app.ui.tasks import TaskGroup, in_thread
 
 log = logging.getLogger("framecast.ui")
 
 HISTORY_LIMIT = 1000
+#: While the library is imported, the list reads the new rows at most this often.
+IMPORT_RELOAD_MS = 200
+#: Posters of account videos fetched at once (the rows being painted ask for them).
+POSTER_FETCHES = 3
 
 RecordRole = Qt.ItemDataRole.UserRole + 1  # the row's JobRecord
 ModelLabelRole = Qt.ItemDataRole.UserRole + 2  # its model's display name
 SearchTextRole = Qt.ItemDataRole.UserRole + 3  # what the search box matches
+PlayingRole = Qt.ItemDataRole.UserRole + 4  # True for the video the player has
+FetchRole = Qt.ItemDataRole.UserRole + 5  # download of an account video: 0..1, -1 unknown, None
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -60,10 +95,23 @@ def source_image(record: JobRecord) -> Path | None:
     return Path(record.source_image) if record.source_image else None
 
 
+def is_account_video(record: JobRecord) -> bool:
+    return record.origin == ACCOUNT
+
+
+def _fetch_failure(error: ApiError | JobError) -> Failure:
+    kind = error.kind if isinstance(error, JobError) else error_kind_of(error)
+    try:
+        return Failure(kind.value)
+    except ValueError:
+        return Failure.INTERNAL
+
+
 class HistoryModel(QAbstractListModel):
     loaded = Signal()  # a reload finished
     videoReady = Signal(object)  # Video: a row asked to play, its file found
     videoDeleting = Signal(object)  # Path: a video about to be removed from disk
+    playingChanged = Signal(object)  # the row of the video the player has, or None
 
     def __init__(
         self,
@@ -83,6 +131,24 @@ class HistoryModel(QAbstractListModel):
         self._rows: dict[str, int] = {}
         self._reloading = False
         self._dirty = False
+        self._session: Session | None = None
+        self._playing: Path | None = None
+        self._playing_job: str | None = None
+        self._fetches: dict[str, asyncio.Task[object]] = {}
+        self._fetch_progress: dict[str, float] = {}
+        self._wanted: str | None = None  # the job whose video the creator asked to play last
+        self._posters_asked: set[str] = set()
+        self._poster_turns = asyncio.Semaphore(POSTER_FETCHES)
+        self.total = 0  # how many videos the history has, beyond the limit
+        self.library = AccountLibrary(store, tasks, parent=self)
+        # An import adds a page every few tens of milliseconds: the list reads
+        # them in a few batches a second, not once a page.
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(IMPORT_RELOAD_MS)
+        self._reload_timer.timeout.connect(self.reload)
+        self.library.videosAdded.connect(self._reload_soon)
+        self.library.finished.connect(lambda _report: self.reload())
 
     # ------------------------------------------------------------------ the list
 
@@ -99,6 +165,10 @@ class HistoryModel(QAbstractListModel):
             return self._model_label(record.model)
         if role == SearchTextRole:
             return "\n".join((record.prompt, record.model or "", self._model_label(record.model)))
+        if role == PlayingRole:
+            return self._is_playing(record)
+        if role == FetchRole:
+            return self._fetch_progress.get(record.job_id)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return record.prompt
         return None
@@ -110,6 +180,15 @@ class HistoryModel(QAbstractListModel):
         return self._rows.get(job_id)
 
     # ------------------------------------------------------------------ keeping it current
+
+    def attach(self, session: Session | None) -> None:
+        """The session that downloads account videos and whose library is imported."""
+        self._session = session
+        self.library.attach(session)
+
+    def _reload_soon(self) -> None:
+        if not self._reload_timer.isActive():
+            self._reload_timer.start()
 
     def reload(self) -> None:
         """Read the history again soon; requests while one runs collapse into one."""
@@ -124,29 +203,101 @@ class HistoryModel(QAbstractListModel):
             while True:
                 self._dirty = False
                 records = await self.store.list(limit=self._limit)
+                total = await self.store.count_shown()
+                self.total = max(total, len(records))
                 self._set_records(records)
                 if not self._dirty:
                     break
+        except HistoryClosedError:
+            return  # the window is closing: nothing left to show
         finally:
             self._reloading = False
         self.loaded.emit()
 
     def _set_records(self, records: list[JobRecord]) -> None:
+        """Show `records`: as insertions, removals and changes of rows when the
+        rows both lists have keep their order (always, for a list sorted by
+        time), else as a reset."""
         if records == self._records:
             return
-        self.beginResetModel()
-        self._records = records
-        self._rows = {record.job_id: row for row, record in enumerate(records)}
-        self.endResetModel()
+        new_ids = {record.job_id for record in records}
+        kept = [r.job_id for r in self._records if r.job_id in new_ids]
+        old_ids = set(kept)
+        if kept != [r.job_id for r in records if r.job_id in old_ids]:
+            self.beginResetModel()
+            self._records = list(records)
+            self._reindex()
+            self.endResetModel()
+            self._announce_playing()
+            return
+        self._remove_missing(new_ids)
+        self._insert_new(records, old_ids)
+        changed = [row for row, record in enumerate(records) if self._records[row] != record]
+        self._records = list(records)
+        self._reindex()
+        for row in changed:
+            index = self.index(row)
+            self.dataChanged.emit(index, index)
+        self._announce_playing()
+
+    def _remove_missing(self, new_ids: set[str]) -> None:
+        row = len(self._records) - 1
+        while row >= 0:
+            if self._records[row].job_id in new_ids:
+                row -= 1
+                continue
+            last = row
+            while row >= 0 and self._records[row].job_id not in new_ids:
+                row -= 1
+            self.beginRemoveRows(QModelIndex(), row + 1, last)
+            del self._records[row + 1 : last + 1]
+            self.endRemoveRows()
+
+    def _insert_new(self, records: list[JobRecord], old_ids: set[str]) -> None:
+        row = 0
+        while row < len(records):
+            if records[row].job_id in old_ids:
+                row += 1
+                continue
+            first = row
+            while row < len(records) and records[row].job_id not in old_ids:
+                row += 1
+            self.beginInsertRows(QModelIndex(), first, row - 1)
+            self._records[first:first] = records[first:row]
+            self.endInsertRows()
+
+    def _reindex(self) -> None:
+        self._rows = {record.job_id: row for row, record in enumerate(self._records)}
+
+    def _changed(self, job_id: str, roles: list[int] | None = None) -> None:
+        row = self._rows.get(job_id)
+        if row is not None:
+            index = self.index(row)
+            self.dataChanged.emit(index, index, roles or [])
+
+    def _replace(self, record: JobRecord) -> None:
+        row = self._rows.get(record.job_id)
+        if row is not None:
+            self._records[row] = record
+            self._changed(record.job_id)
+            self._announce_playing()
 
     def apply(self, update: JobUpdate) -> None:
-        """Show a job's live state in its row (the database row follows on its own)."""
+        """Show a job's live state in its row, and where its video is once it
+        has one (the database row follows on its own)."""
         row = self._rows.get(update.job_id)
-        if row is None or self._records[row].state == update.state:
+        if row is None:
             return
-        self._records[row] = replace(self._records[row], state=str(update.state))
+        record = self._records[row]
+        changed = replace(record, state=str(update.state))
+        if update.path and update.path != record.local_path:
+            changed = replace(changed, local_path=update.path, thumbnail_path=update.thumbnail)
+        if changed == record:
+            return
+        self._records[row] = changed
         index = self.index(row)
         self.dataChanged.emit(index, index, [RecordRole])
+        self._announce_playing()
 
     def relabel(self) -> None:
         """The catalogue changed: every row's model label may read differently."""
@@ -155,29 +306,184 @@ class HistoryModel(QAbstractListModel):
                 self.index(0), self.index(len(self._records) - 1), [ModelLabelRole, SearchTextRole]
             )
 
+    # ------------------------------------------------------------------ what is playing
+
+    def set_playing(self, path: Path | None) -> None:
+        """The player now has this file (None: nothing): mark its row."""
+        if path == self._playing:
+            return
+        before = self.playing_row()
+        self._playing = path
+        after = self.playing_row()
+        for row in {before, after} - {None}:
+            assert row is not None
+            index = self.index(row)
+            self.dataChanged.emit(index, index, [PlayingRole])
+        self._announce_playing()
+
+    def _announce_playing(self) -> None:
+        """`playingChanged` when the playing video's row is another job's, or
+        appears (a job's row often arrives after its video started playing);
+        not when rows above it only move it."""
+        row = self.playing_row()
+        job = self._records[row].job_id if row is not None else None
+        if job != self._playing_job:
+            self._playing_job = job
+            self.playingChanged.emit(row)
+
+    def playing_row(self) -> int | None:
+        if self._playing is None:
+            return None
+        return next((row for row, r in enumerate(self._records) if self._is_playing(r)), None)
+
+    def _is_playing(self, record: JobRecord) -> bool:
+        return self._playing is not None and record.local_path == str(self._playing)
+
     # ------------------------------------------------------------------ actions
 
     async def play(self, record: JobRecord) -> None:
-        """Offer a row's video to the player (`videoReady`), once its file is found."""
-        if not record.local_path:
+        """Offer a row's video to the player (`videoReady`), once its file is
+        found; an account video not on this computer is downloaded first."""
+        self._wanted = record.job_id
+        path = Path(record.local_path) if record.local_path else None
+        if path is not None and await in_thread(path.is_file):
+            self._offer(record, path)
+            return
+        if is_account_video(record):
+            await self._fetch_and_play(record)
+            return
+        if path is None:
             if record.state == JobState.FAILED:
                 raise VideoFailed(failure_of(record.error_kind, record.error))
             return  # still in flight: nothing to play yet
-        path = Path(record.local_path)
-        if not await in_thread(path.is_file):
-            raise VideoMissing(path)
+        raise VideoMissing(path)
+
+    def _offer(self, record: JobRecord, path: Path) -> None:
         poster = Path(record.thumbnail_path) if record.thumbnail_path else None
         self.videoReady.emit(Video(path, poster, record.prompt, record.url))
 
-    async def delete(self, record: JobRecord) -> None:
-        """Delete a row, then its video and poster files."""
+    def fetching(self, job_id: str) -> bool:
+        return job_id in self._fetches
+
+    async def _fetch_and_play(self, record: JobRecord) -> None:
+        """Download an account video, then play it if it is still the one
+        asked for last. A second request while it downloads only asks again."""
+        if record.job_id in self._fetches:
+            return
+        session = self._session_for(record)
+        task = asyncio.current_task()
+        assert task is not None
+        self._fetches[record.job_id] = task  # deleting the row stops the download
+        try:
+            fetched = await self._fetch(session, record)
+        finally:
+            self._fetches.pop(record.job_id, None)
+        if self._wanted == record.job_id and fetched.local_path:
+            self._offer(fetched, Path(fetched.local_path))
+
+    def _session_for(self, record: JobRecord) -> Session:
+        session = self._session
+        if session is None:
+            raise NotConnected()
+        if record.backend_url != session.manager.backend_id:
+            raise AccountVideoElsewhere(record.backend_url or "")
+        return session
+
+    async def _fetch(self, session: Session, record: JobRecord) -> JobRecord:
+        job_id = record.job_id
+
+        def progress(fraction: float | None) -> None:
+            value = -1.0 if fraction is None else round(fraction, 2)
+            if self._fetch_progress.get(job_id) != value:
+                self._fetch_progress[job_id] = value
+                self._changed(job_id, [FetchRole])
+
+        progress(None)
+        manager = session.manager
+        try:
+            fetched = await fetch_library_video(
+                session.client, manager.downloader, self.store, record, progress
+            )
+        except LibraryVideoGoneError:
+            raise AccountVideoGone(record.file_id or "") from None
+        except AuthenticationError:
+            raise  # the window asks for a new token
+        except (ApiError, JobError) as exc:
+            log.warning("downloading account video %s failed: %r", record.file_id, exc)
+            raise AccountVideoNotFetched(_fetch_failure(exc)) from exc
+        finally:
+            self._fetch_progress.pop(job_id, None)
+            self._changed(job_id, [FetchRole])
+        self._replace(fetched)
+        return fetched
+
+    def want_poster(self, record: JobRecord) -> None:
+        """A row is painted without a poster: fetch the one the service offers, once."""
+        session = self._session
+        if (
+            not record.thumbnail_url
+            or record.thumbnail_path
+            or record.job_id in self._posters_asked
+            or session is None
+            or record.backend_url != session.manager.backend_id
+        ):
+            return
+        self._posters_asked.add(record.job_id)
+        self._tasks.spawn(self._fetch_poster(session, record))
+
+    async def _fetch_poster(self, session: Session, record: JobRecord) -> None:
+        async with self._poster_turns:
+            folder = session.manager.downloader.videos_dir / "thumbnails"
+            try:
+                poster = await fetch_library_poster(session.client, folder, self.store, record)
+            except (ApiError, OSError) as exc:  # a row without a poster is no failure
+                log.info("no poster for account video %s: %r", record.file_id, exc)
+                return
+        current = self._records[self._rows[record.job_id]] if record.job_id in self._rows else None
+        if poster is not None and current is not None:
+            self._replace(replace(current, thumbnail_path=str(poster)))
+
+    def can_delete_from_account(self, record: JobRecord) -> bool:
+        """Whether deleting this row may also delete the video from the
+        connected account (a cloud video of this backend; never the built-in
+        renderer's)."""
+        session = self._session
+        return (
+            session is not None
+            and session.kind != "local"
+            and bool(record.file_id)
+            and record.backend_url == session.manager.backend_id
+        )
+
+    async def delete(self, record: JobRecord, *, from_account: bool = False) -> None:
+        """Delete a row, then its video and poster files; with `from_account`,
+        the video from the account first (if that fails, nothing is deleted).
+        A deleted video is never imported from the account again."""
+        if from_account:
+            await self._delete_from_account(record)
+        fetch = self._fetches.pop(record.job_id, None)
+        if fetch is not None and fetch is not asyncio.current_task():
+            fetch.cancel()
         if record.local_path:
             self.videoDeleting.emit(Path(record.local_path))
-        await self.store.delete(record.job_id)
+        await self.store.dismiss(record.job_id)
         self._remove_row(record.job_id)
         files = [Path(p) for p in (record.local_path, record.thumbnail_path) if p]
         await in_thread(lambda: _remove_files(files))
         self.reload()
+
+    async def _delete_from_account(self, record: JobRecord) -> None:
+        session = self._session
+        if session is None or not self.can_delete_from_account(record) or not record.file_id:
+            raise AccountDeleteFailed(NotConnected())
+        try:
+            await session.client.delete_file(record.file_id)
+        except NotFoundError:
+            log.info("account video %s was already gone", record.file_id)
+        except AuthenticationError:
+            raise
+        except ApiError as exc:
+            raise AccountDeleteFailed(exc) from exc
 
     def _remove_row(self, job_id: str) -> None:
         row = self._rows.get(job_id)
@@ -185,8 +491,9 @@ class HistoryModel(QAbstractListModel):
             return
         self.beginRemoveRows(QModelIndex(), row, row)
         del self._records[row]
-        self._rows = {record.job_id: i for i, record in enumerate(self._records)}
+        self._reindex()
         self.endRemoveRows()
+        self._announce_playing()
 
 
 def _remove_files(files: list[Path]) -> None:
@@ -200,6 +507,7 @@ class HistorySearch(QSortFilterProxyModel):
 
     def __init__(self, history: HistoryModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.history = history
         self.setSourceModel(history)
         self.setFilterRole(SearchTextRole)
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -218,3 +526,8 @@ class HistorySearch(QSortFilterProxyModel):
 
     def records(self) -> list[JobRecord]:
         return [self.record(row) for row in range(self.rowCount())]
+
+    def row_of_source(self, source_row: int) -> int | None:
+        """This list's row of a history row (None when the search hides it)."""
+        index = self.mapFromSource(self.history.index(source_row))
+        return index.row() if index.isValid() else None

@@ -6,7 +6,11 @@ Problem                 the window cannot do what the creator asked
  ├── SettingsNotFound   a history row whose request cannot be read back
  ├── VideoMissing       a history row whose file is gone from disk
  ├── VideoFailed        a history row of a job that failed (its facts kept)
- └── SettingsNotSaved   the settings file could not be written (the system's reason kept)
+ ├── SettingsNotSaved   the settings file could not be written (the system's reason kept)
+ ├── AccountVideoGone   an account video the account no longer has
+ ├── AccountVideoElsewhere  an account video of another backend than the one connected
+ ├── AccountVideoNotFetched an account video that could not be downloaded (why, as a Failure)
+ └── AccountDeleteFailed    the account refused or missed a delete (its error kept)
 ```
 
 Models raise these; `app.ui.wording.error_text` puts them into words, once,
@@ -17,7 +21,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.ui.models.job_facts import FailureFacts
+from app.ui.models.job_facts import Failure, FailureFacts
 
 
 class Problem(Exception):
@@ -48,3 +52,23 @@ class SettingsNotSaved(Problem):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
+
+
+class AccountVideoGone(Problem):
+    pass
+
+
+class AccountVideoElsewhere(Problem):
+    pass
+
+
+class AccountVideoNotFetched(Problem):
+    def __init__(self, failure: Failure) -> None:
+        super().__init__(str(failure))
+        self.failure = failure
+
+
+class AccountDeleteFailed(Problem):
+    def __init__(self, cause: BaseException) -> None:
+        super().__init__(repr(cause))
+        self.cause = cause
