@@ -1,5 +1,6 @@
-"""The window's look: Fusion style, a calm dark palette and the stylesheet in
-`resources/style/framecast.qss`."""
+"""The window's look and feel: Fusion style, a calm dark palette, the
+stylesheet in `resources/style/framecast.qss` (focus rings included), and the
+wheel guard that keeps scrolling from changing settings (`wheel_guard`)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 
 from app.ui.resources import resource
+from app.ui.wheel_guard import install_wheel_guard
 
 log = logging.getLogger("framecast.ui")
 
@@ -52,9 +54,13 @@ def apply_theme(app: QApplication) -> None:
     app.setFont(font)
     path = resource("style", "framecast.qss")
     try:
-        app.setStyleSheet(path.read_text(encoding="utf-8"))
+        sheet = path.read_text(encoding="utf-8")
     except OSError:
         log.warning("stylesheet not found at %s", path)
+    else:
+        # The stylesheet's pictures (check marks) sit beside it.
+        app.setStyleSheet(sheet.replace("@STYLE@", path.parent.as_posix()))
+    install_wheel_guard(app)
 
 
 def set_style_property(widget: QWidget, name: str, value: object) -> None:
@@ -69,3 +75,22 @@ def restyle(widget: QWidget) -> None:
     """Apply the stylesheet again (after a property it selects on changed)."""
     widget.style().unpolish(widget)
     widget.style().polish(widget)
+
+
+def fit_height(widget: QWidget) -> None:
+    """Make a dialog as tall as its word-wrapped text needs at its width.
+
+    Qt's minimum size ignores how tall wrapped labels get, so a message that
+    grows would squeeze the other fields, and a first size taken at a narrower
+    width leaves gaps; size the window to its content instead."""
+    layout = widget.layout()
+    if layout is None:
+        return
+    layout.activate()
+    width = widget.width()
+    if layout.hasHeightForWidth():
+        needed = layout.totalHeightForWidth(width)
+    else:
+        needed = layout.totalSizeHint().height()
+    if needed != widget.height():
+        widget.resize(width, needed)
