@@ -21,7 +21,9 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QRegularExpression,
     QSettings,
@@ -92,6 +94,8 @@ DETAIL_ROLE = Qt.ItemDataRole.UserRole + 2
 ROW_PADDING = 12
 ROW_ICON = 20
 ROW_GAP = 24
+#: How long Advanced keeps itself in view while the layout settles.
+REVEAL_MS = 800
 
 
 def shot_size_label(name: str) -> str:
@@ -584,6 +588,9 @@ class PromptForm(QWidget):
         self.scrollArea.setFrameShape(QFrame.Shape.NoFrame)
         self.scrollArea.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scrollArea.setWidget(self.fields)
+        self._reveal_advanced = False
+        self.fields.installEventFilter(self)
+        self.scrollArea.verticalScrollBar().actionTriggered.connect(self._stop_revealing)
 
         footer = QFrame()
         footer.setObjectName("formFooter")
@@ -813,13 +820,25 @@ class PromptForm(QWidget):
         self.advancedToggle.setArrowType(
             Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
         )
+        self._reveal_advanced = shown
         if shown:
-            # Once the layout has made room, scroll the new fields into view.
+            # The fields grow as the layout settles (wrapped text, the scroll
+            # bar appearing): keep them in view while it does, until the
+            # creator scrolls or a moment has passed.
             QTimer.singleShot(0, self._show_advanced)
+            QTimer.singleShot(REVEAL_MS, self._stop_revealing)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.fields and event.type() == QEvent.Type.Resize:
+            QTimer.singleShot(0, self._show_advanced)
+        return super().eventFilter(watched, event)
 
     def _show_advanced(self) -> None:
-        if self.advancedBox.isVisible():
+        if self._reveal_advanced and self.advancedBox.isVisible():
             self.scrollArea.ensureWidgetVisible(self.advancedBox, 0, 8)
+
+    def _stop_revealing(self, *_: object) -> None:
+        self._reveal_advanced = False
 
     def _on_prompt_changed(self) -> None:
         count = len(self.prompt())

@@ -1,6 +1,7 @@
 """The window's look and feel: Fusion style, a calm dark palette, the
 stylesheet in `resources/style/framecast.qss` (focus rings included), and the
-wheel guard that keeps scrolling from changing settings (`wheel_guard`)."""
+input guard: scrolling changes no setting, Space presses the focused button
+(`input_guard`)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ import logging
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 
+from app.ui.input_guard import install_input_guard
 from app.ui.resources import resource
-from app.ui.wheel_guard import install_wheel_guard
 
 log = logging.getLogger("framecast.ui")
 
@@ -60,7 +61,7 @@ def apply_theme(app: QApplication) -> None:
     else:
         # The stylesheet's pictures (check marks) sit beside it.
         app.setStyleSheet(sheet.replace("@STYLE@", path.parent.as_posix()))
-    install_wheel_guard(app)
+    install_input_guard(app)
 
 
 def set_style_property(widget: QWidget, name: str, value: object) -> None:
