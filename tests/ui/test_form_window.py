@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QApplication, QComboBox
+from PySide6.QtWidgets import QApplication, QComboBox, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from app.engine.updates import JobState
@@ -223,7 +223,9 @@ def test_advanced_opens_scrolled_into_view(
     qtbot.waitUntil(form.advancedToggle.hasFocus)
     qtbot.keyClick(form.advancedToggle, Qt.Key.Key_Space)  # keyboard only
 
-    viewport = form.scrollArea.viewport()
+    area = form.findChild(QScrollArea, "formScroll")
+    assert area is not None
+    viewport = area.viewport()
 
     def shown() -> bool:
         box = form.advancedBox
