@@ -94,6 +94,8 @@ DETAIL_ROLE = Qt.ItemDataRole.UserRole + 2
 ROW_PADDING = 12
 ROW_ICON = 20
 ROW_GAP = 24
+#: The prompt box's height when the column has nothing to spare.
+PROMPT_HEIGHT = 88
 #: How long Advanced keeps itself in view while the layout settles.
 REVEAL_MS = 800
 
@@ -179,6 +181,14 @@ def row_width(metrics: QFontMetrics, index: QModelIndex | QPersistentModelIndex)
     if detail:
         width += ROW_GAP + metrics.horizontalAdvance(detail)
     return width
+
+
+class PromptEdit(QPlainTextEdit):
+    """The prompt box: it asks for little height and takes what the column has
+    to spare, so on a small screen the fields below it fit without scrolling."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), PROMPT_HEIGHT)
 
 
 class SeedEdit(QLineEdit):
@@ -405,7 +415,7 @@ class PromptForm(QWidget):
         self.heading = QLabel(self.tr("Describe your video"))
         self.heading.setProperty("role", "title")
 
-        self.promptEdit = QPlainTextEdit()
+        self.promptEdit = PromptEdit()
         self.promptEdit.setObjectName("promptEdit")
         self.promptEdit.setAccessibleName(self.tr("Prompt"))
         self.promptEdit.setPlaceholderText(
@@ -415,7 +425,7 @@ class PromptForm(QWidget):
             )
         )
         self.promptEdit.setTabChangesFocus(True)
-        self.promptEdit.setMinimumHeight(96)
+        self.promptEdit.setMinimumHeight(PROMPT_HEIGHT)
         self.promptEdit.textChanged.connect(self._on_prompt_changed)
         self.charCount = QLabel(f"0 / {MAX_PROMPT_CHARS}")
         self.charCount.setObjectName("charCount")
@@ -574,8 +584,8 @@ class PromptForm(QWidget):
         self.fields = QWidget()
         self.fields.setObjectName("formFields")
         body = QVBoxLayout(self.fields)
-        body.setContentsMargins(20, 20, 20, 12)
-        body.setSpacing(14)
+        body.setContentsMargins(20, 18, 20, 12)
+        body.setSpacing(12)
         body.addLayout(prompt_box, 1)
         body.addLayout(grid)
         body.addWidget(self.imageLabel)

@@ -703,7 +703,7 @@ You can keep working while it renders.</source>
     <name>PromptForm</name>
     <message>
       <source>Extreme long shot</source>
-      <extracomment>Room in a model row: padding at each end, icon, and the gap before the mode and price.</extracomment>
+      <extracomment>Room in a model row: padding at each end, icon, and the gap before the mode and price. The prompt box's height when the column has nothing to spare. How long Advanced keeps itself in view while the layout settles.</extracomment>
       <translation>Дальний общий план</translation>
     </message>
     <message>
