@@ -119,7 +119,9 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         connection, jobs, history, form = self.connection, self.jobs, self.historyModel, self.form
         connection.stateChanged.connect(self._show_connection)
-        connection.catalogueChanged.connect(lambda c: form.set_catalogue(c.models, c.styles))
+        connection.catalogueChanged.connect(
+            lambda c: form.set_catalogue(c.models, c.styles, c.left_out)
+        )
         connection.accountChanged.connect(form.set_account)
         connection.catalogueChanged.connect(lambda _c: history.relabel())
         connection.sessionChanged.connect(jobs.attach)

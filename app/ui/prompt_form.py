@@ -443,6 +443,7 @@ class PromptForm(QWidget):
         self.modelCombo.setItemDelegate(ModelItemDelegate(self.modelCombo))
         self.modelCaption = self._note("modelCaption", "muted")
         self.vipNote = self._note("vipNote", "muted")
+        self.leftOutNote = self._note("leftOutNote", "muted")
 
         self.durationCombo = self._combo("durationCombo", self.tr("Duration"))
         self.durationCombo.currentIndexChanged.connect(self._revalidate)
@@ -548,21 +549,22 @@ class PromptForm(QWidget):
         grid.addWidget(self.modelCombo, 1, 0, 1, 2)
         grid.addWidget(self.modelCaption, 2, 0, 1, 2)
         grid.addWidget(self.vipNote, 3, 0, 1, 2)
-        grid.setRowMinimumHeight(4, 8)
-        grid.addWidget(self._field(self.tr("Duration")), 5, 0)
-        grid.addWidget(self._field(self.tr("Frame")), 5, 1)
-        grid.addWidget(self.durationCombo, 6, 0)
-        grid.addWidget(self.aspectCombo, 6, 1)
-        grid.setRowMinimumHeight(7, 8)
-        grid.addWidget(self._field(self.tr("Style")), 8, 0)
-        grid.addWidget(self._field(self.tr("Seed")), 8, 1)
-        grid.addWidget(self.styleCombo, 9, 0)
+        grid.addWidget(self.leftOutNote, 4, 0, 1, 2)
+        grid.setRowMinimumHeight(5, 8)
+        grid.addWidget(self._field(self.tr("Duration")), 6, 0)
+        grid.addWidget(self._field(self.tr("Frame")), 6, 1)
+        grid.addWidget(self.durationCombo, 7, 0)
+        grid.addWidget(self.aspectCombo, 7, 1)
+        grid.setRowMinimumHeight(8, 8)
+        grid.addWidget(self._field(self.tr("Style")), 9, 0)
+        grid.addWidget(self._field(self.tr("Seed")), 9, 1)
+        grid.addWidget(self.styleCombo, 10, 0)
         seed_row = QHBoxLayout()
         seed_row.setSpacing(6)
         seed_row.addWidget(self.seedEdit, 1)
         seed_row.addWidget(self.shuffleButton)
-        grid.addLayout(seed_row, 9, 1)
-        grid.addWidget(self.newSeedCheck, 10, 1)
+        grid.addLayout(seed_row, 10, 1)
+        grid.addWidget(self.newSeedCheck, 11, 1)
 
         self.advancedBox = QWidget()
         self.advancedBox.setObjectName("advancedBox")
@@ -666,7 +668,14 @@ class PromptForm(QWidget):
 
     # ------------------------------------------------------------------ catalogue and account
 
-    def set_catalogue(self, models: list[GenerationConfig], styles: list[Style]) -> None:
+    def set_catalogue(
+        self,
+        models: list[GenerationConfig] | tuple[GenerationConfig, ...],
+        styles: list[Style] | tuple[Style, ...],
+        left_out: tuple[GenerationConfig, ...] = (),
+    ) -> None:
+        """The models to offer, the styles, and what the backend has that
+        Framecast can't start (named under the picker, with why)."""
         wanted = self.modelCombo.currentData() if self.models else self.memory.get("model")
         self.models = list(models)
         self.styles = list(styles)
@@ -685,6 +694,9 @@ class PromptForm(QWidget):
         self._select_model(wanted)
         self.modelCombo.blockSignals(False)
         self._fit_model_list()
+        self.leftOutNote.setText(wording.left_out_note(len(left_out)) if left_out else "")
+        self.leftOutNote.setToolTip("\n".join(map(wording.left_out_reason, left_out)))
+        self.leftOutNote.setVisible(bool(left_out))
         wanted_style = self.styleCombo.currentData() or self.memory.get("style")
         self.styleCombo.clear()
         self.styleCombo.addItem(self.tr("No style"), None)

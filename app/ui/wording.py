@@ -22,7 +22,13 @@ from app.api.errors import (
     InvalidRequestError,
     RateLimitedError,
 )
-from app.api.models import MAX_SEED, GenerationConfig
+from app.api.models import (
+    IMAGE_TO_IMAGE,
+    MAX_SEED,
+    TEXT_TO_AUDIO,
+    TEXT_TO_IMAGE,
+    GenerationConfig,
+)
 from app.api.requests import Frame, RequestProblem
 from app.engine.tracker import error_kind_of
 from app.engine.updates import JobState, JobUpdate
@@ -406,6 +412,34 @@ def vip_locked_note() -> str:
         "PromptForm",
         "Models marked ★ VIP need a VIP account. Your account is not VIP, so they can't be chosen.",
     )
+
+
+def left_out_note(count: int) -> str:
+    """Under the picker: the backend's models that are not in it, and why."""
+    if count == 1:
+        return translate(
+            "PromptForm",
+            "1 more model is not listed: it makes pictures or sound, or needs a source video.",
+        )
+    return translate(
+        "PromptForm",
+        "%n more models are not listed: they make pictures or sound, or need a source video.",
+        None,
+        count,
+    )
+
+
+def left_out_reason(model: GenerationConfig) -> str:
+    """One left-out model and why, for the note's tooltip."""
+    if model.needs_video:
+        why = translate("PromptForm", "turns a video into another video")
+    elif model.type in (TEXT_TO_IMAGE, IMAGE_TO_IMAGE):
+        why = translate("PromptForm", "makes pictures, not videos")
+    elif model.type == TEXT_TO_AUDIO:
+        why = translate("PromptForm", "makes sound, not videos")
+    else:
+        why = translate("PromptForm", "does not say that it makes videos")
+    return f"{model.display_name}: {why}"
 
 
 def frame_text(frame: Frame) -> str:

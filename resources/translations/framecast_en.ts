@@ -746,6 +746,30 @@ You can keep working while it renders.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>1 more model is not listed: it makes pictures or sound, or needs a source video.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n more models are not listed: they make pictures or sound, or need a source video.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>turns a video into another video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>makes pictures, not videos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>makes sound, not videos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>does not say that it makes videos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Failed videos are not charged.</source>
         <translation type="unfinished"></translation>
     </message>

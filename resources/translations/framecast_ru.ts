@@ -755,6 +755,34 @@ You can keep working while it renders.</source>
       <translation>Моделям с пометкой ★ VIP нужен VIP-аккаунт. Ваш аккаунт не VIP, поэтому их нельзя выбрать.</translation>
     </message>
     <message>
+      <source>1 more model is not listed: it makes pictures or sound, or needs a source video.</source>
+      <translation>Ещё 1 модель не показана: она делает картинки или звук либо ей нужно исходное видео.</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n more models are not listed: they make pictures or sound, or need a source video.</source>
+      <translation>
+        <numerusform>Ещё %n модель не показана: они делают картинки или звук либо им нужно исходное видео.</numerusform>
+        <numerusform>Ещё %n модели не показаны: они делают картинки или звук либо им нужно исходное видео.</numerusform>
+        <numerusform>Ещё %n моделей не показаны: они делают картинки или звук либо им нужно исходное видео.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>turns a video into another video</source>
+      <translation>превращает одно видео в другое</translation>
+    </message>
+    <message>
+      <source>makes pictures, not videos</source>
+      <translation>делает картинки, а не видео</translation>
+    </message>
+    <message>
+      <source>makes sound, not videos</source>
+      <translation>делает звук, а не видео</translation>
+    </message>
+    <message>
+      <source>does not say that it makes videos</source>
+      <translation>не сообщает, что делает видео</translation>
+    </message>
+    <message>
       <source>Failed videos are not charged.</source>
       <translation>За видео, которые не получились, деньги не списываются.</translation>
     </message>

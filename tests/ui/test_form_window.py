@@ -130,6 +130,11 @@ def test_vip_models_are_marked_and_not_selectable_for_a_non_vip_account(
     assert not flags & Qt.ItemFlag.ItemIsEnabled
     assert form.vipNote.isVisible() and "not VIP" in form.vipNote.text()
     assert "not VIP" in str(combo.itemData(row, Qt.ItemDataRole.ToolTipRole))
+    # Video to video, pictures and sound are left out of the picker, with why.
+    assert form.leftOutNote.text().startswith("4 more models are not listed")
+    assert "Local restyle (video to video): turns a video into another video" in (
+        form.leftOutNote.toolTip()
+    )
 
     combo.setFocus()
     qtbot.waitUntil(combo.hasFocus)
@@ -149,6 +154,10 @@ def test_prices_durations_frames_and_balance_follow_the_backend(
     window = make_window(scripted_backend.url, scripted_backend.token, size=SIZES[1])
     form = ready(window, qtbot)
     assert offered(form.modelCombo) == ["scripted/unpriced", "scripted/priced", "scripted/animate"]
+    # The picture model is left out, and the form says so and why.
+    assert form.leftOutNote.isVisible()
+    assert form.leftOutNote.text().startswith("1 more model is not listed")
+    assert form.leftOutNote.toolTip() == "A picture model: makes pictures, not videos"
     wait_for(qtbot, lambda: form.account is not None, 10, "the account")
     form.promptEdit.setPlainText("a red kite")
 
@@ -190,7 +199,8 @@ def test_the_russian_form_and_its_notes_show_no_english(
         form = ready(window, qtbot)
         wait_for(qtbot, lambda: form.vipNote.isVisible(), 10, "the VIP note")
         form.promptEdit.setPlainText("красный змей")
-        texts = [form.vipNote.text()]
+        reason = form.leftOutNote.toolTip().split(": ", 1)[1]  # after the server's model name
+        texts = [form.vipNote.text(), form.leftOutNote.text(), reason]
         for model in ("scripted/unpriced", "scripted/priced", "scripted/animate"):
             choose_with_keyboard(qtbot, form.modelCombo, model)
             texts += [form.modelCaption.text(), form.costLabel.text(), form.costLabel.toolTip()]

@@ -5,6 +5,7 @@ bug report with nothing secret in them."""
 
 from __future__ import annotations
 
+import itertools
 import logging
 import platform
 from collections.abc import Callable, Iterator
@@ -156,7 +157,7 @@ def no_overlap(widgets: list[QWidget]) -> bool:
     tops = sorted(
         (w.mapTo(w.window(), w.rect().topLeft()).y(), w.height(), w.objectName()) for w in widgets
     )
-    return all(a[0] + a[1] <= b[0] for a, b in zip(tops, tops[1:], strict=False))
+    return all(a[0] + a[1] <= b[0] for a, b in itertools.pairwise(tops))
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
