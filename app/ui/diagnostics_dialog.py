@@ -108,13 +108,18 @@ class RecentProblems(logging.Handler):
 _recent: RecentProblems | None = None
 
 
-def recent_problems() -> RecentProblems:
-    """The one collector, listening to Framecast's loggers from its first call on."""
+def install_recent_problems() -> RecentProblems:
+    """Start collecting what Framecast's loggers warn about (once, at start-up)."""
     global _recent
     if _recent is None:
         _recent = RecentProblems()
         logging.getLogger(ROOT_LOGGER).addHandler(_recent)
     return _recent
+
+
+def recent_problems() -> RecentProblems:
+    """The collector installed at start-up, or an empty one when none was."""
+    return _recent if _recent is not None else RecentProblems()
 
 
 # --------------------------------------------------------------------------- versions
@@ -178,6 +183,8 @@ class DiagnosticsDialog(QDialog):
         counters: Callable[[], dict[str, int]],
         log_file: Path | None,
         parent: QWidget | None = None,
+        *,
+        problems: RecentProblems | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("diagnosticsDialog")
@@ -187,7 +194,7 @@ class DiagnosticsDialog(QDialog):
         self._counters = counters
         self.log_file = log_file
         self.versions = Versions.current()
-        self.problems = recent_problems()
+        self.problems = problems if problems is not None else recent_problems()
 
         intro = QLabel(
             self.tr(

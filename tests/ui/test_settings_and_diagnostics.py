@@ -25,7 +25,7 @@ from app.logs import register_secret
 from app.store import credentials
 from app.store.settings import Settings
 from app.ui import wording
-from app.ui.diagnostics_dialog import DiagnosticsDialog, recent_problems
+from app.ui.diagnostics_dialog import DiagnosticsDialog, RecentProblems
 from app.ui.i18n import install_language
 from app.ui.main_window import MainWindow
 from app.ui.settings_dialog import SettingsDialog
@@ -204,12 +204,15 @@ def test_radio_buttons_show_on_the_dark_theme(ui_env: object, qtbot: QtBot) -> N
 # --------------------------------------------------------------------------- Diagnostics
 
 
-def diagnostics(qtbot: QtBot, log_file: Path | None) -> DiagnosticsDialog:
+def diagnostics(
+    qtbot: QtBot, log_file: Path | None, problems: RecentProblems | None = None
+) -> DiagnosticsDialog:
     counters = {"sse_connects": 3, "polls": 12, "bytes_downloaded": 5_300_000}
     dialog = DiagnosticsDialog(
         lambda: "Custom server · render.example.com — https://render.example.com",
         lambda: counters,
         log_file,
+        problems=problems,
     )
     qtbot.addWidget(dialog)
     dialog.show()
@@ -222,9 +225,16 @@ def test_diagnostics_copies_what_a_bug_report_needs_and_nothing_secret(
 ) -> None:
     token = "tok-very-secret-991"
     register_secret(token)
-    recent_problems()
-    logging.getLogger("framecast.test").warning("the server refused %s twice", token)
-    dialog = diagnostics(qtbot, tmp_path / "framecast.log")
+    problems = RecentProblems()  # what gui_main installs at start-up, for this test only
+    root = logging.getLogger("framecast")
+    root.addHandler(problems)
+    try:
+        logging.getLogger("framecast.test").warning("the server refused %s twice", token)
+        logging.getLogger("framecast.test").info("routine: not a problem")
+    finally:
+        root.removeHandler(problems)
+    dialog = diagnostics(qtbot, tmp_path / "framecast.log", problems)
+    assert dialog.problemsLabel.text() == "1 in this run (their lines are in the copied details)"
     dialog.copyButton.click()
     copied = QGuiApplication.clipboard().text()
     for fact in (
@@ -238,7 +248,7 @@ def test_diagnostics_copies_what_a_bug_report_needs_and_nothing_secret(
         "the server refused *** twice",
     ):
         assert fact in copied, fact
-    assert token not in copied
+    assert token not in copied and "routine" not in copied
     assert "Copied" in dialog.messageLabel.text()
     values = [w for w in dialog.findChildren(QLabel) if w.objectName().startswith("counter_")]
     values += [dialog.backendLabel, dialog.logLabel]
