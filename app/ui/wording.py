@@ -408,22 +408,18 @@ def model_tooltip(model: GenerationConfig, durations: tuple[int, ...], locked: b
 
 
 def vip_locked_note() -> str:
-    return translate(
-        "PromptForm",
-        "Models marked ★ VIP need a VIP account. Your account is not VIP, so they can't be chosen.",
-    )
+    return translate("PromptForm", "★ VIP models need a VIP account, and yours is not VIP.")
 
 
 def left_out_note(count: int) -> str:
     """Under the picker: the backend's models that are not in it, and why."""
     if count == 1:
         return translate(
-            "PromptForm",
-            "1 more model is not listed: it makes pictures or sound, or needs a source video.",
+            "PromptForm", "Not listed: 1 model making pictures, sound or video from video."
         )
     return translate(
         "PromptForm",
-        "%n more models are not listed: they make pictures or sound, or need a source video.",
+        "Not listed: %n models making pictures, sound or video from video.",
         None,
         count,
     )

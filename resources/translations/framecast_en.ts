@@ -742,15 +742,15 @@ You can keep working while it renders.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Models marked ★ VIP need a VIP account. Your account is not VIP, so they can&apos;t be chosen.</source>
+        <source>★ VIP models need a VIP account, and yours is not VIP.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>1 more model is not listed: it makes pictures or sound, or needs a source video.</source>
+        <source>Not listed: 1 model making pictures, sound or video from video.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%n more models are not listed: they make pictures or sound, or need a source video.</source>
+        <source>Not listed: %n models making pictures, sound or video from video.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

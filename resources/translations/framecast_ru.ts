@@ -751,19 +751,19 @@ You can keep working while it renders.</source>
       <translation>Текст → видео</translation>
     </message>
     <message>
-      <source>Models marked ★ VIP need a VIP account. Your account is not VIP, so they can't be chosen.</source>
-      <translation>Моделям с пометкой ★ VIP нужен VIP-аккаунт. Ваш аккаунт не VIP, поэтому их нельзя выбрать.</translation>
+      <source>★ VIP models need a VIP account, and yours is not VIP.</source>
+      <translation>Моделям ★ VIP нужен VIP-аккаунт, а ваш — не VIP.</translation>
     </message>
     <message>
-      <source>1 more model is not listed: it makes pictures or sound, or needs a source video.</source>
-      <translation>Ещё 1 модель не показана: она делает картинки или звук либо ей нужно исходное видео.</translation>
+      <source>Not listed: 1 model making pictures, sound or video from video.</source>
+      <translation>Не показана 1 модель: она делает картинки, звук или видео из видео.</translation>
     </message>
     <message numerus="yes">
-      <source>%n more models are not listed: they make pictures or sound, or need a source video.</source>
+      <source>Not listed: %n models making pictures, sound or video from video.</source>
       <translation>
-        <numerusform>Ещё %n модель не показана: они делают картинки или звук либо им нужно исходное видео.</numerusform>
-        <numerusform>Ещё %n модели не показаны: они делают картинки или звук либо им нужно исходное видео.</numerusform>
-        <numerusform>Ещё %n моделей не показаны: они делают картинки или звук либо им нужно исходное видео.</numerusform>
+        <numerusform>Не показана %n модель: делают картинки, звук или видео из видео.</numerusform>
+        <numerusform>Не показаны %n модели: делают картинки, звук или видео из видео.</numerusform>
+        <numerusform>Не показаны %n моделей: делают картинки, звук или видео из видео.</numerusform>
       </translation>
     </message>
     <message>

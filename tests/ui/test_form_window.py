@@ -128,10 +128,10 @@ def test_vip_models_are_marked_and_not_selectable_for_a_non_vip_account(
     assert row >= 0 and "★ VIP" in combo.itemText(row)
     flags = combo.model().flags(combo.model().index(row, 0))
     assert not flags & Qt.ItemFlag.ItemIsEnabled
-    assert form.vipNote.isVisible() and "not VIP" in form.vipNote.text()
+    assert form.vipNote.isVisible() and "yours is not VIP" in form.vipNote.text()
     assert "not VIP" in str(combo.itemData(row, Qt.ItemDataRole.ToolTipRole))
     # Video to video, pictures and sound are left out of the picker, with why.
-    assert form.leftOutNote.text().startswith("4 more models are not listed")
+    assert form.leftOutNote.text().startswith("Not listed: 4 models making pictures")
     assert "Local restyle (video to video): turns a video into another video" in (
         form.leftOutNote.toolTip()
     )
@@ -156,7 +156,7 @@ def test_prices_durations_frames_and_balance_follow_the_backend(
     assert offered(form.modelCombo) == ["scripted/unpriced", "scripted/priced", "scripted/animate"]
     # The picture model is left out, and the form says so and why.
     assert form.leftOutNote.isVisible()
-    assert form.leftOutNote.text().startswith("1 more model is not listed")
+    assert form.leftOutNote.text().startswith("Not listed: 1 model making pictures")
     assert form.leftOutNote.toolTip() == "A picture model: makes pictures, not videos"
     wait_for(qtbot, lambda: form.account is not None, 10, "the account")
     form.promptEdit.setPlainText("a red kite")
@@ -298,7 +298,10 @@ def test_a_fourteen_digit_seed_survives_use_these_settings(
     window.historyPanel.select(0)
     window.historyPanel.reuseButton.click()
     assert form.seedEdit.text() == str(FOURTEEN_DIGITS)
-    with qtbot.waitSignal(form.generateRequested) as again:
+    with (
+        qtbot.waitSignal(window.jobs.finished, timeout=90_000),
+        qtbot.waitSignal(form.generateRequested) as again,
+    ):
         form.generateButton.click()
     assert again.args[0].seed == FOURTEEN_DIGITS
 
