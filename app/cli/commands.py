@@ -28,6 +28,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.api import requests
 from app.api.client import SuperDuperClient, image_content_type
 from app.api.errors import (
     ApiError,
@@ -39,12 +40,24 @@ from app.api.models import (
     FRAME_RATES,
     MAX_SEED,
     MAX_UPLOAD_BYTES,
-    RESOLUTIONS,
     SHOT_SIZES,
     Account,
     GenerationConfig,
     GenerationRequest,
-    aspect_of,
+)
+from app.api.requests import (
+    BadAspect,
+    BadFrameSize,
+    BadSeed,
+    Choices,
+    FrameRateNotOffered,
+    ImageNeeded,
+    ModelNotUsable,
+    NoModel,
+    RequestProblem,
+    UnknownModel,
+    UnknownShotSize,
+    vip_locked,
 )
 from app.cli.exit_codes import (
     EXIT_AUTH,
@@ -84,26 +97,9 @@ class Outcome:
 def _parse_resolution(value: str) -> tuple[int, int]:
     try:
         w, h = value.lower().split("x", 1)
-        width, height = int(w), int(h)
+        return int(w), int(h)
     except ValueError:
         raise UsageError(f"--resolution must look like 1280x720, not {value!r}") from None
-    if not (16 <= width <= 7680 and 16 <= height <= 7680):
-        raise UsageError("--resolution must be between 16 and 7680 pixels each way")
-    return width, height
-
-
-def _size_for_aspect(aspect: str) -> tuple[int, int]:
-    for width, height in RESOLUTIONS:
-        if aspect_of(width, height) == aspect:
-            return width, height
-    try:
-        w, h = (int(p) for p in aspect.split(":", 1))
-    except ValueError:
-        raise UsageError(f"--aspect must look like 16:9, not {aspect!r}") from None
-    if w <= 0 or h <= 0:
-        raise UsageError(f"--aspect must look like 16:9, not {aspect!r}")
-    height = 720
-    return (round(height * w / h / 2) * 2, height)
 
 
 def check_out(path_text: str) -> Path:
@@ -140,91 +136,72 @@ def check_image(path_text: str) -> Path:
     return path.resolve()
 
 
-def _frame(args: argparse.Namespace, model: GenerationConfig | None) -> tuple[int, int, str]:
-    """Width, height and aspect ratio from the arguments; without any, the
-    model's first aspect ratio when it lists them (else 1280x720, 16:9)."""
-    if args.resolution:
-        width, height = _parse_resolution(args.resolution)
-        aspect = args.aspect or aspect_of(width, height)
-    elif args.aspect:
-        aspect = args.aspect
-        width, height = _size_for_aspect(aspect)
-    else:
-        aspect = model.aspect_ratios[0] if model is not None and model.aspect_ratios else "16:9"
-        width, height = _size_for_aspect(aspect)
-    if model is not None and model.aspect_ratios and aspect not in model.aspect_ratios:
-        offered = ", ".join(model.aspect_ratios)
-        raise UsageError(f"{model.name} makes {offered} videos, not {aspect}")
-    return width, height, aspect
-
-
-def build_request(args: argparse.Namespace, model: GenerationConfig | None) -> GenerationRequest:
-    """The generation request from the arguments, checked against the model."""
-    if not args.prompt.strip():
-        raise UsageError("the prompt is empty")
-    if args.fps is not None and args.fps not in FRAME_RATES:
-        raise UsageError(f"--fps must be one of {', '.join(map(str, FRAME_RATES))}")
-    if args.shot_size is not None and args.shot_size not in SHOT_SIZES:
-        raise UsageError(f"--shot-size must be one of {', '.join(SHOT_SIZES)}")
-    width, height, aspect = _frame(args, model)
-    name = args.model or (model.name if model else None)
-    if not name:
-        raise UsageError("no model given and the backend offers none; see `framecast models`")
-    if args.seed is not None and not 0 <= args.seed <= MAX_SEED:
-        raise UsageError(f"--seed must be a whole number from 0 to {MAX_SEED}")
-    duration = args.duration
-    if model is not None and model.available_durations:
-        if duration is None:
-            duration = 5 if 5 in model.available_durations else model.available_durations[0]
-        elif duration not in model.available_durations:
-            offered = ", ".join(map(str, model.available_durations))
-            raise UsageError(f"{model.name} offers durations of {offered} seconds, not {duration}")
-    if model is not None and model.needs_image and not args.image:
-        raise UsageError(f"{model.name} turns a picture into a video: give one with --image")
-    try:
-        return GenerationRequest(
-            prompt=args.prompt,
-            negative_prompt=args.negative or "",
-            generation_config_name=name,
-            duration=duration or 5,
-            aspect_ratio=aspect,
-            width=width,
-            height=height,
-            seed=args.seed,
-            frame_rate=args.fps or 24,
-            shot_size=args.shot_size,
-            style_name=args.style,
+def _usage(problem: RequestProblem) -> UsageError:
+    """A refused choice in the command line's words (its flags where they help)."""
+    if isinstance(problem, BadFrameSize):
+        return UsageError("--resolution must be between 16 and 7680 pixels each way")
+    if isinstance(problem, BadAspect):
+        return UsageError(f"--aspect must look like 16:9, not {problem.text!r}")
+    if isinstance(problem, BadSeed):
+        return UsageError(f"--seed must be a whole number from 0 to {MAX_SEED}")
+    if isinstance(problem, FrameRateNotOffered):
+        return UsageError(f"--fps must be one of {', '.join(map(str, FRAME_RATES))}")
+    if isinstance(problem, UnknownShotSize):
+        return UsageError(f"--shot-size must be one of {', '.join(SHOT_SIZES)}")
+    if isinstance(problem, ImageNeeded):
+        return UsageError(
+            f"{problem.model.name} turns a picture into a video: give one with --image"
         )
-    except ValueError as exc:
-        first = exc.errors()[0] if hasattr(exc, "errors") else {"msg": str(exc)}
-        raise UsageError(str(first.get("msg", exc)).removeprefix("Value error, ")) from None
+    if isinstance(problem, NoModel | UnknownModel | ModelNotUsable):
+        return UsageError(f"{problem}; see `framecast models`")
+    return UsageError(str(problem))
+
+
+def build_request(
+    args: argparse.Namespace,
+    model: GenerationConfig | None,
+    account: Account | None = None,
+) -> GenerationRequest:
+    """The generation request from the arguments, checked against the model
+    by the rules the window's form uses too (`app.api.requests`)."""
+    size = _parse_resolution(args.resolution) if args.resolution else None
+    choices = Choices(
+        prompt=args.prompt,
+        model=model,
+        model_name=args.model,
+        duration=args.duration,
+        aspect=args.aspect,
+        size=size,
+        seed=args.seed,
+        frame_rate=args.fps,
+        shot_size=args.shot_size,
+        style_name=args.style,
+        negative_prompt=args.negative or "",
+        has_image=bool(args.image),
+        account=account,
+    )
+    try:
+        return requests.build_request(choices)
+    except RequestProblem as problem:
+        raise _usage(problem) from None
 
 
 def pick_model(
     configs: list[GenerationConfig], name: str | None, wants_image: bool
 ) -> GenerationConfig | None:
-    """The model to use: the one named (which must be one Framecast can start),
-    else the first text or image model as the job needs, preferring models
-    that need no VIP account."""
-    if name:
-        for model in configs:
-            if model.name == name:
-                if not model.usable:
-                    raise UsageError(f"{name} {model.unusable_reason}; see `framecast models`")
-                return model
-        raise UsageError(f"the backend has no model {name!r}; see `framecast models`")
-    fitting = [m for m in configs if m.usable and m.needs_image == wants_image]
-    return next((m for m in fitting if not m.vip_required), fitting[0] if fitting else None)
+    """The model to use (see `app.api.requests.pick_model`), or UsageError."""
+    try:
+        return requests.pick_model(configs, name, wants_image)
+    except RequestProblem as problem:
+        raise _usage(problem) from None
 
 
-async def check_vip(client: SuperDuperClient, model: GenerationConfig) -> None:
-    """Refuse a VIP model before sending when the account says it is not VIP;
-    without account information the service decides."""
-    if not model.vip_required:
-        return
-    account = await client.account_if_known()
-    if account is not None and not account.vip:
-        raise UsageError(f"{model.name} needs a VIP account, and this account is not VIP")
+async def account_for(client: SuperDuperClient, model: GenerationConfig | None) -> Account | None:
+    """The account, read only when it decides something (a VIP model); without
+    account information the service decides."""
+    if model is None or not model.vip_required:
+        return None
+    return await client.account_if_known()
 
 
 # ------------------------------------------------------------------ running
@@ -377,9 +354,8 @@ async def _run_session(
         if not args.model or args.duration is None or image is not None:
             configs = (await session.client.list_generation_configs()).items
             model = pick_model(configs, args.model, image is not None)
-            if model is not None:
-                await check_vip(session.client, model)
-        request = build_request(args, model)
+        account = await account_for(session.client, model)
+        request = build_request(args, model, account)
         return await _follow(
             session, lambda: session.manager.submit(request, source_image=image), args, reporter
         )
@@ -471,10 +447,6 @@ async def _models_command(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _vip_locked(model: GenerationConfig, account: Account | None) -> bool:
-    return model.vip_required and account is not None and not account.vip
-
-
 def model_json(model: GenerationConfig, account: Account | None) -> dict[str, object]:
     """One entry of `framecast models --json`. The first six keys are the
     original interface (`label` is the service's label, or a name made from
@@ -495,7 +467,7 @@ def model_json(model: GenerationConfig, account: Account | None) -> dict[str, ob
         "max_duration": model.max_duration,
         "aspect_ratios": model.aspect_ratios,
         "source": model.source,
-        "vip_locked": _vip_locked(model, account),
+        "vip_locked": vip_locked(model, account),
         "account_vip": account.vip if account is not None else None,
         "account_balance": account.balance if account is not None else None,
     }
@@ -521,7 +493,7 @@ def print_models(configs: list[GenerationConfig], account: Account | None) -> No
     for m in (m for m in configs if m.usable):
         vip = ""
         if m.vip_required:
-            vip = "★ VIP (not this account)" if _vip_locked(m, account) else "★ VIP"
+            vip = "★ VIP (not this account)" if vip_locked(m, account) else "★ VIP"
         table.add_row(
             m.name,
             m.display_name,

@@ -19,7 +19,9 @@ import json
 import logging
 import os
 import stat
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 from urllib.parse import urlsplit
 
 import keyring
@@ -54,6 +56,29 @@ def origin(backend_url: str) -> str:
     return f"{scheme}://{host}:{port}"
 
 
+@dataclass(frozen=True)
+class TokenPlace:
+    """Where a token is kept: the OS keyring, or the private fallback file at `path`."""
+
+    kind: Literal["keyring", "file"]
+    path: Path | None = None
+
+
+def token_place(backend_url: str | None = None) -> TokenPlace:
+    """Where the token saved for this backend is, or else where a new one would go."""
+    backend = _usable_keyring()
+    if backend_url is not None:
+        try:
+            in_file = origin(backend_url) in _read_fallback()
+        except ValueError:
+            in_file = False
+        if in_file:
+            return TokenPlace("file", fallback_file_path())
+    if backend is not None:
+        return TokenPlace("keyring")
+    return TokenPlace("file", fallback_file_path())
+
+
 def fallback_file_path() -> Path:
     """The credential file used when no keyring is available."""
     return paths.config_dir() / "private" / "credentials.json"
@@ -78,8 +103,9 @@ def load_token(backend_url: str) -> str | None:
     return _read_fallback().get(key)
 
 
-def save_token(backend_url: str, token: str) -> None:
-    """Save a token for this backend's origin (a pasted `Bearer ` is stripped)."""
+def save_token(backend_url: str, token: str) -> TokenPlace:
+    """Save a token for this backend's origin (a pasted `Bearer ` is stripped);
+    returns where it went."""
     key = origin(backend_url)
     token = normalize_token(token)
     if not token:
@@ -97,11 +123,12 @@ def save_token(backend_url: str, token: str) -> None:
         else:
             _remove_from_fallback(key)  # an older copy there must not outlive this one
             log.info("saved the token for %s in keyring %s", key, _name(backend))
-            return
+            return TokenPlace("keyring")
     entries = _read_fallback()
     entries[key] = token
     _write_fallback(entries)
     log.info("saved the token for %s in %s (no usable keyring)", key, fallback_file_path())
+    return TokenPlace("file", fallback_file_path())
 
 
 def delete_token(backend_url: str) -> None:

@@ -42,8 +42,9 @@ UrlOpener = Callable[[QUrl], bool]
 _pending: set[QDBusPendingCallWatcher] = set()  # answers still awaited
 
 
-def open_file(path: Path) -> None:
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+def open_file(path: Path) -> bool:
+    """Open with the desktop's program for it; False when none would."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 def show_in_folder(

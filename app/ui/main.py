@@ -96,6 +96,9 @@ def gui_main(backend: str | None = None, token: str | None = None) -> int:
     from app.ui.qt_messages import install_qt_message_handler
 
     log_notice = start_logging()
+    from app.ui.diagnostics_dialog import install_recent_problems
+
+    install_recent_problems()  # Help → Diagnostics lists the problems logged from now on
     install_qt_message_handler()  # Qt's routine start-up chatter goes to the log file
     register_secret(token)
     try:

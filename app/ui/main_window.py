@@ -86,10 +86,11 @@ class MainWindow(QMainWindow):
         self.settings_dialog: SettingsDialog | None = None
         self.diagnostics_dialog: DiagnosticsDialog | None = None
         self._tray = TrayNotifier(self)
-        self._state = WindowState(state_file or paths.config_dir() / "window.ini")
+        state_path = state_file or paths.config_dir() / "window.ini"
+        self._state = WindowState(state_path)
 
         self.topBar = TopBar()
-        self.form = PromptForm()
+        self.form = PromptForm(memory_file=state_path)
         self.progress = ProgressPanel(self.jobs)
         self.player = PlayerView()
         self.historyPanel = HistoryPanel(self.historySearch)
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
 
     async def shutdown(self) -> None:
         """Stop following jobs (they stay resumable) and stop the built-in renderer."""
+        self.historyModel.close()
         await self.tasks.aclose()
         await self.connection.close()
 
@@ -118,7 +120,10 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         connection, jobs, history, form = self.connection, self.jobs, self.historyModel, self.form
         connection.stateChanged.connect(self._show_connection)
-        connection.catalogueChanged.connect(lambda c: form.set_catalogue(c.models, c.styles))
+        connection.catalogueChanged.connect(
+            lambda c: form.set_catalogue(c.models, c.styles, c.left_out)
+        )
+        connection.accountChanged.connect(form.set_account)
         connection.catalogueChanged.connect(lambda _c: history.relabel())
         connection.sessionChanged.connect(jobs.attach)
         connection.sessionChanged.connect(history.attach)

@@ -1,24 +1,35 @@
 """The prompt form: what to make, with which model, and the Generate button.
 
-Everything the backend would refuse is caught here first, in words: an empty
-prompt, a duration the model does not offer, a picture that is missing, too
-large or not a JPEG/PNG/WebP. Generate stays disabled until the form is valid.
-The form knows nothing about jobs; it emits `generateRequested`.
+The rules of a request (durations, frames, seeds, a picture for image models,
+VIP models) live in `app.api.requests`, shared with the command line; the
+form offers only what the chosen model offers, asks that module what is wrong
+and words it through `app.ui.wording`. A picture is checked off the GUI
+thread. Generate stays disabled until the form is valid; the form knows
+nothing about jobs and emits `generateRequested`.
+
+The form remembers the model, duration, frame, style and "New seed each time"
+between runs (in the window's state file), and keeps the keyboard where the
+creator was: Tab follows the layout, and Generate never takes the focus away.
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
-import random
 from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
+    QRegularExpression,
+    QSettings,
     QSize,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import (
@@ -26,23 +37,28 @@ from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
     QDropEvent,
+    QFontMetrics,
     QImage,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPixmap,
+    QRegularExpressionValidator,
+    QStandardItemModel,
 )
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSizePolicy,
-    QSpinBox,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -51,18 +67,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.api import requests
 from app.api.client import image_content_type
 from app.api.models import (
     FRAME_RATES,
     MAX_PROMPT_CHARS,
+    MAX_SEED,
     MAX_UPLOAD_BYTES,
-    RESOLUTIONS,
     SHOT_SIZES,
+    Account,
     GenerationConfig,
     GenerationRequest,
     Style,
-    aspect_of,
 )
+from app.api.requests import Choices, Frame, ImageNeeded, RequestProblem
 from app.ui import wording
 from app.ui.icons import icon
 from app.ui.tasks import run_in_thread
@@ -71,8 +89,15 @@ from app.ui.theme import set_style_property
 translate = QCoreApplication.translate
 log = logging.getLogger("framecast.ui")
 
-SEED_MAX = 2**31 - 1
-DEFAULT_DURATIONS = [5]
+DETAIL_ROLE = Qt.ItemDataRole.UserRole + 2
+#: Room in a model row: padding at each end, icon, and the gap before the mode and price.
+ROW_PADDING = 12
+ROW_ICON = 20
+ROW_GAP = 24
+#: The prompt box's height when the column has nothing to spare.
+PROMPT_HEIGHT = 88
+#: How long Advanced keeps itself in view while the layout settles.
+REVEAL_MS = 800
 
 
 def shot_size_label(name: str) -> str:
@@ -89,45 +114,26 @@ def shot_size_label(name: str) -> str:
     return labels.get(name, name.replace("_", " ").capitalize())
 
 
-def format_price(amount: float | None) -> str:
-    if amount is None:
-        return translate("PromptForm", "price unknown")
-    if amount <= 0:
-        return translate("PromptForm", "Free")
-    return f"${amount:,.2f}"
-
-
 def model_item_text(model: GenerationConfig) -> str:
     return f"{model.display_name}  ★ VIP" if model.vip_required else model.display_name
 
 
 def model_detail_text(model: GenerationConfig) -> str:
     """Mode and price, shown beside each model in the picker's list."""
-    mode = (
-        translate("PromptForm", "Image → video")
-        if model.needs_image
-        else translate("PromptForm", "Text → video")
-    )
-    if model.price_per_second is None:
-        price = translate("PromptForm", "price unknown")
-    elif model.price_per_second > 0:
-        price = translate("PromptForm", "%1/s").replace("%1", f"${model.price_per_second:g}")
-    else:
-        price = translate("PromptForm", "Free")
-    return f"{mode}  ·  {price}"
-
-
-DETAIL_ROLE = Qt.ItemDataRole.UserRole + 2
+    return f"{wording.model_mode(model)}  ·  {wording.price_per_second(model.price_per_second)}"
 
 
 class ModelItemDelegate(QStyledItemDelegate):
-    """The model picker's rows: the label, with mode and price right-aligned."""
+    """The model picker's rows: icon and name, with mode and price right-aligned.
+
+    A row asks for the width of all three, so the list opens wide enough to
+    show every name whole (`PromptForm._fit_model_list`)."""
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
         size = super().sizeHint(option, index)
-        return QSize(size.width() + 160, max(size.height(), 32))
+        return QSize(row_width(option.fontMetrics, index), max(size.height(), 32))
 
     def paint(
         self,
@@ -135,31 +141,75 @@ class ModelItemDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        detail = index.data(DETAIL_ROLE)
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        if detail:
-            width = opt.fontMetrics.horizontalAdvance(str(detail)) + 16
-            opt.rect = opt.rect.adjusted(0, 0, -width, 0)
-        style = opt.widget.style() if opt.widget is not None else None
+        widget = opt.widget
+        style = widget.style() if widget is not None else None
         if style is None:
             return
-        full = QStyleOptionViewItem(option)
-        self.initStyleOption(full, index)
-        full.text = ""
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, full, painter, opt.widget)
-        opt.backgroundBrush = QBrush()
-        opt.state &= ~QStyle.StateFlag.State_Selected
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        detail = str(index.data(DETAIL_ROLE) or "")
+        # The row's background (hover, selection), then the name in what is
+        # left once the detail has its room.
+        background = QStyleOptionViewItem(opt)
+        background.text = ""
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, background, painter, widget)
+        name = QStyleOptionViewItem(opt)
+        name.backgroundBrush = QBrush()
+        name.state &= ~QStyle.StateFlag.State_Selected
+        name.state &= ~QStyle.StateFlag.State_MouseOver
+        if detail:
+            room = opt.fontMetrics.horizontalAdvance(detail) + ROW_GAP
+            name.rect = opt.rect.adjusted(0, 0, -room, 0)
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, name, painter, widget)
         if detail:
             painter.save()
             selected = bool(option.state & QStyle.StateFlag.State_Selected)
-            painter.setPen(QColor("#ffffff" if selected else "#8b93a3"))
-            rect = option.rect.adjusted(0, 0, -12, 0)
-            painter.drawText(
-                rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(detail)
-            )
+            enabled = bool(opt.state & QStyle.StateFlag.State_Enabled)
+            colour = "#ffffff" if selected else "#8b93a3" if enabled else "#5d6474"
+            painter.setPen(QColor(colour))
+            rect = option.rect.adjusted(0, 0, -ROW_PADDING, 0)
+            align = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            painter.drawText(rect, align, detail)
             painter.restore()
+
+
+def row_width(metrics: QFontMetrics, index: QModelIndex | QPersistentModelIndex) -> int:
+    """The width a model row needs to show its name and its detail whole."""
+    name = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+    detail = str(index.data(DETAIL_ROLE) or "")
+    width = 2 * ROW_PADDING + ROW_ICON + metrics.horizontalAdvance(name)
+    if detail:
+        width += ROW_GAP + metrics.horizontalAdvance(detail)
+    return width
+
+
+class PromptEdit(QPlainTextEdit):
+    """The prompt box: it asks for little height and takes what the column has
+    to spare, so on a small screen the fields below it fit without scrolling."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), PROMPT_HEIGHT)
+
+
+class SeedEdit(QLineEdit):
+    """The seed as a whole number from 0 to 2**53 - 1, typed or shuffled.
+
+    A spin box stops at 2**31 - 1 and would clamp the service's 14-digit
+    seeds; this takes the digits as they are and `app.api.requests` checks
+    the range."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setValidator(QRegularExpressionValidator(QRegularExpression(r"[0-9]{0,16}"), self))
+        self.setMaxLength(16)
+        self.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+
+    def seed(self) -> int:
+        """The seed typed, or `requests.BadSeed`."""
+        return requests.parse_seed(self.text())
+
+    def set_seed(self, seed: int) -> None:
+        self.setText(str(seed))
 
 
 @dataclass(frozen=True)
@@ -205,6 +255,8 @@ class ImageDropZone(QFrame):
         self.setAccessibleName(self.tr("Source picture"))
         self.setAcceptDrops(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        # Reachable with Tab; Space or Enter opens the chooser, as a click does.
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumHeight(112)
         self.image_path: Path | None = None
         self.error: str | None = None
@@ -295,6 +347,15 @@ class ImageDropZone(QFrame):
             self.choose()
         super().mouseReleaseEvent(event)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.choose()
+            return
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.image_path:
+            self.clear()
+            return
+        super().keyPressEvent(event)
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():
             event.acceptProposedAction()
@@ -306,24 +367,55 @@ class ImageDropZone(QFrame):
             event.acceptProposedAction()
 
 
+class FormMemory:
+    """The form's choices kept between runs, in a group of an ini file."""
+
+    KEYS = ("model", "duration", "frame", "style", "new_seed")
+
+    def __init__(self, path: Path | None) -> None:
+        self._settings = QSettings(str(path), QSettings.Format.IniFormat) if path else None
+
+    def get(self, key: str) -> str | None:
+        if self._settings is None:
+            return None
+        value = self._settings.value(f"form/{key}")
+        return str(value) if value is not None else None
+
+    def put(self, values: dict[str, str]) -> None:
+        if self._settings is None:
+            return
+        for key, value in values.items():
+            self._settings.setValue(f"form/{key}", value)
+
+
 class PromptForm(QWidget):
     """The left column: prompt, model and settings, cost, Generate."""
 
     generateRequested = Signal(object, object)  # GenerationRequest, Path | None
     validityChanged = Signal(bool)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, memory_file: Path | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("promptForm")
         self.models: list[GenerationConfig] = []
         self.styles: list[Style] = []
+        self.account: Account | None = None
+        self.memory = FormMemory(memory_file)
         self._valid = False
         self._busy = False
+        self._build_fields()
+        self._build_layout()
+        self._set_tab_order()
+        self._restore_seed_choice()
+        self._revalidate()
 
-        heading = QLabel(self.tr("Describe your video"))
-        heading.setProperty("role", "title")
+    # ------------------------------------------------------------------ building
 
-        self.promptEdit = QPlainTextEdit()
+    def _build_fields(self) -> None:
+        self.heading = QLabel(self.tr("Describe your video"))
+        self.heading.setProperty("role", "title")
+
+        self.promptEdit = PromptEdit()
         self.promptEdit.setObjectName("promptEdit")
         self.promptEdit.setAccessibleName(self.tr("Prompt"))
         self.promptEdit.setPlaceholderText(
@@ -333,16 +425,14 @@ class PromptForm(QWidget):
             )
         )
         self.promptEdit.setTabChangesFocus(True)
-        self.promptEdit.setMinimumHeight(110)
+        self.promptEdit.setMinimumHeight(PROMPT_HEIGHT)
         self.promptEdit.textChanged.connect(self._on_prompt_changed)
         self.charCount = QLabel(f"0 / {MAX_PROMPT_CHARS}")
         self.charCount.setObjectName("charCount")
         self.charCount.setProperty("role", "muted")
         self.charCount.setAlignment(Qt.AlignmentFlag.AlignRight)
 
-        self.modelCombo = QComboBox()
-        self.modelCombo.setObjectName("modelCombo")
-        self.modelCombo.setAccessibleName(self.tr("Model"))
+        self.modelCombo = self._combo("modelCombo", self.tr("Model"))
         self.modelCombo.addItem(self.tr("Loading models…"))
         self.modelCombo.setEnabled(False)
         self.modelCombo.currentIndexChanged.connect(self._on_model_changed)
@@ -351,51 +441,56 @@ class PromptForm(QWidget):
         )
         self.modelCombo.setMinimumContentsLength(16)
         self.modelCombo.setItemDelegate(ModelItemDelegate(self.modelCombo))
+        self.modelCaption = self._note("modelCaption", "muted")
+        self.vipNote = self._note("vipNote", "muted")
+        self.leftOutNote = self._note("leftOutNote", "muted")
 
-        self.durationCombo = QComboBox()
-        self.durationCombo.setObjectName("durationCombo")
-        self.durationCombo.setAccessibleName(self.tr("Duration"))
+        self.durationCombo = self._combo("durationCombo", self.tr("Duration"))
         self.durationCombo.currentIndexChanged.connect(self._revalidate)
-
-        self.aspectCombo = QComboBox()
-        self.aspectCombo.setObjectName("aspectCombo")
-        self.aspectCombo.setAccessibleName(self.tr("Aspect ratio and resolution"))
-        for width, height in RESOLUTIONS:
-            self.aspectCombo.addItem(
-                f"{aspect_of(width, height)}  ·  {width}×{height}", f"{width}x{height}"
-            )
-
-        self.styleCombo = QComboBox()
-        self.styleCombo.setObjectName("styleCombo")
-        self.styleCombo.setAccessibleName(self.tr("Style"))
+        self.aspectCombo = self._combo("aspectCombo", self.tr("Aspect ratio and resolution"))
+        self.aspectCombo.currentIndexChanged.connect(self._revalidate)
+        self._fill_frames(requests.frames_of(None), self.memory.get("frame"))
+        self.styleCombo = self._combo("styleCombo", self.tr("Style"))
         self.styleCombo.addItem(self.tr("No style"), None)
-
-        self.shotCombo = QComboBox()
-        self.shotCombo.setObjectName("shotCombo")
-        self.shotCombo.setAccessibleName(self.tr("Shot size"))
+        self.shotCombo = self._combo("shotCombo", self.tr("Shot size"))
         self.shotCombo.addItem(self.tr("Any shot"), None)
         for name in SHOT_SIZES:
             self.shotCombo.addItem(shot_size_label(name), name)
-
-        self.fpsCombo = QComboBox()
-        self.fpsCombo.setObjectName("fpsCombo")
-        self.fpsCombo.setAccessibleName(self.tr("Frames per second"))
+        self.fpsCombo = self._combo("fpsCombo", self.tr("Frames per second"))
         for fps in FRAME_RATES:
             self.fpsCombo.addItem(self.tr("%1 fps").replace("%1", str(fps)), fps)
+        for combo in (self.modelCombo, self.durationCombo, self.aspectCombo, self.styleCombo):
+            combo.activated.connect(self._remember)  # the creator's choices, not the form's
 
-        self.seedSpin = QSpinBox()
-        self.seedSpin.setObjectName("seedSpin")
-        self.seedSpin.setAccessibleName(self.tr("Seed"))
-        self.seedSpin.setRange(0, SEED_MAX)
-        self.seedSpin.setValue(random.randint(0, SEED_MAX))
-        self.seedSpin.lineEdit().setTextMargins(4, 0, 0, 0)
-        self.seedSpin.setToolTip(self.tr("The same seed and settings give the same video"))
+        self.seedEdit = SeedEdit()
+        self.seedEdit.setObjectName("seedEdit")
+        self.seedEdit.setAccessibleName(self.tr("Seed"))
+        self.seedEdit.setToolTip(
+            self.tr(
+                "The same seed and settings give the same video. Any whole number from 0 to %1."
+            ).replace("%1", str(MAX_SEED))
+        )
+        self.seedEdit.set_seed(requests.random_seed())
+        self.seedEdit.textChanged.connect(self._revalidate)
+        self.seedEdit.textEdited.connect(self._seed_typed)
         self.shuffleButton = QToolButton()
         self.shuffleButton.setObjectName("shuffleSeedButton")
         self.shuffleButton.setAccessibleName(self.tr("New random seed"))
         self.shuffleButton.setToolTip(self.tr("New random seed"))
         self.shuffleButton.setIcon(icon("shuffle", "#c9cfdb"))
+        self.shuffleButton.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.shuffleButton.clicked.connect(self.shuffle_seed)
+        self.newSeedCheck = QCheckBox(self.tr("New seed each time"))
+        self.newSeedCheck.setObjectName("newSeedCheck")
+        self.newSeedCheck.setAccessibleName(self.tr("New seed each time"))
+        self.newSeedCheck.setToolTip(
+            self.tr(
+                "Each Generate draws a new seed, so the same prompt gives a new video. "
+                "Turn it off to keep the seed shown."
+            )
+        )
+        self.newSeedCheck.setChecked(True)
+        self.newSeedCheck.clicked.connect(self._remember)
 
         self.imageZone = ImageDropZone()
         self.imageZone.imageChanged.connect(self._revalidate)
@@ -414,6 +509,7 @@ class PromptForm(QWidget):
         self.advancedToggle.setText(self.tr("Advanced"))
         self.advancedToggle.setAccessibleName(self.tr("Advanced settings"))
         self.advancedToggle.setCheckable(True)
+        self.advancedToggle.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.advancedToggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.advancedToggle.setArrowType(Qt.ArrowType.RightArrow)
         self.advancedToggle.toggled.connect(self._toggle_advanced)
@@ -421,11 +517,10 @@ class PromptForm(QWidget):
         self.costLabel = QLabel("")
         self.costLabel.setObjectName("costLabel")
         self.costLabel.setAccessibleName(self.tr("Estimated cost"))
-        self.validationLabel = QLabel("")
-        self.validationLabel.setObjectName("validationLabel")
+        self.costLabel.setToolTip(wording.not_charged())
+        self.balanceLabel = self._note("balanceLabel", "hint")
+        self.validationLabel = self._note("validationLabel", "hint")
         self.validationLabel.setAccessibleName(self.tr("What to fix"))
-        self.validationLabel.setProperty("role", "hint")
-        self.validationLabel.setWordWrap(True)
 
         self.generateButton = QPushButton(self.tr("Generate"))
         self.generateButton.setObjectName("generateButton")
@@ -438,15 +533,10 @@ class PromptForm(QWidget):
         self.generateButton.setEnabled(False)
         self.generateButton.clicked.connect(self.submit)
 
-        self.modelCaption = QLabel("")
-        self.modelCaption.setObjectName("modelCaption")
-        self.modelCaption.setProperty("role", "muted")
-        self.modelCaption.setWordWrap(True)
-
-        # Layout: the fields scroll; the cost and Generate stay pinned below them.
+    def _build_layout(self) -> None:
         prompt_box = QVBoxLayout()
         prompt_box.setSpacing(8)
-        prompt_box.addWidget(heading)
+        prompt_box.addWidget(self.heading)
         prompt_box.addWidget(self.promptEdit, 1)
         prompt_box.addWidget(self.charCount)
 
@@ -458,22 +548,26 @@ class PromptForm(QWidget):
         grid.addWidget(self._field(self.tr("Model")), 0, 0, 1, 2)
         grid.addWidget(self.modelCombo, 1, 0, 1, 2)
         grid.addWidget(self.modelCaption, 2, 0, 1, 2)
-        grid.setRowMinimumHeight(3, 8)
-        grid.addWidget(self._field(self.tr("Duration")), 4, 0)
-        grid.addWidget(self._field(self.tr("Frame")), 4, 1)
-        grid.addWidget(self.durationCombo, 5, 0)
-        grid.addWidget(self.aspectCombo, 5, 1)
-        grid.setRowMinimumHeight(6, 8)
-        grid.addWidget(self._field(self.tr("Style")), 7, 0)
-        grid.addWidget(self._field(self.tr("Seed")), 7, 1)
-        grid.addWidget(self.styleCombo, 8, 0)
+        grid.addWidget(self.vipNote, 3, 0, 1, 2)
+        grid.addWidget(self.leftOutNote, 4, 0, 1, 2)
+        grid.setRowMinimumHeight(5, 8)
+        grid.addWidget(self._field(self.tr("Duration")), 6, 0)
+        grid.addWidget(self._field(self.tr("Frame")), 6, 1)
+        grid.addWidget(self.durationCombo, 7, 0)
+        grid.addWidget(self.aspectCombo, 7, 1)
+        grid.setRowMinimumHeight(8, 8)
+        grid.addWidget(self._field(self.tr("Style")), 9, 0)
+        grid.addWidget(self._field(self.tr("Seed")), 9, 1)
+        grid.addWidget(self.styleCombo, 10, 0)
         seed_row = QHBoxLayout()
         seed_row.setSpacing(6)
-        seed_row.addWidget(self.seedSpin, 1)
+        seed_row.addWidget(self.seedEdit, 1)
         seed_row.addWidget(self.shuffleButton)
-        grid.addLayout(seed_row, 8, 1)
+        grid.addLayout(seed_row, 10, 1)
+        grid.addWidget(self.newSeedCheck, 11, 1)
 
         self.advancedBox = QWidget()
+        self.advancedBox.setObjectName("advancedBox")
         advanced = QGridLayout(self.advancedBox)
         advanced.setContentsMargins(0, 0, 0, 0)
         advanced.setHorizontalSpacing(12)
@@ -489,23 +583,26 @@ class PromptForm(QWidget):
         advanced.addWidget(self.negativeEdit, 4, 0, 1, 2)
         self.advancedBox.hide()
 
-        fields = QWidget()
-        fields.setObjectName("formFields")
-        body = QVBoxLayout(fields)
-        body.setContentsMargins(20, 20, 20, 12)
-        body.setSpacing(14)
+        self.fields = QWidget()
+        self.fields.setObjectName("formFields")
+        body = QVBoxLayout(self.fields)
+        body.setContentsMargins(20, 18, 20, 12)
+        body.setSpacing(12)
         body.addLayout(prompt_box, 1)
         body.addLayout(grid)
         body.addWidget(self.imageLabel)
         body.addWidget(self.imageZone)
         body.addWidget(self.advancedToggle, 0, Qt.AlignmentFlag.AlignLeft)
         body.addWidget(self.advancedBox)
-        scroll = QScrollArea()
-        scroll.setObjectName("formScroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(fields)
+        self.scrollArea = QScrollArea()
+        self.scrollArea.setObjectName("formScroll")
+        self.scrollArea.setWidgetResizable(True)
+        self.scrollArea.setFrameShape(QFrame.Shape.NoFrame)
+        self.scrollArea.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scrollArea.setWidget(self.fields)
+        self._reveal_advanced = False
+        self.fields.installEventFilter(self)
+        self.scrollArea.verticalScrollBar().actionTriggered.connect(self._stop_revealing)
 
         footer = QFrame()
         footer.setObjectName("formFooter")
@@ -513,18 +610,55 @@ class PromptForm(QWidget):
         foot.setContentsMargins(20, 12, 20, 20)
         foot.setSpacing(8)
         foot.addWidget(self.costLabel)
+        foot.addWidget(self.balanceLabel)
         foot.addWidget(self.validationLabel)
         foot.addWidget(self.generateButton)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.scrollArea, 1)
         layout.addWidget(footer)
         self.imageLabel.hide()
         self.imageZone.hide()
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-        self._revalidate()
+
+    def _set_tab_order(self) -> None:
+        """Tab walks the form as it reads: top to bottom, left to right."""
+        chain: list[QWidget] = [
+            self.promptEdit,
+            self.modelCombo,
+            self.durationCombo,
+            self.aspectCombo,
+            self.styleCombo,
+            self.seedEdit,
+            self.shuffleButton,
+            self.newSeedCheck,
+            self.imageZone,
+            self.advancedToggle,
+            self.shotCombo,
+            self.fpsCombo,
+            self.negativeEdit,
+            self.generateButton,
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    @staticmethod
+    def _combo(name: str, accessible: str) -> QComboBox:
+        combo = QComboBox()
+        combo.setObjectName(name)
+        combo.setAccessibleName(accessible)
+        return combo
+
+    @staticmethod
+    def _note(name: str, role: str) -> QLabel:
+        label = QLabel("")
+        label.setObjectName(name)
+        label.setProperty("role", role)
+        label.setWordWrap(True)
+        label.hide()
+        return label
 
     @staticmethod
     def _field(text: str) -> QLabel:
@@ -532,44 +666,44 @@ class PromptForm(QWidget):
         label.setProperty("role", "field")
         return label
 
-    # ------------------------------------------------------------------ catalogue
+    # ------------------------------------------------------------------ catalogue and account
 
-    def set_catalogue(self, models: list[GenerationConfig], styles: list[Style]) -> None:
-        current = self.current_model()
+    def set_catalogue(
+        self,
+        models: list[GenerationConfig] | tuple[GenerationConfig, ...],
+        styles: list[Style] | tuple[Style, ...],
+        left_out: tuple[GenerationConfig, ...] = (),
+    ) -> None:
+        """The models to offer, the styles, and what the backend has that
+        Framecast can't start (named under the picker, with why)."""
+        wanted = self.modelCombo.currentData() if self.models else self.memory.get("model")
         self.models = list(models)
         self.styles = list(styles)
         self.modelCombo.blockSignals(True)
         self.modelCombo.clear()
         for model in self.models:
-            self.modelCombo.addItem(
-                icon("image" if model.needs_image else "film", "#9aa3b2"),
-                model_item_text(model),
-                model.name,
-            )
+            kind = "image" if model.needs_image else "film"
+            self.modelCombo.addItem(icon(kind, "#9aa3b2"), model_item_text(model), model.name)
             self.modelCombo.setItemData(
                 self.modelCombo.count() - 1, model_detail_text(model), DETAIL_ROLE
-            )
-            self.modelCombo.setItemData(
-                self.modelCombo.count() - 1, self._model_tooltip(model), Qt.ItemDataRole.ToolTipRole
             )
         if not self.models:
             self.modelCombo.addItem(self.tr("No models available"))
         self.modelCombo.setEnabled(bool(self.models))
-        preferred = current or next((m for m in self.models if not m.needs_image), None)
-        if preferred is not None:
-            index = self.modelCombo.findData(preferred.name)
-            if index >= 0:
-                self.modelCombo.setCurrentIndex(index)
+        self._mark_locked()
+        self._select_model(wanted)
         self.modelCombo.blockSignals(False)
-        style_name = self.styleCombo.currentData()
+        self._fit_model_list()
+        self.leftOutNote.setText(wording.left_out_note(len(left_out)) if left_out else "")
+        self.leftOutNote.setToolTip("\n".join(map(wording.left_out_reason, left_out)))
+        self.leftOutNote.setVisible(bool(left_out))
+        wanted_style = self.styleCombo.currentData() or self.memory.get("style")
         self.styleCombo.clear()
         self.styleCombo.addItem(self.tr("No style"), None)
         for style in self.styles:
             self.styleCombo.addItem(style.display_name, style.name)
-        if style_name:
-            index = self.styleCombo.findData(style_name)
-            if index >= 0:
-                self.styleCombo.setCurrentIndex(index)
+        index = self.styleCombo.findData(wanted_style) if wanted_style else -1
+        self.styleCombo.setCurrentIndex(max(0, index))
         self._on_model_changed()
 
     def set_catalogue_error(self, text: str) -> None:
@@ -579,57 +713,113 @@ class PromptForm(QWidget):
         self.models = []
         self._revalidate()
 
-    def _model_tooltip(self, model: GenerationConfig) -> str:
-        durations = ", ".join(map(wording.seconds, model.available_durations or DEFAULT_DURATIONS))
-        lines = [model.display_name, model.name, self.tr("Durations: %1").replace("%1", durations)]
-        if model.vip_required:
-            lines.append(self.tr("Needs a VIP account"))
-        return "\n".join(lines)
+    def set_account(self, account: Account | None) -> None:
+        """The signed-in account: VIP models it may not use, and its balance."""
+        self.account = account
+        current = self.current_model()
+        self.modelCombo.blockSignals(True)
+        self._mark_locked()
+        if current is not None and requests.vip_locked(current, account):
+            self._select_model(None)
+        self.modelCombo.blockSignals(False)
+        self._on_model_changed()
 
-    def _caption(self, model: GenerationConfig) -> str:
-        mode = self.tr("Animates a picture") if model.needs_image else self.tr("Text to video")
-        if model.price_per_second is None:
-            price = self.tr("price unknown")
-        elif model.price_per_second > 0:
-            price = self.tr("%1 per second").replace("%1", f"${model.price_per_second:g}")
-        else:
-            price = self.tr("Free")
-        parts = [mode, price]
-        if model.vip_required:
-            parts.append(self.tr("★ VIP only"))
-        return "  ·  ".join(parts)
+    def _select_model(self, wanted: str | None) -> None:
+        """The wanted model when it is offered and allowed, else the first
+        allowed text model, else the first allowed one."""
+        allowed = [m for m in self.models if not requests.vip_locked(m, self.account)]
+        choice = next((m for m in allowed if m.name == wanted), None)
+        choice = choice or next((m for m in allowed if not m.needs_image), None)
+        choice = choice or (allowed[0] if allowed else None)
+        if choice is not None:
+            self.modelCombo.setCurrentIndex(self.modelCombo.findData(choice.name))
+
+    def _mark_locked(self) -> None:
+        """VIP models this account may not use stay listed, greyed and not selectable."""
+        model = self.modelCombo.model()
+        locked_any = False
+        for row, config in enumerate(self.models):
+            locked = requests.vip_locked(config, self.account)
+            locked_any = locked_any or locked
+            if isinstance(model, QStandardItemModel):
+                item = model.item(row)
+                if item is not None:
+                    item.setEnabled(not locked)
+            tip = wording.model_tooltip(config, requests.durations_of(config), locked)
+            self.modelCombo.setItemData(row, tip, Qt.ItemDataRole.ToolTipRole)
+        self.vipNote.setText(wording.vip_locked_note() if locked_any else "")
+        self.vipNote.setVisible(locked_any)
+
+    def _fit_model_list(self) -> None:
+        """Open the model list wide enough for its longest row, name and detail whole."""
+        view = self.modelCombo.view()
+        metrics = view.fontMetrics()
+        model = self.modelCombo.model()
+        widest = max(
+            (row_width(metrics, model.index(row, 0)) for row in range(model.rowCount())),
+            default=0,
+        )
+        frame = 2 * view.frameWidth() + 8  # the list's frame and the stylesheet's padding
+        scrollbar = view.verticalScrollBar().sizeHint().width()
+        view.setMinimumWidth(widest + frame + scrollbar)
 
     def current_model(self) -> GenerationConfig | None:
         name = self.modelCombo.currentData()
-        for model in self.models:
-            if model.name == name:
-                return model
-        return None
+        return next((m for m in self.models if m.name == name), None)
 
     def durations(self) -> list[int]:
         model = self.current_model()
-        if model is None:
-            return []
-        return list(model.available_durations) or list(DEFAULT_DURATIONS)
+        return list(requests.durations_of(model)) if model is not None else []
 
     def _on_model_changed(self, *_: object) -> None:
         model = self.current_model()
-        previous = self.durationCombo.currentData()
-        self.durationCombo.blockSignals(True)
-        self.durationCombo.clear()
-        for seconds in self.durations():
-            self.durationCombo.addItem(wording.seconds(seconds), seconds)
-        index = self.durationCombo.findData(previous)
-        if index < 0:
-            index = max(0, self.durationCombo.findData(5))
-        self.durationCombo.setCurrentIndex(index)
-        self.durationCombo.blockSignals(False)
+        self._fill_durations(model)
+        self._fill_frames(requests.frames_of(model), self.memory.get("frame"))
         needs_image = model is not None and model.needs_image
-        self.modelCaption.setText(self._caption(model) if model is not None else "")
+        self.modelCaption.setText(wording.model_caption(model) if model is not None else "")
         self.modelCaption.setVisible(model is not None)
         self.imageLabel.setVisible(needs_image)
         self.imageZone.setVisible(needs_image)
         self._revalidate()
+
+    def _fill_durations(self, model: GenerationConfig | None) -> None:
+        previous = self.durationCombo.currentData()
+        if previous is None:
+            remembered = self.memory.get("duration")
+            previous = int(remembered) if remembered and remembered.isdigit() else None
+        self.durationCombo.blockSignals(True)
+        self.durationCombo.clear()
+        if model is not None:
+            for seconds in requests.durations_of(model):
+                self.durationCombo.addItem(wording.seconds(seconds), seconds)
+            index = self.durationCombo.findData(previous)
+            if index < 0:
+                index = self.durationCombo.findData(requests.default_duration(model))
+            self.durationCombo.setCurrentIndex(index)
+        self.durationCombo.blockSignals(False)
+
+    def _fill_frames(self, frames: tuple[Frame, ...], remembered: str | None) -> None:
+        previous = self.aspectCombo.currentData() or remembered
+        self.aspectCombo.blockSignals(True)
+        self.aspectCombo.clear()
+        for frame in frames:
+            self.aspectCombo.addItem(wording.frame_text(frame), frame.key)
+        self.aspectCombo.setCurrentIndex(max(0, self.aspectCombo.findData(previous)))
+        self.aspectCombo.blockSignals(False)
+
+    def _remember(self, *_: object) -> None:
+        self.memory.put(
+            {
+                "model": str(self.modelCombo.currentData() or ""),
+                "duration": str(self.durationCombo.currentData() or ""),
+                "frame": str(self.aspectCombo.currentData() or ""),
+                "style": str(self.styleCombo.currentData() or ""),
+                "new_seed": "true" if self.newSeedCheck.isChecked() else "false",
+            }
+        )
+
+    def _restore_seed_choice(self) -> None:
+        self.newSeedCheck.setChecked(self.memory.get("new_seed") != "false")
 
     # ------------------------------------------------------------------ values
 
@@ -641,13 +831,36 @@ class PromptForm(QWidget):
         return int(width), int(height)
 
     def shuffle_seed(self) -> None:
-        self.seedSpin.setValue(random.randint(0, SEED_MAX))
+        self.seedEdit.set_seed(requests.random_seed())
+
+    def _seed_typed(self, _text: str) -> None:
+        # A seed typed by hand is one the creator wants: keep it.
+        self.newSeedCheck.setChecked(False)
 
     def _toggle_advanced(self, shown: bool) -> None:
         self.advancedBox.setVisible(shown)
         self.advancedToggle.setArrowType(
             Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
         )
+        self._reveal_advanced = shown
+        if shown:
+            # The fields grow as the layout settles (wrapped text, the scroll
+            # bar appearing): keep them in view while it does, until the
+            # creator scrolls or a moment has passed.
+            QTimer.singleShot(0, self._show_advanced)
+            QTimer.singleShot(REVEAL_MS, self._stop_revealing)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.fields and event.type() == QEvent.Type.Resize:
+            QTimer.singleShot(0, self._show_advanced)
+        return super().eventFilter(watched, event)
+
+    def _show_advanced(self) -> None:
+        if self._reveal_advanced and self.advancedBox.isVisible():
+            self.scrollArea.ensureWidgetVisible(self.advancedBox, 0, 8)
+
+    def _stop_revealing(self, *_: object) -> None:
+        self._reveal_advanced = False
 
     def _on_prompt_changed(self) -> None:
         count = len(self.prompt())
@@ -655,35 +868,44 @@ class PromptForm(QWidget):
         set_style_property(self.charCount, "over", count > MAX_PROMPT_CHARS)
         self._revalidate()
 
+    def choices(self) -> Choices:
+        """What the form says now; an unreadable seed goes as None (see `problem`)."""
+        try:
+            seed: int | None = self.seedEdit.seed()
+        except RequestProblem:
+            seed = None
+        duration = self.durationCombo.currentData()
+        return Choices(
+            prompt=self.prompt(),
+            model=self.current_model(),
+            duration=duration if isinstance(duration, int) else None,
+            size=self.frame_size(),
+            seed=seed,
+            frame_rate=self.fpsCombo.currentData(),
+            shot_size=self.shotCombo.currentData(),
+            style_name=self.styleCombo.currentData(),
+            negative_prompt=self.negativeEdit.toPlainText(),
+            has_image=self.imageZone.image_path is not None,
+            account=self.account,
+        )
+
     def problem(self) -> str | None:
         """What stops this form from being sent, in words; None when it is valid."""
-        model = self.current_model()
-        text = self.prompt().strip()
-        if model is None:
+        if self.current_model() is None:
             return (
                 self.tr("Waiting for the list of models…")
                 if not self.models
                 else self.tr("Choose a model.")
             )
-        if not text:
-            return self.tr("Describe the video you want to start.")
-        if len(text) > MAX_PROMPT_CHARS:
-            return self.tr("The prompt is too long: shorten it to %1 characters.").replace(
-                "%1", str(MAX_PROMPT_CHARS)
-            )
-        duration = self.durationCombo.currentData()
-        if duration not in self.durations():
-            offered = ", ".join(map(wording.seconds, self.durations()))
-            return self.tr("This model does not offer that duration. Choose %1.").replace(
-                "%1", offered
-            )
-        if model.needs_image:
+        try:
+            requests.build_request(self.choices())
+            self.seedEdit.seed()
+        except ImageNeeded as problem:
             if self.imageZone.checking:
                 return self.tr("Checking the picture…")
-            if self.imageZone.error:
-                return self.imageZone.error
-            if self.imageZone.image_path is None:
-                return self.tr("This model animates a picture: add one above.")
+            return self.imageZone.error or wording.request_problem(problem)
+        except RequestProblem as problem:
+            return wording.request_problem(problem)
         return None
 
     def is_valid(self) -> bool:
@@ -698,7 +920,7 @@ class PromptForm(QWidget):
         self.validationLabel.setText(problem or "")
         self.validationLabel.setVisible(bool(problem))
         self._update_cost()
-        self.generateButton.setEnabled(valid and not self._busy)
+        self.generateButton.setEnabled(valid or self._busy)
         if valid != self._valid:
             self._valid = valid
             self.validityChanged.emit(valid)
@@ -708,37 +930,34 @@ class PromptForm(QWidget):
         duration = self.durationCombo.currentData()
         if model is None or not isinstance(duration, int):
             self.costLabel.setText("")
+            self.balanceLabel.hide()
             return
         amount = model.price_for(duration)
-        self.costLabel.setText(self.tr("Estimated cost: %1").replace("%1", format_price(amount)))
+        self.costLabel.setText(self.tr("Estimated cost: %1").replace("%1", wording.price(amount)))
+        balance = self.account.balance if self.account is not None else None
+        short = amount is not None and balance is not None and amount > balance
+        self.balanceLabel.setText(wording.balance_short(balance, amount) if short else "")
+        self.balanceLabel.setVisible(short)
 
     def set_busy(self, busy: bool) -> None:
+        """While a request is being sent, Generate waits. It stays enabled
+        (looking busy) so a creator who pressed it keeps the keyboard there."""
         self._busy = busy
         self.generateButton.setText(self.tr("Sending…") if busy else self.tr("Generate"))
+        set_style_property(self.generateButton, "busy", busy)
         self._revalidate()
 
     def build_request(self) -> GenerationRequest:
-        model = self.current_model()
-        if model is None:
-            raise ValueError("no model chosen")
-        width, height = self.frame_size()
-        return GenerationRequest(
-            prompt=self.prompt().strip(),
-            negative_prompt=self.negativeEdit.toPlainText().strip(),
-            generation_config_name=model.name,
-            duration=int(self.durationCombo.currentData()),
-            aspect_ratio=aspect_of(width, height),
-            width=width,
-            height=height,
-            seed=self.seedSpin.value(),
-            frame_rate=int(self.fpsCombo.currentData()),
-            shot_size=self.shotCombo.currentData(),
-            style_name=self.styleCombo.currentData(),
-        )
+        """The request the form describes; a RequestProblem when it is not valid."""
+        choices = self.choices()
+        self.seedEdit.seed()  # an unreadable seed is refused, never sent as "none"
+        return requests.build_request(choices)
 
     def submit(self) -> None:
         if not self.is_valid() or self._busy:
             return
+        if self.newSeedCheck.isChecked():
+            self.shuffle_seed()  # shown, so the video can be made again
         model = self.current_model()
         image = self.imageZone.image_path if model is not None and model.needs_image else None
         self.generateRequested.emit(self.build_request(), image)
@@ -751,24 +970,16 @@ class PromptForm(QWidget):
         self.promptEdit.setFocus()
 
     def apply_request(self, request: GenerationRequest, image: Path | None = None) -> None:
-        """Refill the form from an earlier generation ("Use these settings")."""
+        """Refill the form from an earlier generation ("Use these settings"),
+        its seed exactly, so Generate makes that video again."""
         self.promptEdit.setPlainText(request.prompt)
         self.negativeEdit.setPlainText(request.negative_prompt or "")
         index = self.modelCombo.findData(request.generation_config_name)
         if index >= 0:
             self.modelCombo.setCurrentIndex(index)
-        seconds_index = self.durationCombo.findData(request.duration)
-        if seconds_index < 0:
-            # Keep the old value visible but invalid, so the creator sees why.
-            self.durationCombo.addItem(
-                self.tr("%1 (not offered)").replace("%1", wording.seconds(request.duration)),
-                request.duration,
-            )
-            seconds_index = self.durationCombo.count() - 1
-        self.durationCombo.setCurrentIndex(seconds_index)
-        frame = self.aspectCombo.findData(f"{request.width}x{request.height}")
-        if frame >= 0:
-            self.aspectCombo.setCurrentIndex(frame)
+        self._pick(self.durationCombo, request.duration, wording.seconds(request.duration))
+        frame = Frame(request.width, request.height)
+        self._pick(self.aspectCombo, frame.key, wording.frame_text(frame))
         style = self.styleCombo.findData(request.style_name)
         self.styleCombo.setCurrentIndex(style if style >= 0 else 0)
         shot = self.shotCombo.findData(request.shot_size)
@@ -777,8 +988,18 @@ class PromptForm(QWidget):
         if fps >= 0:
             self.fpsCombo.setCurrentIndex(fps)
         if request.seed is not None:
-            self.seedSpin.setValue(min(request.seed, SEED_MAX))
+            self.seedEdit.set_seed(request.seed)
+            self.newSeedCheck.setChecked(False)
         if image is not None:
             self.imageZone.set_image(image)
         self._revalidate()
         self.promptEdit.setFocus()
+
+    def _pick(self, combo: QComboBox, value: object, text: str) -> None:
+        """Select `value`; one the model does not offer stays visible, marked,
+        so the creator sees why Generate waits."""
+        index = combo.findData(value)
+        if index < 0:
+            combo.addItem(self.tr("%1 (not offered)").replace("%1", text), value)
+            index = combo.count() - 1
+        combo.setCurrentIndex(index)

@@ -1,9 +1,11 @@
 """Settings: which backend, its token, where videos go, which language.
 
 The token goes to the OS keyring through `app.store.credentials` (a file only
-the user can read when no keyring exists); the dialog never shows a saved
-token back. "Test connection" asks the chosen backend for its catalogue and,
-where it offers one, the account balance.
+the user can read when no keyring exists), and the dialog says which one this
+computer really uses; it never shows a saved token back. "Test connection"
+asks the chosen backend for its catalogue and, where it offers one, the
+account balance, and says what it found in the window's language. The dialog
+never shrinks below what its fields need, however long a message grows.
 """
 
 from __future__ import annotations
@@ -11,15 +13,17 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
     QFileDialog,
-    QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QRadioButton,
@@ -34,7 +38,7 @@ from app.store.settings import CLOUD_URL, Settings, has_credentials, normalize_u
 from app.ui import wording
 from app.ui.models.connection import SettingsChange
 from app.ui.tasks import TaskGroup
-from app.ui.theme import set_style_property
+from app.ui.theme import fit_height, set_style_property
 
 log = logging.getLogger("framecast.ui")
 
@@ -80,6 +84,7 @@ class SettingsDialog(QDialog):
         self.urlEdit.setObjectName("customUrlEdit")
         self.urlEdit.setAccessibleName(self.tr("Server address"))
         self.urlEdit.setPlaceholderText("https://example.com")
+        self.urlEdit.setMinimumWidth(240)
 
         self.tokenEdit = QLineEdit()
         self.tokenEdit.setObjectName("tokenEdit")
@@ -97,6 +102,8 @@ class SettingsDialog(QDialog):
         self.testResult = QLabel("")
         self.testResult.setObjectName("testResult")
         self.testResult.setWordWrap(True)
+        self.testResult.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.testResult.hide()
 
         self.folderEdit = QLineEdit(str(settings.download_dir or ""))
         self.folderEdit.setObjectName("downloadDirEdit")
@@ -148,20 +155,34 @@ class SettingsDialog(QDialog):
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folderEdit, 1)
         folder_row.addWidget(self.folderButton)
-        test_row = QHBoxLayout()
-        test_row.addWidget(self.testButton)
-        test_row.addWidget(self.testResult, 1)
+        test_box = QVBoxLayout()
+        test_box.setSpacing(8)
+        test_box.addWidget(self.testButton, 0, Qt.AlignmentFlag.AlignLeft)
+        test_box.addWidget(self.testResult)
 
-        form = QFormLayout()
-        form.setVerticalSpacing(12)
+        # A grid, not a QFormLayout: it gives wrapped text the height it
+        # needs at the dialog's width, no more and no less.
+        form = QGridLayout()
+        form.setVerticalSpacing(10)
         form.setHorizontalSpacing(16)
-        form.addRow(self._section(self.tr("Backend")), backend_widget)
-        form.addRow(self._section(self.tr("API token")), self.tokenEdit)
-        form.addRow("", self.tokenHint)
-        form.addRow("", test_row)
-        form.addRow(self._section(self.tr("Videos folder")), folder_row)
-        form.addRow(self._section(self.tr("Language")), self.languageCombo)
-        form.addRow("", self.languageNote)
+        form.setColumnStretch(1, 1)
+        rows: list[tuple[str, QWidget | QLayout]] = [
+            (self.tr("Backend"), backend_widget),
+            (self.tr("API token"), self.tokenEdit),
+            ("", self.tokenHint),
+            ("", test_box),
+            (self.tr("Videos folder"), folder_row),
+            (self.tr("Language"), self.languageCombo),
+            ("", self.languageNote),
+        ]
+        for row, (title, field) in enumerate(rows):
+            if title:
+                align = Qt.AlignmentFlag.AlignTop if row == 0 else Qt.AlignmentFlag.AlignVCenter
+                form.addWidget(self._section(title), row, 0, align)
+            if isinstance(field, QWidget):
+                form.addWidget(field, row, 1)
+            else:
+                form.addLayout(field, row, 1)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.errorLabel, 1)
@@ -195,7 +216,7 @@ class SettingsDialog(QDialog):
         """A sentence at the top, such as why the dialog opened by itself."""
         self.messageLabel.setText(text)
         self.messageLabel.setVisible(bool(text))
-        self.adjustSize()
+        fit_height(self)
         if text:
             self.tokenEdit.setFocus()
 
@@ -240,8 +261,9 @@ class SettingsDialog(QDialog):
                 if saved
                 else self.tr("Paste your API token")
             )
-            self.tokenHint.setText(self.tr("Kept in your system keyring, never in plain settings."))
-        self.testResult.setText("")
+            place = credentials.token_place(url)
+            self.tokenHint.setText(wording.token_place(place, saved=bool(saved)))
+        self._show_result("muted", "")
 
     def test_connection(self) -> None:
         self._tasks.spawn(self._test_connection())
@@ -251,11 +273,10 @@ class SettingsDialog(QDialog):
         self._show_result("muted", wording.connecting())
         try:
             role, text = await self._probe_chosen()
-        except ApiError as exc:
-            role, text = "error", wording.error_text(exc)
         except Exception as exc:
-            log.warning("test connection failed: %s", type(exc).__name__)
-            role, text = "error", self.tr("The connection failed.")
+            if not isinstance(exc, ApiError):
+                log.warning("test connection failed: %s", type(exc).__name__)
+            role, text = "error", wording.test_result(exc)
         # Not reached when the dialog closed meanwhile: its widgets may be gone.
         self.testButton.setEnabled(True)
         self._show_result(role, text)
@@ -263,6 +284,8 @@ class SettingsDialog(QDialog):
     def _show_result(self, role: str, text: str) -> None:
         set_style_property(self.testResult, "role", role)
         self.testResult.setText(text)
+        self.testResult.setVisible(bool(text))
+        fit_height(self)
 
     async def _probe_chosen(self) -> tuple[str, str]:
         """The chosen backend's answer, as a (role, words) for the result line."""
@@ -285,9 +308,9 @@ class SettingsDialog(QDialog):
     async def _probe(self, client: SuperDuperClient) -> tuple[str, str]:
         models = await client.list_models()
         account = await client.get_account()
-        text = self.tr("Connected: %n model(s) available.", None, len(models))
+        text = wording.models_available(len(models))
         if account is not None and account.balance is not None:
-            text += " " + self.tr("Balance: %1.").replace("%1", f"${account.balance:,.2f}")
+            text += " " + wording.balance_text(account.balance)
         return "ok", text
 
     def _choose_folder(self) -> None:
@@ -348,3 +371,12 @@ class SettingsDialog(QDialog):
     def _error(self, text: str) -> None:
         self.errorLabel.setText(text)
         self.errorLabel.show()
+        fit_height(self)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        fit_height(self)
+        if not self.messageLabel.isVisible():
+            checked = self.backendGroup.checkedButton()
+            if checked is not None:
+                checked.setFocus()  # the keyboard starts at the creator's choice

@@ -1,5 +1,7 @@
-"""The window's look: Fusion style, a calm dark palette and the stylesheet in
-`resources/style/framecast.qss`."""
+"""The window's look and feel: Fusion style, a calm dark palette, the
+stylesheet in `resources/style/framecast.qss` (focus rings included), and the
+input guard: scrolling changes no setting, Space presses the focused button
+(`input_guard`)."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ import logging
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 
+from app.ui.input_guard import install_input_guard
 from app.ui.resources import resource
 
 log = logging.getLogger("framecast.ui")
@@ -52,9 +55,13 @@ def apply_theme(app: QApplication) -> None:
     app.setFont(font)
     path = resource("style", "framecast.qss")
     try:
-        app.setStyleSheet(path.read_text(encoding="utf-8"))
+        sheet = path.read_text(encoding="utf-8")
     except OSError:
         log.warning("stylesheet not found at %s", path)
+    else:
+        # The stylesheet's pictures (check marks) sit beside it.
+        app.setStyleSheet(sheet.replace("@STYLE@", path.parent.as_posix()))
+    install_input_guard(app)
 
 
 def set_style_property(widget: QWidget, name: str, value: object) -> None:
@@ -69,3 +76,22 @@ def restyle(widget: QWidget) -> None:
     """Apply the stylesheet again (after a property it selects on changed)."""
     widget.style().unpolish(widget)
     widget.style().polish(widget)
+
+
+def fit_height(widget: QWidget) -> None:
+    """Make a dialog as tall as its word-wrapped text needs at its width.
+
+    Qt's minimum size ignores how tall wrapped labels get, so a message that
+    grows would squeeze the other fields, and a first size taken at a narrower
+    width leaves gaps; size the window to its content instead."""
+    layout = widget.layout()
+    if layout is None:
+        return
+    layout.activate()
+    width = widget.width()
+    if layout.hasHeightForWidth():
+        needed = layout.totalHeightForWidth(width)
+    else:
+        needed = layout.totalSizeHint().height()
+    if needed != widget.height():
+        widget.resize(width, needed)

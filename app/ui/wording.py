@@ -14,15 +14,26 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
+from app.api import requests
 from app.api.errors import (
     ApiError,
+    AuthenticationError,
     BackendUnavailableError,
     InvalidRequestError,
     RateLimitedError,
 )
+from app.api.models import (
+    IMAGE_TO_IMAGE,
+    MAX_SEED,
+    TEXT_TO_AUDIO,
+    TEXT_TO_IMAGE,
+    GenerationConfig,
+)
+from app.api.requests import Frame, RequestProblem
 from app.engine.tracker import error_kind_of
 from app.engine.updates import JobState, JobUpdate
 from app.session import BackendChoice, Session
+from app.store.credentials import TokenPlace
 from app.ui.models.connection import ConnectionStatus
 from app.ui.models.job_facts import (
     Failure,
@@ -502,4 +513,211 @@ def _not_fetched_text(failure: Failure) -> str:
         "Errors",
         "This video from your account could not be downloaded or does not play. "
         "Play it again to try once more.",
+    )
+
+
+# =========================================================================== the form, Settings
+# and Diagnostics: the prompt form's, the Settings dialog's and the Diagnostics
+# dialog's own sentences (kept in one block of their own).
+
+
+def price(amount: float | None) -> str:
+    """A cost in USD; unknown is said, never shown as free."""
+    if amount is None:
+        return translate("PromptForm", "price unknown")
+    if amount <= 0:
+        return translate("PromptForm", "Free")
+    return f"${amount:,.2f}"
+
+
+def price_per_second(amount: float | None) -> str:
+    if amount is None:
+        return translate("PromptForm", "price unknown")
+    if amount <= 0:
+        return translate("PromptForm", "Free")
+    return _fill(translate("PromptForm", "%1/s"), f"${amount:g}")
+
+
+def model_mode(model: GenerationConfig) -> str:
+    """What a model makes from what: an image model never reads as text."""
+    if model.needs_image:
+        return translate("PromptForm", "Image → video")
+    return translate("PromptForm", "Text → video")
+
+
+def model_caption(model: GenerationConfig) -> str:
+    """The line under the model picker: mode, price, VIP."""
+    mode = (
+        translate("PromptForm", "Animates a picture")
+        if model.needs_image
+        else translate("PromptForm", "Text to video")
+    )
+    if model.price_per_second is None:
+        cost = translate("PromptForm", "price unknown")
+    elif model.price_per_second > 0:
+        cost = _fill(translate("PromptForm", "%1 per second"), f"${model.price_per_second:g}")
+    else:
+        cost = translate("PromptForm", "Free")
+    parts = [mode, cost]
+    if model.vip_required:
+        parts.append(translate("PromptForm", "★ VIP only"))
+    return "  ·  ".join(parts)
+
+
+def model_tooltip(model: GenerationConfig, durations: tuple[int, ...], locked: bool) -> str:
+    lines = [
+        model.display_name,
+        model.name,
+        _fill(translate("PromptForm", "Durations: %1"), ", ".join(map(seconds, durations))),
+    ]
+    if locked:
+        lines.append(vip_locked_note())
+    elif model.vip_required:
+        lines.append(translate("PromptForm", "Needs a VIP account"))
+    return "\n".join(lines)
+
+
+def vip_locked_note() -> str:
+    return translate("PromptForm", "★ VIP models need a VIP account, and yours is not VIP.")
+
+
+def left_out_note(count: int) -> str:
+    """Under the picker: the backend's models that are not in it, and why."""
+    if count == 1:
+        return translate(
+            "PromptForm", "Not listed: 1 model making pictures, sound or video from video."
+        )
+    return translate(
+        "PromptForm",
+        "Not listed: %n models making pictures, sound or video from video.",
+        None,
+        count,
+    )
+
+
+def left_out_reason(model: GenerationConfig) -> str:
+    """One left-out model and why, for the note's tooltip."""
+    if model.needs_video:
+        why = translate("PromptForm", "turns a video into another video")
+    elif model.type in (TEXT_TO_IMAGE, IMAGE_TO_IMAGE):
+        why = translate("PromptForm", "makes pictures, not videos")
+    elif model.type == TEXT_TO_AUDIO:
+        why = translate("PromptForm", "makes sound, not videos")
+    else:
+        why = translate("PromptForm", "does not say that it makes videos")
+    return f"{model.display_name}: {why}"
+
+
+def frame_text(frame: Frame) -> str:
+    return f"{frame.aspect}  ·  {frame.width}×{frame.height}"
+
+
+def not_charged() -> str:
+    """Said wherever a failed video's cost matters (the cost, a failed card)."""
+    return translate("PromptForm", "Failed videos are not charged.")
+
+
+def balance_short(balance: float | None, cost: float | None) -> str:
+    return _fill(
+        translate(
+            "PromptForm",
+            "Your balance (%1) is less than this video's estimated cost (%2). Top up, or "
+            "choose a shorter or cheaper model.",
+        ),
+        price(balance),
+        price(cost),
+    )
+
+
+def request_problem(problem: RequestProblem) -> str:
+    """Why the form can't be sent yet, for the creator (the CLI says `str(problem)`)."""
+    if isinstance(problem, requests.EmptyPrompt):
+        return translate("PromptForm", "Describe the video you want to start.")
+    if isinstance(problem, requests.PromptTooLong):
+        return _fill(
+            translate("PromptForm", "The prompt is too long: shorten it to %1 characters."),
+            problem.limit,
+        )
+    if isinstance(problem, requests.NoModel | requests.UnknownModel):
+        return translate("PromptForm", "Choose a model.")
+    if isinstance(problem, requests.ModelNotUsable):
+        return translate("PromptForm", "Framecast can't make videos with this model.")
+    if isinstance(problem, requests.VipOnly):
+        return translate(
+            "PromptForm", "This model needs a VIP account, and your account is not VIP."
+        )
+    if isinstance(problem, requests.ImageNeeded):
+        return translate("PromptForm", "This model animates a picture: add one above.")
+    if isinstance(problem, requests.DurationNotOffered):
+        return _fill(
+            translate("PromptForm", "This model does not offer that duration. Choose %1."),
+            ", ".join(map(seconds, problem.offered)),
+        )
+    if isinstance(problem, requests.AspectNotOffered):
+        return _fill(
+            translate("PromptForm", "This model makes %1 videos. Choose one of those frames."),
+            ", ".join(problem.offered),
+        )
+    if isinstance(problem, requests.BadSeed):
+        return _fill(
+            translate("PromptForm", "The seed must be a whole number from 0 to %1."), MAX_SEED
+        )
+    return translate("PromptForm", "The server would refuse these settings. Change them.")
+
+
+def models_available(count: int) -> str:
+    """Test connection's good news, with the right plural in every language."""
+    if count == 1:
+        return translate("SettingsDialog", "Connected: 1 model available.")
+    return translate("SettingsDialog", "Connected: %n models available.", None, count)
+
+
+def balance_text(balance: float) -> str:
+    return _fill(translate("SettingsDialog", "Balance: %1."), price(balance))
+
+
+def token_refused_here() -> str:
+    """A refused token, said inside Settings (where "open Settings" makes no sense)."""
+    return translate(
+        "SettingsDialog",
+        "The server did not accept this token. Check that you copied all of it, or create "
+        "a new one in your SuperDuperAI account.",
+    )
+
+
+def connection_failed() -> str:
+    return translate("SettingsDialog", "The connection failed.")
+
+
+def test_result(error: BaseException) -> str:
+    """Why Test connection failed, in the creator's words."""
+    if isinstance(error, AuthenticationError):
+        return token_refused_here()
+    if isinstance(error, ApiError | Problem):
+        return error_text(error)
+    return connection_failed()
+
+
+def token_place(place: TokenPlace, saved: bool) -> str:
+    """Where the token is kept (or would be), as it really is on this machine."""
+    if place.kind == "keyring":
+        if saved:
+            return translate("SettingsDialog", "Your token is saved in the system keyring.")
+        return translate("SettingsDialog", "A token you paste is saved in the system keyring.")
+    if saved:
+        return _fill(
+            translate(
+                "SettingsDialog",
+                "This computer has no keyring, so your token is saved in a private file "
+                "only you can read: %1",
+            ),
+            place.path,
+        )
+    return _fill(
+        translate(
+            "SettingsDialog",
+            "This computer has no keyring, so a token you paste is saved in a private file "
+            "only you can read: %1",
+        ),
+        place.path,
     )

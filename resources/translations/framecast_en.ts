@@ -99,6 +99,11 @@
     </message>
     <message>
         <source>Diagnostics</source>
+        <extracomment>The same counters in English, for the copied details.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When you report a problem, press Copy details and paste them into your message. They hold no token or password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -106,7 +111,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Qt and Python</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Backend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems logged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -118,11 +135,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Copy details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Open log file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None in this run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in this run (their lines are in the copied details)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copied. Paste the details into your report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The log file does not exist yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No program on this computer could open the log file. Open it with a text editor: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -749,6 +793,7 @@ You can keep working while it renders.</source>
     <name>PromptForm</name>
     <message>
         <source>Extreme long shot</source>
+        <extracomment>Room in a model row: padding at each end, icon, and the gap before the mode and price. The prompt box&apos;s height when the column has nothing to spare. How long Advanced keeps itself in view while the layout settles.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -793,6 +838,54 @@ You can keep working while it renders.</source>
     </message>
     <message>
         <source>Text → video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>★ VIP models need a VIP account, and yours is not VIP.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not listed: 1 model making pictures, sound or video from video.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not listed: %n models making pictures, sound or video from video.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>turns a video into another video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>makes pictures, not videos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>makes sound, not videos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>does not say that it makes videos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed videos are not charged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your balance (%1) is less than this video&apos;s estimated cost (%2). Top up, or choose a shorter or cheaper model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This model makes %1 videos. Choose one of those frames.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The seed must be a whole number from 0 to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server would refuse these settings. Change them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -872,11 +965,15 @@ You can keep working while it renders.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The same seed and settings give the same video</source>
+        <source>New random seed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>New random seed</source>
+        <source>New seed each time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each Generate draws a new seed, so the same prompt gives a new video. Turn it off to keep the seed shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -960,6 +1057,10 @@ You can keep working while it renders.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The same seed and settings give the same video. Any whole number from 0 to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Choose a model.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -969,6 +1070,14 @@ You can keep working while it renders.</source>
     </message>
     <message>
         <source>The prompt is too long: shorten it to %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Framecast can&apos;t make videos with this model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This model needs a VIP account, and your account is not VIP.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1083,10 +1192,6 @@ You can keep working while it renders.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Kept in your system keyring, never in plain settings.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The built-in renderer starts with the app.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1095,15 +1200,36 @@ You can keep working while it renders.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Connected: 1 model available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected: %n models available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not accept this token. Check that you copied all of it, or create a new one in your SuperDuperAI account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The connection failed.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>Connected: %n model(s) available.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <source>Your token is saved in the system keyring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A token you paste is saved in the system keyring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer has no keyring, so your token is saved in a private file only you can read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer has no keyring, so a token you paste is saved in a private file only you can read: %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Balance: %1.</source>

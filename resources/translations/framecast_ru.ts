@@ -99,15 +99,32 @@
     </message>
     <message>
       <source>Diagnostics</source>
+      <extracomment>The same counters in English, for the copied details.</extracomment>
       <translation>Диагностика</translation>
+    </message>
+    <message>
+      <source>When you report a problem, press Copy details and paste them into your message. They hold no token or password.</source>
+      <translation>Сообщая о проблеме, нажмите «Скопировать сведения» и вставьте их в письмо. В них нет ни токена, ни пароля.</translation>
     </message>
     <message>
       <source>Framecast</source>
       <translation>Framecast</translation>
     </message>
     <message>
+      <source>Qt and Python</source>
+      <translation>Qt и Python</translation>
+    </message>
+    <message>
+      <source>System</source>
+      <translation>Система</translation>
+    </message>
+    <message>
       <source>Backend</source>
       <translation>Сервер</translation>
+    </message>
+    <message>
+      <source>Problems logged</source>
+      <translation>Записано проблем</translation>
     </message>
     <message>
       <source>Not logging to a file</source>
@@ -118,12 +135,40 @@
       <translation>Файл журнала</translation>
     </message>
     <message>
+      <source>Copy details</source>
+      <translation>Скопировать сведения</translation>
+    </message>
+    <message>
       <source>Open log file</source>
       <translation>Открыть журнал</translation>
     </message>
     <message>
       <source>Close</source>
       <translation>Закрыть</translation>
+    </message>
+    <message>
+      <source>None in this run</source>
+      <translation>В этом запуске — ни одной</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n in this run (their lines are in the copied details)</source>
+      <translation>
+        <numerusform>%n в этом запуске (их строки — в скопированных сведениях)</numerusform>
+        <numerusform>%n в этом запуске (их строки — в скопированных сведениях)</numerusform>
+        <numerusform>%n в этом запуске (их строки — в скопированных сведениях)</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Copied. Paste the details into your report.</source>
+      <translation>Скопировано. Вставьте сведения в своё сообщение.</translation>
+    </message>
+    <message>
+      <source>The log file does not exist yet.</source>
+      <translation>Файла журнала пока нет.</translation>
+    </message>
+    <message>
+      <source>No program on this computer could open the log file. Open it with a text editor: %1</source>
+      <translation>Ни одна программа на этом компьютере не открыла файл журнала. Откройте его в текстовом редакторе: %1</translation>
     </message>
   </context>
   <context>
@@ -757,6 +802,7 @@ You can keep working while it renders.</source>
     <name>PromptForm</name>
     <message>
       <source>Extreme long shot</source>
+      <extracomment>Room in a model row: padding at each end, icon, and the gap before the mode and price. The prompt box's height when the column has nothing to spare. How long Advanced keeps itself in view while the layout settles.</extracomment>
       <translation>Дальний общий план</translation>
     </message>
     <message>
@@ -802,6 +848,58 @@ You can keep working while it renders.</source>
     <message>
       <source>Text → video</source>
       <translation>Текст → видео</translation>
+    </message>
+    <message>
+      <source>★ VIP models need a VIP account, and yours is not VIP.</source>
+      <translation>Моделям ★ VIP нужен VIP-аккаунт, а ваш — не VIP.</translation>
+    </message>
+    <message>
+      <source>Not listed: 1 model making pictures, sound or video from video.</source>
+      <translation>Не показана 1 модель: она делает картинки, звук или видео из видео.</translation>
+    </message>
+    <message numerus="yes">
+      <source>Not listed: %n models making pictures, sound or video from video.</source>
+      <translation>
+        <numerusform>Не показана %n модель: делают картинки, звук или видео из видео.</numerusform>
+        <numerusform>Не показаны %n модели: делают картинки, звук или видео из видео.</numerusform>
+        <numerusform>Не показаны %n моделей: делают картинки, звук или видео из видео.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>turns a video into another video</source>
+      <translation>превращает одно видео в другое</translation>
+    </message>
+    <message>
+      <source>makes pictures, not videos</source>
+      <translation>делает картинки, а не видео</translation>
+    </message>
+    <message>
+      <source>makes sound, not videos</source>
+      <translation>делает звук, а не видео</translation>
+    </message>
+    <message>
+      <source>does not say that it makes videos</source>
+      <translation>не сообщает, что делает видео</translation>
+    </message>
+    <message>
+      <source>Failed videos are not charged.</source>
+      <translation>За видео, которые не получились, деньги не списываются.</translation>
+    </message>
+    <message>
+      <source>Your balance (%1) is less than this video's estimated cost (%2). Top up, or choose a shorter or cheaper model.</source>
+      <translation>На балансе (%1) меньше примерной стоимости этого видео (%2). Пополните баланс или выберите видео короче или модель дешевле.</translation>
+    </message>
+    <message>
+      <source>This model makes %1 videos. Choose one of those frames.</source>
+      <translation>Эта модель делает видео %1. Выберите один из этих кадров.</translation>
+    </message>
+    <message>
+      <source>The seed must be a whole number from 0 to %1.</source>
+      <translation>Зерно — целое число от 0 до %1.</translation>
+    </message>
+    <message>
+      <source>The server would refuse these settings. Change them.</source>
+      <translation>Сервер не примет эти настройки. Измените их.</translation>
     </message>
     <message>
       <source>%1/s</source>
@@ -880,12 +978,16 @@ You can keep working while it renders.</source>
       <translation>Зерно</translation>
     </message>
     <message>
-      <source>The same seed and settings give the same video</source>
-      <translation>Одно и то же зерно и настройки дают одно и то же видео</translation>
-    </message>
-    <message>
       <source>New random seed</source>
       <translation>Новое случайное зерно</translation>
+    </message>
+    <message>
+      <source>New seed each time</source>
+      <translation>Новое зерно каждый раз</translation>
+    </message>
+    <message>
+      <source>Each Generate draws a new seed, so the same prompt gives a new video. Turn it off to keep the seed shown.</source>
+      <translation>Каждое нажатие «Создать» берёт новое зерно, и то же описание даёт новое видео. Выключите, чтобы оставить показанное зерно.</translation>
     </message>
     <message>
       <source>Source picture</source>
@@ -968,6 +1070,10 @@ You can keep working while it renders.</source>
       <translation>Ждём список моделей…</translation>
     </message>
     <message>
+      <source>The same seed and settings give the same video. Any whole number from 0 to %1.</source>
+      <translation>Одно и то же зерно с теми же настройками даёт то же видео. Любое целое число от 0 до %1.</translation>
+    </message>
+    <message>
       <source>Choose a model.</source>
       <translation>Выберите модель.</translation>
     </message>
@@ -978,6 +1084,14 @@ You can keep working while it renders.</source>
     <message>
       <source>The prompt is too long: shorten it to %1 characters.</source>
       <translation>Описание слишком длинное: сократите его до %1 символов.</translation>
+    </message>
+    <message>
+      <source>Framecast can't make videos with this model.</source>
+      <translation>Framecast не умеет делать видео этой моделью.</translation>
+    </message>
+    <message>
+      <source>This model needs a VIP account, and your account is not VIP.</source>
+      <translation>Этой модели нужен VIP-аккаунт, а ваш аккаунт не VIP.</translation>
     </message>
     <message>
       <source>This model does not offer that duration. Choose %1.</source>
@@ -1091,10 +1205,6 @@ You can keep working while it renders.</source>
       <translation>Вставьте ваш API-токен</translation>
     </message>
     <message>
-      <source>Kept in your system keyring, never in plain settings.</source>
-      <translation>Хранится в системном хранилище ключей, а не в открытых настройках.</translation>
-    </message>
-    <message>
       <source>The built-in renderer starts with the app.</source>
       <translation>Встроенный рендерер запускается вместе с приложением.</translation>
     </message>
@@ -1103,16 +1213,40 @@ You can keep working while it renders.</source>
       <translation>Этот адрес не является URL http(s).</translation>
     </message>
     <message>
-      <source>The connection failed.</source>
-      <translation>Подключиться не удалось.</translation>
+      <source>Connected: 1 model available.</source>
+      <translation>Подключено: доступна 1 модель.</translation>
     </message>
     <message numerus="yes">
-      <source>Connected: %n model(s) available.</source>
+      <source>Connected: %n models available.</source>
       <translation>
         <numerusform>Подключено: доступна %n модель.</numerusform>
         <numerusform>Подключено: доступно %n модели.</numerusform>
         <numerusform>Подключено: доступно %n моделей.</numerusform>
       </translation>
+    </message>
+    <message>
+      <source>The server did not accept this token. Check that you copied all of it, or create a new one in your SuperDuperAI account.</source>
+      <translation>Сервер не принял этот токен. Проверьте, что скопировали его целиком, или создайте новый в своём аккаунте SuperDuperAI.</translation>
+    </message>
+    <message>
+      <source>The connection failed.</source>
+      <translation>Подключиться не удалось.</translation>
+    </message>
+    <message>
+      <source>Your token is saved in the system keyring.</source>
+      <translation>Ваш токен хранится в системном хранилище ключей.</translation>
+    </message>
+    <message>
+      <source>A token you paste is saved in the system keyring.</source>
+      <translation>Вставленный токен сохранится в системном хранилище ключей.</translation>
+    </message>
+    <message>
+      <source>This computer has no keyring, so your token is saved in a private file only you can read: %1</source>
+      <translation>На этом компьютере нет хранилища ключей, поэтому ваш токен хранится в личном файле, который можете прочитать только вы: %1</translation>
+    </message>
+    <message>
+      <source>This computer has no keyring, so a token you paste is saved in a private file only you can read: %1</source>
+      <translation>На этом компьютере нет хранилища ключей, поэтому вставленный токен сохранится в личном файле, который можете прочитать только вы: %1</translation>
     </message>
     <message>
       <source>Balance: %1.</source>

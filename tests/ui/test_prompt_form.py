@@ -138,11 +138,11 @@ def test_image_models_need_a_valid_picture(form: PromptForm, qtbot: QtBot, tmp_p
 
 
 def test_seed_shuffle_and_style(form: PromptForm) -> None:
-    before = form.seedSpin.value()
+    before = form.seedEdit.seed()
     seeds = {before}
     for _ in range(5):
         form.shuffleButton.click()
-        seeds.add(form.seedSpin.value())
+        seeds.add(form.seedEdit.seed())
     assert len(seeds) > 1
     form.styleCombo.setCurrentIndex(form.styleCombo.findData("noir"))
     form.promptEdit.setPlainText("rain")
@@ -156,7 +156,7 @@ def test_every_control_has_an_accessible_name(form: PromptForm) -> None:
         "durationCombo",
         "aspectCombo",
         "styleCombo",
-        "seedSpin",
+        "seedEdit",
         "generateButton",
     ):
         widget = getattr(form, name)

@@ -57,6 +57,8 @@ class Catalogue:
 
     models: tuple[GenerationConfig, ...] = ()
     styles: tuple[Style, ...] = ()
+    #: What the backend offers that Framecast can't start (pictures, sound, video to video).
+    left_out: tuple[GenerationConfig, ...] = ()
 
     def label(self, name: str | None) -> str:
         """A model's display name, or its name when the catalogue does not know it."""
@@ -197,7 +199,8 @@ class ConnectionModel(QObject):
     async def _read_catalogue(self, session: Session) -> None:
         # The account (balance, VIP) comes with it and never fails it.
         loaded = await session.client.load_catalogue()
-        self.catalogue = Catalogue(tuple(loaded.models), tuple(loaded.styles))
+        left_out = tuple(c for c in loaded.configs if not c.usable)
+        self.catalogue = Catalogue(tuple(loaded.models), tuple(loaded.styles), left_out)
         self.account = loaded.account
 
     def _set_problem(self, state: ConnectionStatus, error: BaseException) -> None:

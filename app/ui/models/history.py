@@ -131,6 +131,7 @@ class HistoryModel(QAbstractListModel):
         self._rows: dict[str, int] = {}
         self._reloading = False
         self._dirty = False
+        self._closed = False
         self._session: Session | None = None
         self._playing: Path | None = None
         self._playing_job: str | None = None
@@ -190,8 +191,17 @@ class HistoryModel(QAbstractListModel):
         if not self._reload_timer.isActive():
             self._reload_timer.start()
 
+    def close(self) -> None:
+        """The window is closing: no more reloads, imports or poster fetches
+        (a signal or timer that fires afterwards would find no event loop)."""
+        self._closed = True
+        self._reload_timer.stop()
+        self.library.attach(None)
+
     def reload(self) -> None:
         """Read the history again soon; requests while one runs collapse into one."""
+        if self._closed:
+            return
         if self._reloading:
             self._dirty = True
             return
@@ -426,6 +436,7 @@ class HistoryModel(QAbstractListModel):
             or record.job_id in self._posters_asked
             or session is None
             or record.backend_url != session.manager.backend_id
+            or self._closed
         ):
             return
         self._posters_asked.add(record.job_id)
