@@ -121,7 +121,8 @@ def test_an_account_video_downloads_when_played_and_can_leave_the_account(
     wait_for(qtbot, lambda: len(panel.records()) == 1, 10, "the row to go")
     assert backend.deleted == [lighthouse.file_id] == ["web-1"]
     assert window.player.path is None  # the player let go of the deleted file
-    assert not downloaded.exists()
+    # The row goes first; its files are removed off the GUI thread just after.
+    wait_for(qtbot, lambda: not downloaded.exists(), 10, "the video file to go")
 
     # The other one: deleted here only (the box left unticked).
     panel.select(0)
