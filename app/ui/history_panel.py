@@ -53,7 +53,7 @@ from app.ui import wording
 from app.ui.elided_label import plain_tooltip
 from app.ui.icons import icon
 from app.ui.models.history import HistorySearch, ModelLabelRole, RecordRole
-from app.ui.models.job_facts import failure_of
+from app.ui.models.job_facts import record_failure
 from app.ui.tasks import run_in_thread
 
 THUMB = QSize(112, 63)
@@ -70,7 +70,7 @@ def tooltip(record: JobRecord) -> str:
     """A row's tooltip: the whole prompt, and why the job failed (shown literally)."""
     if record.state != JobState.FAILED:
         return plain_tooltip(record.prompt)
-    reason = wording.failure_text(failure_of(record.error_kind, record.error))
+    reason = wording.failure_text(record_failure(record))
     return plain_tooltip(f"{record.prompt}\n\n{reason}")
 
 

@@ -51,7 +51,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.api.client import image_content_type
+from app.api.images import image_content_type
 from app.api.models import (
     FRAME_RATES,
     MAX_PROMPT_CHARS,

@@ -29,7 +29,7 @@ from PySide6.QtCore import (
 from app.api.models import GenerationRequest
 from app.engine.updates import JobState, JobUpdate
 from app.store.history import AsyncHistoryStore, JobRecord
-from app.ui.models.job_facts import failure_of
+from app.ui.models.job_facts import record_failure
 from app.ui.models.problems import SettingsNotFound, VideoFailed, VideoMissing
 from app.ui.models.video import Video
 from app.ui.tasks import TaskGroup, in_thread
@@ -161,7 +161,7 @@ class HistoryModel(QAbstractListModel):
         """Offer a row's video to the player (`videoReady`), once its file is found."""
         if not record.local_path:
             if record.state == JobState.FAILED:
-                raise VideoFailed(failure_of(record.error_kind, record.error))
+                raise VideoFailed(record_failure(record))
             return  # still in flight: nothing to play yet
         path = Path(record.local_path)
         if not await in_thread(path.is_file):
