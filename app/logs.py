@@ -34,7 +34,6 @@ from pathlib import Path
 from app.bearer import normalise_token
 
 ROOT_LOGGER = "framecast"
-AREAS: tuple[str, ...] = ("api", "engine", "store", "local", "ui", "cli", "qt")
 LOG_FILE_NAME = "framecast.log"
 MAX_BYTES = 2 * 1024 * 1024
 BACKUP_COUNT = 3

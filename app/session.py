@@ -39,7 +39,6 @@ class BackendChoice:
     kind: BackendKind
     url: str | None
     token: str | None = field(default=None, repr=False)  # a secret: never in a repr
-    from_command_line: bool = False
 
 
 def choose_backend(
@@ -58,7 +57,7 @@ def choose_backend(
             token = credentials.load_token(url)
         except ValueError:
             token = None
-    return BackendChoice(kind, url, token, from_command_line=backend_arg is not None)
+    return BackendChoice(kind, url, token)
 
 
 class Session:

@@ -221,13 +221,6 @@ class SuperDuperClient:
     def __repr__(self) -> str:
         return f"SuperDuperClient({self.base_url!r}, token={'set' if self._token else 'none'})"
 
-    @property
-    def has_token(self) -> bool:
-        return self._token is not None
-
-    def is_backend_url(self, url: str) -> bool:
-        return origin_of(url) == self._origin
-
     def error_for(self, response: httpx.Response, body: bytes | None = None) -> ApiError:
         """The typed error for a non-2xx answer (`app.api.status`), with our
         token redacted from it. `body` is what was read of a streamed answer."""

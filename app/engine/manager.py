@@ -176,9 +176,6 @@ class JobManager:
         tracker = self._trackers.get(job_id)
         return tracker.snapshot if tracker else None
 
-    def active_jobs(self) -> list[str]:
-        return [job for job, task in self._tasks.items() if not task.done()]
-
     async def wait(self, job_id: str) -> JobUpdate:
         """Wait for the job's terminal update."""
         return await asyncio.shield(self._tasks[job_id])

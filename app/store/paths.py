@@ -13,11 +13,12 @@ This module is the one reader of these three variables; `environment_value`
 is the one rule for reading any of Framecast's variables (a blank value
 counts as unset), which `app.store.settings` uses for the others. Each
 function creates its directory on demand (0700: history, logs and videos are
-private to the user) and returns an absolute path. `check_data_dir()` proves
-the data folder is writable before anything relies on it, and raises
-`DataFolderError` with the path and the system's reason when it is not; the
-built-in renderer (`framecast serve`, and the one the window starts) keeps its
-files in `local_renderer_dir()`, inside the data folder.
+private to the user) and returns an absolute path. `check_writable()` proves
+a folder (the data folder, the built-in renderer's) is writable before
+anything relies on it, and raises `DataFolderError` with the path and the
+system's reason when it is not. The built-in renderer (`framecast serve`, and
+the one the window starts) keeps its files in `local_renderer_dir()`, inside
+the data folder.
 """
 
 from __future__ import annotations
@@ -77,7 +78,7 @@ def _make_private(path: Path) -> None:
         if info.st_uid == os.getuid() and stat.S_IMODE(info.st_mode) & 0o077:
             path.chmod(stat.S_IMODE(info.st_mode) & ~0o077)
     except OSError:
-        pass  # a read-only folder: check_data_dir says so where it matters
+        pass  # a read-only folder: check_writable says so where it matters
 
 
 def data_dir_path() -> Path:
@@ -90,12 +91,6 @@ def _data_path() -> Path:
     if override is not None:
         return override.absolute()
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)).absolute()
-
-
-def check_data_dir() -> Path:
-    """The data folder, created if needed and proven writable (a file is
-    created in it and removed). Raises DataFolderError otherwise."""
-    return check_writable(_data_path())
 
 
 def check_writable(path: Path) -> Path:

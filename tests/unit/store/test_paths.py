@@ -55,12 +55,12 @@ def test_a_data_folder_that_cannot_be_written_is_one_clear_error(
     with read_only_folder(tmp_path / "ro") as folder:
         monkeypatch.setenv("FRAMECAST_DATA_DIR", str(folder / "data"))
         with pytest.raises(paths.DataFolderError) as caught:
-            paths.check_data_dir()
+            paths.check_writable(paths.data_dir_path())
         assert caught.value.path == folder / "data"
         assert caught.value.reason  # the system's own words, for the wording to show
         monkeypatch.setenv("FRAMECAST_DATA_DIR", str(folder))
         with pytest.raises(paths.DataFolderError) as again:
-            paths.check_data_dir()
+            paths.check_writable(paths.data_dir_path())
         assert again.value.path == folder
 
 
