@@ -33,7 +33,7 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Literal
+from typing import Literal, cast
 
 from app.api.client import SuperDuperClient, check_http_url
 from app.api.errors import (
@@ -223,9 +223,8 @@ class JobTracker:
     def _publish(self, **changes: object) -> None:
         if "server_progress" in changes or "server_message" in changes or "url" in changes:
             _clean_server_text(changes)
-        state = changes.get("state")
-        if isinstance(state, JobState) and "stage" not in changes:
-            changes["stage"] = stage_of_state(state)
+        if "state" in changes and "stage" not in changes:
+            changes["stage"] = stage_of_state(cast(JobState, changes["state"]))
         new = replace(self.snapshot, **changes)  # type: ignore[arg-type]
         if new != self.snapshot:
             self.snapshot = new
