@@ -87,6 +87,7 @@ from app.engine.updates import (
     Stage,
     Transport,
     stage_of_state,
+    with_changes,
 )
 from app.logs import clean_text, redact
 
@@ -225,10 +226,11 @@ class JobTracker:
             _clean_server_text(changes)
         if "state" in changes and "stage" not in changes:
             changes["stage"] = stage_of_state(cast(JobState, changes["state"]))
-        new = replace(self.snapshot, **changes)  # type: ignore[arg-type]
-        if new != self.snapshot:
-            self.snapshot = new
-            self._emit(new)
+        current = self.snapshot.__dict__
+        if all(name in current and current[name] == value for name, value in changes.items()):
+            return  # nothing new: no update
+        self.snapshot = with_changes(self.snapshot, changes)
+        self._emit(self.snapshot)
 
     def _advance(self, state: JobState, **changes: object) -> bool:
         """Move forward along submitting→downloading (with other changes in

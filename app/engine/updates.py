@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields
 from enum import StrEnum
 
@@ -31,6 +32,7 @@ __all__ = [
     "Stage",
     "Transport",
     "stage_of_state",
+    "with_changes",
 ]
 
 log = logging.getLogger("framecast.engine")
@@ -163,3 +165,19 @@ class JobUpdate:
     error_detail: FailureDetail | None = None
     #: The server's own reason for the failure, as it wrote it.
     server_message: str | None = None
+
+
+_FIELDS = frozenset(f.name for f in fields(JobUpdate))
+
+
+def with_changes(update: JobUpdate, changes: Mapping[str, object]) -> JobUpdate:
+    """`dataclasses.replace(update, **changes)`, several times faster: the
+    tracker makes one per event, and `replace` rebuilds every field through
+    the frozen `__init__`. JobUpdate has no `__post_init__` to skip; an
+    unknown field is a TypeError, as with `replace`."""
+    if not changes.keys() <= _FIELDS:
+        raise TypeError(f"JobUpdate has no field {sorted(changes.keys() - _FIELDS)}")
+    new = object.__new__(JobUpdate)
+    new.__dict__.update(update.__dict__)
+    new.__dict__.update(changes)
+    return new
