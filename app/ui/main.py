@@ -67,14 +67,22 @@ def _show_startup_problem(app: QApplication, problem: StartupError) -> int:
 
     install_language("system")  # no settings to say otherwise: they may be the problem
     box = startup_problem_box(wording.startup_problem(problem))
-    signal.signal(signal.SIGINT, lambda *_: box.reject())
+    closing: list[bool] = []
+
+    def close(*_: object) -> None:
+        closing.append(True)  # before exec() runs, reject() alone would be forgotten
+        box.reject()
+
+    signal.signal(signal.SIGINT, close)
     if hasattr(signal, "SIGTERM"):
-        signal.signal(signal.SIGTERM, lambda *_: box.reject())
+        signal.signal(signal.SIGTERM, close)
     wake = QTimer()  # Python handles signals only between bytecodes
     wake.timeout.connect(lambda: None)
     wake.start(300)
-    log.info("start-up problem shown")
-    box.exec()  # no event loop runs yet: a modal exec() is safe here
+    # Said once the box is up and a signal closes it.
+    QTimer.singleShot(0, lambda: log.info("start-up problem shown"))
+    if not closing:
+        box.exec()  # no event loop runs yet: a modal exec() is safe here
     wake.stop()
     return 1
 
