@@ -62,27 +62,26 @@ def startup_problem_box(text: str) -> QMessageBox:
 
 def _show_startup_problem(app: QApplication, problem: StartupError) -> int:
     """Show why Framecast can't start until the user closes it (or a signal does)."""
+    from app.store.settings import load_settings_leniently
     from app.ui import wording
     from app.ui.i18n import install_language
 
-    install_language("system")  # no settings to say otherwise: they may be the problem
+    install_language(load_settings_leniently()[0].language)  # the history, not these, failed
     box = startup_problem_box(wording.startup_problem(problem))
-    closing: list[bool] = []
 
-    def close(*_: object) -> None:
-        closing.append(True)  # before exec() runs, reject() alone would be forgotten
-        box.reject()
+    def stop(*_: object) -> None:
+        # Queued, not called: a signal that comes before exec() has shown the
+        # box would reject a hidden dialog, and exec() would then wait forever.
+        QTimer.singleShot(0, box.reject)
 
-    signal.signal(signal.SIGINT, close)
+    signal.signal(signal.SIGINT, stop)
     if hasattr(signal, "SIGTERM"):
-        signal.signal(signal.SIGTERM, close)
+        signal.signal(signal.SIGTERM, stop)
     wake = QTimer()  # Python handles signals only between bytecodes
     wake.timeout.connect(lambda: None)
     wake.start(300)
-    # Said once the box is up and a signal closes it.
     QTimer.singleShot(0, lambda: log.info("start-up problem shown"))
-    if not closing:
-        box.exec()  # no event loop runs yet: a modal exec() is safe here
+    box.exec()  # no event loop runs yet: a modal exec() is safe here
     wake.stop()
     return 1
 
