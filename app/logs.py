@@ -15,8 +15,8 @@ tracebacks and stack dumps before any handler writes them. `redact()` is the
 one redaction rule, and `clean_text()` (redaction plus the removal of control
 characters) is what server text goes through before the history, a terminal
 or a window shows it. The log files are private to the user (0600 in a 0700
-folder). This module imports only the standard library, so anything in
-Framecast may use it.
+folder). This module imports only the standard library (and `app.bearer`, which
+imports only that), so anything in Framecast may use it.
 """
 
 from __future__ import annotations
@@ -31,8 +31,9 @@ import threading
 import time
 from pathlib import Path
 
+from app.bearer import normalise_token
+
 ROOT_LOGGER = "framecast"
-AREAS: tuple[str, ...] = ("api", "engine", "store", "local", "ui", "cli", "qt")
 LOG_FILE_NAME = "framecast.log"
 MAX_BYTES = 2 * 1024 * 1024
 BACKUP_COUNT = 3
@@ -65,10 +66,8 @@ def register_secret(secret: str | None) -> None:
     A leading `Bearer ` is ignored; empty or very short strings are ignored.
     """
     global _secrets
-    if not secret:
-        return
-    secret = re.sub(r"^\s*bearer\s+", "", secret, flags=re.IGNORECASE).strip()
-    if len(secret) < _MIN_SECRET_LENGTH:
+    secret = normalise_token(secret)
+    if secret is None or len(secret) < _MIN_SECRET_LENGTH:
         return
     with _lock:
         if secret not in _secrets:

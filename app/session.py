@@ -15,7 +15,8 @@ import logging
 from dataclasses import dataclass, field
 from typing import Literal
 
-from app.api.client import SuperDuperClient, normalise_token
+from app.api.client import SuperDuperClient
+from app.bearer import normalise_token
 from app.engine.config import EngineConfig
 from app.engine.manager import JobManager
 from app.logs import register_secret
@@ -38,7 +39,6 @@ class BackendChoice:
     kind: BackendKind
     url: str | None
     token: str | None = field(default=None, repr=False)  # a secret: never in a repr
-    from_command_line: bool = False
 
 
 def choose_backend(
@@ -57,7 +57,7 @@ def choose_backend(
             token = credentials.load_token(url)
         except ValueError:
             token = None
-    return BackendChoice(kind, url, token, from_command_line=backend_arg is not None)
+    return BackendChoice(kind, url, token)
 
 
 class Session:
@@ -105,7 +105,7 @@ class Session:
                 from app.local.launcher import LocalRendererProcess
 
                 renderer = await stack.enter_async_context(
-                    LocalRendererProcess.start(paths.data_dir() / "local-renderer")
+                    LocalRendererProcess.start(paths.local_renderer_dir())
                 )
                 url, token, backend_id = renderer.url, renderer.token, BUILTIN_BACKEND_ID
             else:

@@ -1,15 +1,18 @@
-"""Opening Framecast's local state: it comes up, or it says why in one sentence.
+"""Opening Framecast's local state: it comes up, or it says why.
 
 The window and the command line both start here. `start_logging` falls back
 to no log file when the log folder can't be written. `open_local_state` loads
 the settings (a damaged settings file costs only itself; a bad environment
 value is refused for the command line and replaced by its default for the
-window), proves the data folder writable, and opens the history: a damaged
-history is moved aside and a fresh one started. What was worked around comes
-back as `Notice`s for the caller to show; what can't be worked around (a data
-folder that can't be written, a history made by a newer Framecast, a bad
-environment value on the command line) is a `StartupError`. Each carries its
-kind, its path and its English sentence (the one place for that sentence).
+window: the one error rule), proves the data folder writable, and opens the
+history: a damaged history is moved aside and a fresh one started. What was
+worked around comes back as `Notice`s for the caller to show; what can't be
+worked around (a data folder that can't be written, a history made by a newer
+Framecast, a bad environment value on the command line) is a `StartupError`.
+
+Both are facts, a kind with its path, name or the system's reason, never a
+sentence: the window words them in the creator's language
+(`app/ui/wording.py`), the command line in English (`app/cli/wording.py`).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from app.store.history import HistoryError, HistoryStore, HistoryVersionError
 from app.store.settings import (
     Settings,
     SettingsError,
+    SettingsFileTrouble,
     load_settings,
     load_settings_leniently,
     settings_file_problems,
@@ -35,10 +39,10 @@ log = logging.getLogger("framecast.store")
 
 
 class NoticeKind(StrEnum):
-    HISTORY_MOVED = "history_moved"  # a damaged history was kept aside, a new one started
-    SETTINGS_FILE = "settings_file"  # the settings file (or a value in it) was skipped
-    ENVIRONMENT = "environment"  # a bad environment value was replaced by its default
-    LOG_FILE = "log_file"  # no log file: its folder can't be written
+    HISTORY_MOVED = "history_moved"  # a damaged history (path) was kept aside (moved_to)
+    SETTINGS_FILE = "settings_file"  # the settings file (path), or a value in it, was skipped
+    ENVIRONMENT = "environment"  # a bad environment value (name) was replaced by its default
+    LOG_FILE = "log_file"  # no log file: its folder (path) can't be written (reason)
 
 
 @dataclass(frozen=True)
@@ -46,25 +50,42 @@ class Notice:
     """Something start-up worked around, for the user to know."""
 
     kind: NoticeKind
-    text: str
     path: Path | None = None
+    #: The environment variable, or the setting of the settings file.
+    name: str | None = None
+    #: The system's own words on why (a folder or a file that can't be written or read).
+    reason: str | None = None
+    #: Where a damaged history was moved.
+    moved_to: Path | None = None
+    #: What was wrong with the settings file.
+    trouble: SettingsFileTrouble | None = None
 
 
 class StartupProblem(StrEnum):
-    DATA_FOLDER = "data_folder"  # the data folder can't be created or written
-    HISTORY_NEWER = "history_newer"  # the history was made by a newer Framecast
-    HISTORY_UNUSABLE = "history_unusable"  # the history can't be opened at all
-    ENVIRONMENT = "environment"  # an environment value the command line refuses
+    DATA_FOLDER = "data_folder"  # the data folder (path) can't be created or written (reason)
+    HISTORY_NEWER = "history_newer"  # the history (path) was made by a newer Framecast
+    HISTORY_UNUSABLE = "history_unusable"  # the history (path) can't be opened at all (reason)
+    ENVIRONMENT = "environment"  # environment values (names) the command line refuses
 
 
 class StartupError(Exception):
-    """Framecast can't start on this local state; `str()` is the sentence to show."""
+    """Framecast can't start on this local state; `str()` is for the log."""
 
-    def __init__(self, problem: StartupProblem, text: str, path: Path | None = None) -> None:
-        super().__init__(text)
+    def __init__(
+        self,
+        problem: StartupProblem,
+        *,
+        path: Path | None = None,
+        reason: str | None = None,
+        names: tuple[str, ...] = (),
+    ) -> None:
+        where = f" {path}" if path is not None else ""
+        why = f": {reason}" if reason else ""
+        super().__init__(f"{problem}{where}{why} {' '.join(names)}".strip())
         self.problem = problem
-        self.text = text
         self.path = path
+        self.reason = reason
+        self.names = names
 
 
 @dataclass
@@ -84,8 +105,7 @@ def start_logging(*, console: bool = False) -> Notice | None:
         setup_logging(None, console=console)
         where = Path(exc.filename) if exc.filename else None
         reason = exc.strerror or type(exc).__name__
-        text = f"Framecast can't write its log file in {where or 'its log folder'} ({reason})."
-        return Notice(NoticeKind.LOG_FILE, text, where)
+        return Notice(NoticeKind.LOG_FILE, path=where, reason=reason)
 
 
 def load_startup_settings(*, strict_environment: bool) -> tuple[Settings, list[Notice]]:
@@ -96,41 +116,48 @@ def load_startup_settings(*, strict_environment: bool) -> tuple[Settings, list[N
         try:
             settings = load_settings()
         except SettingsError as exc:
-            raise StartupError(StartupProblem.ENVIRONMENT, str(exc)) from None
+            raise StartupError(StartupProblem.ENVIRONMENT, names=exc.variables) from None
     else:
-        settings, problems = load_settings_leniently()
-        notices += [Notice(NoticeKind.ENVIRONMENT, text) for text in problems]
-    settings_file = paths.settings_file_path()
+        settings, variables = load_settings_leniently()
+        notices += [Notice(NoticeKind.ENVIRONMENT, name=name) for name in variables]
     notices += [
-        Notice(NoticeKind.SETTINGS_FILE, text, settings_file) for text in settings_file_problems()
+        Notice(
+            NoticeKind.SETTINGS_FILE,
+            path=problem.path,
+            name=problem.name,
+            reason=problem.reason,
+            trouble=problem.trouble,
+        )
+        for problem in settings_file_problems()
     ]
     return settings, notices
+
+
+def check_folder(folder: Path) -> Path:
+    """`folder` created if needed and proven writable, or StartupError (DATA_FOLDER)."""
+    try:
+        return paths.check_writable(folder)
+    except paths.DataFolderError as exc:
+        raise StartupError(StartupProblem.DATA_FOLDER, path=exc.path, reason=exc.reason) from None
 
 
 def open_history() -> tuple[HistoryStore, list[Notice]]:
     """The history database in a writable data folder; a damaged one is moved
     aside (a notice says where). Raises StartupError."""
-    try:
-        paths.check_data_dir()
-    except paths.DataFolderError as exc:
-        raise StartupError(StartupProblem.DATA_FOLDER, str(exc), exc.path) from None
+    check_folder(paths.data_dir_path())
     path = paths.history_db_path()
     try:
         store, moved = HistoryStore.open_recovering(path)
     except HistoryVersionError as exc:
-        raise StartupError(StartupProblem.HISTORY_NEWER, str(exc), path) from None
+        log.error("%s", exc)
+        raise StartupError(StartupProblem.HISTORY_NEWER, path=path) from None
     except (HistoryError, sqlite3.Error, OSError) as exc:
         log.exception("cannot open the history %s", path)
         reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
-        text = f"Framecast can't open its history {path} ({reason})."
-        raise StartupError(StartupProblem.HISTORY_UNUSABLE, text, path) from None
+        raise StartupError(StartupProblem.HISTORY_UNUSABLE, path=path, reason=reason) from None
     if moved is None:
         return store, []
-    text = (
-        f"The history {path} was damaged. It was kept as {moved.name} "
-        "and a new, empty history was started."
-    )
-    return store, [Notice(NoticeKind.HISTORY_MOVED, text, moved)]
+    return store, [Notice(NoticeKind.HISTORY_MOVED, path=path, moved_to=moved)]
 
 
 def open_local_state(*, strict_environment: bool) -> LocalState:
@@ -138,5 +165,5 @@ def open_local_state(*, strict_environment: bool) -> LocalState:
     settings, notices = load_startup_settings(strict_environment=strict_environment)
     history, more = open_history()
     for notice in (*notices, *more):
-        log.warning("start-up: %s", notice.text)
+        log.warning("start-up: %s", notice)
     return LocalState(settings, history, [*notices, *more])

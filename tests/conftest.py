@@ -26,7 +26,7 @@ pytest_plugins = ["tests.support.fixtures"]
 class LocalServer:
     url: str
     token: str
-    data_dir: Path
+    data_dir: Path | None
     process: subprocess.Popen[str]
     output: list[str]
 
@@ -40,9 +40,13 @@ class LocalServer:
                 self.process.wait()
 
 
-def start_local_server(data_dir: Path, *extra_args: str, token: str | None = None) -> LocalServer:
-    """Start `framecast serve --port 0` and wait for its `listening on` line."""
+def start_local_server(
+    data_dir: Path | None, *extra_args: str, token: str | None = None
+) -> LocalServer:
+    """Start `framecast serve --port 0` and wait for its `listening on` line.
+    Without `data_dir`, no `--data-dir`: the server finds its folder itself."""
     token = token or secrets.token_urlsafe(16)
+    folder = ["--data-dir", str(data_dir)] if data_dir is not None else []
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -52,8 +56,7 @@ def start_local_server(data_dir: Path, *extra_args: str, token: str | None = Non
             "--port",
             "0",
             f"--token={token}",  # one argument: a token may start with "-"
-            "--data-dir",
-            str(data_dir),
+            *folder,
             *extra_args,
         ],
         stdout=subprocess.PIPE,

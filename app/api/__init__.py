@@ -1,10 +1,11 @@
 """The backend contract: models, the async client and its typed errors."""
 
-from app.api.client import Listing, SuperDuperClient, normalise_token
+from app.api.client import ByteStream, Listing, SuperDuperClient
 from app.api.errors import (
     ApiError,
     AuthenticationError,
     BackendUnavailableError,
+    ImageProblem,
     InsufficientCreditsError,
     InvalidRequestError,
     NotFoundError,
@@ -12,7 +13,9 @@ from app.api.errors import (
     ProtocolError,
     RateLimitedError,
     UnsafeUrlError,
+    UnusableImageError,
 )
+from app.api.images import SourceImage, check_source_image
 from app.api.models import (
     Account,
     Catalogue,
@@ -31,11 +34,13 @@ __all__ = [
     "ApiError",
     "AuthenticationError",
     "BackendUnavailableError",
+    "ByteStream",
     "Catalogue",
     "CreatedGeneration",
     "FileObject",
     "GenerationConfig",
     "GenerationRequest",
+    "ImageProblem",
     "InsufficientCreditsError",
     "InvalidRequestError",
     "LibraryPage",
@@ -45,9 +50,11 @@ __all__ = [
     "ProjectObject",
     "ProtocolError",
     "RateLimitedError",
+    "SourceImage",
     "Style",
     "SuperDuperClient",
     "UnsafeUrlError",
-    "normalise_token",
+    "UnusableImageError",
+    "check_source_image",
     "parse_message",
 ]

@@ -11,15 +11,20 @@ Lists (configurations, styles, the account's files) come in pages: the client
 follows each page's `next` cursor `{offset, limit}` until it is null, keeps
 what parses and logs what it skips, and stops with a `PagingError` at a
 cursor it has seen before or past `MAX_PAGES`.
+
+The engine never sees httpx: every answer that is not a success becomes the
+typed error of its status (`app.api.status`), and every broken connection a
+`BackendUnavailableError`, for plain calls and for the two streams alike. The
+live event stream (`open_event_stream`) yields the body's bytes once the
+answer is a 200 `text/event-stream`; a video download (`stream_download`)
+yields a `ByteStream`, the head the downloader checks and the body's bytes.
 """
 
 from __future__ import annotations
 
 import asyncio
-import email.utils
 import logging
-import time
-from collections.abc import AsyncGenerator, Callable, Generator, Sequence
+from collections.abc import AsyncGenerator, AsyncIterator, Callable, Generator, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,18 +38,15 @@ from app import __version__
 from app.api.bounded_json import loads_bounded
 from app.api.errors import (
     ApiError,
-    AuthenticationError,
     BackendUnavailableError,
-    InsufficientCreditsError,
     InvalidRequestError,
     NotFoundError,
     PagingError,
     ProtocolError,
-    RateLimitedError,
     UnsafeUrlError,
 )
+from app.api.images import check_source_image
 from app.api.models import (
-    MAX_UPLOAD_BYTES,
     Account,
     Catalogue,
     CreatedGeneration,
@@ -61,7 +63,8 @@ from app.api.models import (
     parse_page,
     safe_id,
 )
-from app.logs import redact
+from app.api.status import MAX_ERROR_BODY_BYTES, error_for_status
+from app.bearer import normalise_token
 
 log = logging.getLogger("framecast.api")
 
@@ -81,20 +84,9 @@ DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 # A live event stream is quiet for long stretches: no read timeout, the engine
 # watches for idleness itself.
 STREAM_TIMEOUT = httpx.Timeout(connect=10.0, read=None, write=10.0, pool=10.0)
-IMAGE_TYPES = {
-    b"\xff\xd8\xff": "image/jpeg",
-    b"\x89PNG\r\n\x1a\n": "image/png",
-}
-
-
-def normalise_token(token: str | None) -> str | None:
-    """Strip whitespace and a leading `Bearer ` that a user pasted."""
-    if token is None:
-        return None
-    token = token.strip()
-    if token.lower().startswith("bearer "):
-        token = token[7:].strip()
-    return token or None
+DOWNLOAD_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+#: How long the start of a streamed error answer is waited for (seconds).
+ERROR_BODY_WAIT = 5.0
 
 
 def origin_of(url: str | httpx.URL) -> tuple[str, str, int | None]:
@@ -124,30 +116,47 @@ def check_http_url(url: str) -> str:
     return url
 
 
-def image_content_type(head: bytes) -> str | None:
-    """The MIME type of a JPEG, PNG or WebP file from its first bytes, else None."""
-    for magic, ctype in IMAGE_TYPES.items():
-        if head.startswith(magic):
-            return ctype
-    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
-        return "image/webp"
+@dataclass(frozen=True)
+class ByteStream:
+    """A successful streaming answer: what the engine needs of its head, and
+    its body as it arrives. `url` is the final one (after redirects);
+    `content_type` is the media type alone, lower case ("" when missing);
+    `content_length` is None when missing or not a plain number."""
+
+    status: int
+    url: str
+    content_type: str
+    content_length: int | None
+    content_range: str
+    chunks: AsyncIterator[bytes]
+
+
+def _media_type(response: httpx.Response) -> str:
+    return response.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+
+
+def _content_length(response: httpx.Response) -> int | None:
+    length = response.headers.get("content-length", "")
+    # isdigit() alone takes "²"; a length of thousands of digits is nonsense.
+    if length.isascii() and length.isdigit() and len(length) <= 18:
+        return int(length)
     return None
 
 
-def parse_retry_after(value: str | None) -> float | None:
-    """Seconds from a Retry-After header (delta-seconds or an HTTP date)."""
-    if not value:
-        return None
-    value = value.strip()
+async def _head_of(response: httpx.Response, limit: int, wait: float) -> bytes:
+    """At most `limit` bytes from the start of a streamed body, read for at
+    most `wait` seconds: an error body that stalls or breaks off still gives
+    its status, with whatever of the server's words arrived."""
+    head = bytearray()
     try:
-        return max(0.0, float(value))
-    except ValueError:
+        async with asyncio.timeout(wait):
+            async for chunk in response.aiter_bytes():
+                head += chunk
+                if len(head) >= limit:
+                    break
+    except (TimeoutError, httpx.HTTPError):
         pass
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return max(0.0, when.timestamp() - time.time())
+    return bytes(head[:limit])
 
 
 @dataclass(frozen=True)
@@ -186,55 +195,6 @@ class _OriginBearerAuth(httpx.Auth):
         yield request
 
 
-def _server_detail(response: httpx.Response) -> str:
-    """The server's own explanation from an error body, kept short."""
-    try:
-        body = loads_bounded(response.content, what="error body")
-    except ProtocolError:
-        text = response.text.strip()
-        return text[:300] if text and "<html" not in text.lower() else ""
-    if isinstance(body, dict):
-        for key in ("detail", "message", "error"):
-            value = body.get(key)
-            if isinstance(value, str):
-                return value[:500]
-            if isinstance(value, list) and value:
-                parts = []
-                for item in value[:5]:
-                    if isinstance(item, dict):
-                        loc = ".".join(str(p) for p in item.get("loc", [])[1:])
-                        msg = str(item.get("msg", ""))
-                        parts.append(f"{loc}: {msg}" if loc else msg)
-                    else:
-                        parts.append(str(item))
-                return "; ".join(parts)[:500]
-    return ""
-
-
-def error_for_response(response: httpx.Response, *, secret: str | None = None) -> ApiError:
-    """The typed error for a non-2xx answer. A server that echoes the
-    credentials in its error text must not carry them into ours: `secret`
-    (and every registered secret) in the server's detail is redacted."""
-    status = response.status_code
-    detail = redact(_server_detail(response), also=secret)
-    where = f"{response.request.method} {response.request.url.path}"
-    if status in (401, 403):
-        return AuthenticationError(f"{where}: HTTP {status} {detail}".strip(), status=status)
-    if status == 402:
-        return InsufficientCreditsError(f"{where}: HTTP 402 {detail}".strip(), status=status)
-    if status in (400, 409, 413, 415, 422):
-        return InvalidRequestError(detail or f"HTTP {status}", status=status)
-    if status == 404:
-        return NotFoundError(f"{where}: HTTP 404", status=status)
-    if status == 429:
-        return RateLimitedError(
-            f"{where}: HTTP 429", retry_after=parse_retry_after(response.headers.get("Retry-After"))
-        )
-    if status >= 500:
-        return BackendUnavailableError(f"{where}: HTTP {status}", status=status)
-    return ProtocolError(f"{where}: unexpected HTTP {status}", status=status)
-
-
 class SuperDuperClient:
     """Typed access to one backend (the cloud, or the built-in renderer)."""
 
@@ -261,16 +221,22 @@ class SuperDuperClient:
     def __repr__(self) -> str:
         return f"SuperDuperClient({self.base_url!r}, token={'set' if self._token else 'none'})"
 
-    @property
-    def has_token(self) -> bool:
-        return self._token is not None
+    def error_for(self, response: httpx.Response, body: bytes | None = None) -> ApiError:
+        """The typed error for a non-2xx answer (`app.api.status`), with our
+        token redacted from it. `body` is what was read of a streamed answer."""
+        request = response.request
+        return error_for_status(
+            response.status_code,
+            f"{request.method} {request.url.path}",
+            response.content if body is None else body,
+            retry_after=response.headers.get("Retry-After"),
+            secret=self._token,
+        )
 
-    def is_backend_url(self, url: str) -> bool:
-        return origin_of(url) == self._origin
-
-    def error_for(self, response: httpx.Response) -> ApiError:
-        """The typed error for a non-2xx answer, with our token redacted from it."""
-        return error_for_response(response, secret=self._token)
+    async def _stream_error(self, response: httpx.Response) -> ApiError:
+        """The typed error for a streamed non-2xx answer, from the start of its body."""
+        head = await _head_of(response, MAX_ERROR_BODY_BYTES, ERROR_BODY_WAIT)
+        return self.error_for(response, head)
 
     def api_url(self, path: str) -> str:
         return f"{self.base_url}{API_PREFIX}/{path.lstrip('/')}"
@@ -452,32 +418,15 @@ class SuperDuperClient:
     # ------------------------------------------------------------------ files and jobs
 
     async def upload_image(self, path: Path) -> FileObject:
-        """Upload a JPEG, PNG or WebP (at most 10 MB) as an image-to-video source."""
-        try:
-            size = path.stat().st_size
-        except OSError as exc:
-            raise InvalidRequestError(
-                f"can't read {path.name}: {exc.strerror}",
-                user_message=f"Can't read the picture {path.name}.",
-            ) from None
-        if size > MAX_UPLOAD_BYTES:
-            raise InvalidRequestError(
-                f"{path.name} is {size / 1e6:.1f} MB; the limit is 10 MB",
-                user_message=f"The picture {path.name} is larger than 10 MB. "
-                "Use a smaller picture.",
-            )
-        data = path.read_bytes()
-        ctype = image_content_type(data[:16])
-        if ctype is None:
-            raise InvalidRequestError(
-                f"{path.name} is not a JPEG, PNG or WebP image",
-                user_message=f"{path.name} is not a JPEG, PNG or WebP picture.",
-            )
+        """Upload a JPEG, PNG or WebP (at most 10 MB) as an image-to-video source.
+        Raises UnusableImageError before sending a picture that would be refused."""
+        image = check_source_image(path)
+        data = await asyncio.to_thread(path.read_bytes)
         response = await self._request(
             "POST",
             "file/upload",
             params={"type": "image"},
-            files={"payload": (path.name, data, ctype)},
+            files={"payload": (path.name, data, image.content_type)},
         )
         return self._validate(response, FileObject)
 
@@ -494,9 +443,14 @@ class SuperDuperClient:
     @asynccontextmanager
     async def open_event_stream(
         self, channel: str, *, last_event_id: str | None = None
-    ) -> AsyncGenerator[httpx.Response, None]:
-        """Open `events/{channel}` (e.g. `file.<id>`) and yield the streaming
-        response unread; the caller checks status and content type."""
+    ) -> AsyncGenerator[AsyncIterator[bytes], None]:
+        """Open `events/{channel}` (e.g. `file.<id>`) and yield its body's
+        chunks as they arrive, once the answer is a 200 event stream.
+
+        Raises the typed error of its status (`app.api.status`); a ProtocolError
+        with the status for another success or content type; a
+        BackendUnavailableError without a status for a connection that fails
+        or breaks, opening or while the chunks are read."""
         kind, _, ident = channel.partition(".")
         if kind not in ("file", "project"):
             raise UnsafeUrlError(f"unknown event channel kind {kind!r}")
@@ -504,24 +458,41 @@ class SuperDuperClient:
         headers = {"Accept": "text/event-stream", "Cache-Control": "no-cache"}
         if last_event_id:
             headers["Last-Event-ID"] = last_event_id
+        where = f"events/{kind}"
         try:
             async with self.http.stream(
                 "GET", url, headers=headers, auth=self._auth, timeout=STREAM_TIMEOUT
             ) as response:
-                yield response
+                status = response.status_code
+                if response.is_error:
+                    raise await self._stream_error(response)
+                if status != 200:
+                    raise ProtocolError(f"{where}: HTTP {status}, not 200", status=status)
+                ctype = _media_type(response)
+                if ctype != "text/event-stream":
+                    raise ProtocolError(
+                        f"{where}: content type {ctype or 'missing'!r}", status=status
+                    )
+                yield response.aiter_bytes()
         except httpx.TimeoutException:
-            raise BackendUnavailableError(f"events/{kind}: timed out") from None
+            raise BackendUnavailableError(f"{where}: timed out") from None
         except httpx.TransportError as exc:
-            raise BackendUnavailableError(f"events/{kind}: {type(exc).__name__}") from None
+            raise BackendUnavailableError(f"{where}: {type(exc).__name__}") from None
         except httpx.HTTPError as exc:  # a body that does not decode
-            raise ProtocolError(f"events/{kind}: {type(exc).__name__}") from None
+            raise ProtocolError(f"{where}: {type(exc).__name__}") from None
 
     @asynccontextmanager
     async def stream_download(
         self, url: str, *, start: int = 0
-    ) -> AsyncGenerator[httpx.Response, None]:
+    ) -> AsyncGenerator[ByteStream, None]:
         """Stream a result URL (any http(s) host; the token only goes to the
-        backend's origin). With `start`, ask for the rest from that byte on."""
+        backend's origin), following redirects. With `start`, ask for the rest
+        from that byte on.
+
+        Yields the answer when it is a success; raises the typed error of its
+        status otherwise (`app.api.status`, the status kept), and
+        BackendUnavailableError for a connection that fails or breaks, opening
+        or while the chunks are read."""
         check_http_url(url)
         headers = {"Range": f"bytes={start}-"} if start > 0 else {}
         try:
@@ -531,9 +502,18 @@ class SuperDuperClient:
                 headers=headers,
                 auth=self._auth,
                 follow_redirects=True,
-                timeout=httpx.Timeout(30.0, connect=10.0),
+                timeout=DOWNLOAD_TIMEOUT,
             ) as response:
-                yield response
+                if not 200 <= response.status_code < 300:
+                    raise await self._stream_error(response)
+                yield ByteStream(
+                    status=response.status_code,
+                    url=str(response.url),
+                    content_type=_media_type(response),
+                    content_length=_content_length(response),
+                    content_range=response.headers.get("content-range", ""),
+                    chunks=response.aiter_bytes(),
+                )
         except httpx.TimeoutException:
             raise BackendUnavailableError("download timed out") from None
         except httpx.TransportError as exc:

@@ -4,7 +4,8 @@
 ApiError                      anything the backend layer reports
  ├── AuthenticationError      401/403: the token is wrong, expired or missing
  ├── InsufficientCreditsError 402: the account has no credits left
- ├── InvalidRequestError      400/409/422: the backend refused the request (its message kept)
+ ├── InvalidRequestError      400/409/413/415/422: the backend refused the request
+ │    └── UnusableImageError  a source picture that can't be sent (why: an `ImageProblem`)
  ├── NotFoundError            404: no such file, project or endpoint
  ├── RateLimitedError         429: too many requests; `retry_after` seconds to wait
  ├── BackendUnavailableError  connect errors, timeouts, 5xx: try again later
@@ -13,28 +14,30 @@ ApiError                      anything the backend layer reports
  └── UnsafeUrlError           an id or URL that must not be used (hostile or non-http)
 ```
 
-Each error carries `user_message`, a sentence a non-engineer understands with
-the next step, and `status` when an HTTP status caused it. Error texts are
-built here from known parts; they never contain the token.
+Each error carries `status` when an HTTP status caused it, and
+`server_message`, the server's own explanation from the error body (token
+redacted) when it gave one. `str(err)` is the engineer's text for the log,
+built here from known parts; it never contains the token. No error holds a
+sentence for people: the window and the CLI word an error by its type, and
+`app.api.status` is the one map from an HTTP status to its error.
 """
 
 from __future__ import annotations
 
+from enum import StrEnum
+from pathlib import Path
+
 
 class ApiError(Exception):
-    """Base of every backend error. `str(err)` is the engineer's text;
-    `user_message` is what a creator should read."""
-
-    user_message: str = "Something went wrong while talking to the video service."
+    """Base of every backend error. `str(err)` is the engineer's text."""
 
     def __init__(
-        self, detail: str = "", *, status: int | None = None, user_message: str | None = None
+        self, detail: str = "", *, status: int | None = None, server_message: str | None = None
     ) -> None:
-        super().__init__(detail or self.user_message)
+        super().__init__(detail or type(self).__name__)
         self.detail = detail
         self.status = status
-        if user_message is not None:
-            self.user_message = user_message
+        self.server_message = server_message or None
 
     @property
     def retryable(self) -> bool:
@@ -43,36 +46,44 @@ class ApiError(Exception):
 
 
 class AuthenticationError(ApiError):
-    user_message = (
-        "The video service did not accept your API token. Open Settings and check the token."
-    )
+    pass
 
 
 class InsufficientCreditsError(ApiError):
-    user_message = (
-        "Your SuperDuperAI account has no credits left for this video. "
-        "Top up your balance, or pick a shorter or cheaper model."
-    )
+    pass
 
 
 class InvalidRequestError(ApiError):
-    user_message = "The video service refused these settings."
+    pass
+
+
+class ImageProblem(StrEnum):
+    """Why a source picture can't be sent."""
+
+    MISSING = "missing"  # no such file
+    UNREADABLE = "unreadable"  # the system refused to read it (`reason` says why)
+    NOT_A_PICTURE = "not_a_picture"  # not a JPEG, PNG or WebP file
+    TOO_LARGE = "too_large"  # over `app.api.models.MAX_UPLOAD_BYTES`
+
+
+class UnusableImageError(InvalidRequestError):
+    """A source picture refused before anything was sent (`app.api.images`)."""
 
     def __init__(
-        self, detail: str = "", *, status: int | None = None, user_message: str | None = None
+        self, path: Path, problem: ImageProblem, *, size: int | None = None, reason: str = ""
     ) -> None:
-        if user_message is None and detail:
-            user_message = f"The video service refused these settings: {detail}"
-        super().__init__(detail, status=status, user_message=user_message)
+        super().__init__(f"{path.name}: {problem}" + (f" ({reason})" if reason else ""))
+        self.path = path
+        self.problem = problem
+        self.size = size
+        self.reason = reason
 
 
 class NotFoundError(ApiError):
-    user_message = "The video service does not know this item (yet)."
+    pass
 
 
 class RateLimitedError(ApiError):
-    user_message = "The video service asked us to slow down. Framecast will retry shortly."
-
     def __init__(
         self, detail: str = "", *, status: int | None = 429, retry_after: float | None = None
     ) -> None:
@@ -85,20 +96,15 @@ class RateLimitedError(ApiError):
 
 
 class BackendUnavailableError(ApiError):
-    user_message = (
-        "Can't reach the video service right now. Check your internet "
-        "connection; Framecast will keep trying."
-    )
-
     def __init__(
         self,
         detail: str = "",
         *,
         status: int | None = None,
-        user_message: str | None = None,
+        server_message: str | None = None,
         request_sent: bool = True,
     ) -> None:
-        super().__init__(detail, status=status, user_message=user_message)
+        super().__init__(detail, status=status, server_message=server_message)
         #: False when the request certainly never reached the server (connection
         #: refused, DNS failure): repeating a non-idempotent call is then safe.
         self.request_sent = request_sent
@@ -109,10 +115,7 @@ class BackendUnavailableError(ApiError):
 
 
 class ProtocolError(ApiError):
-    user_message = (
-        "The video service sent an answer Framecast does not understand. "
-        "Try again later; if it keeps happening, check for a Framecast update."
-    )
+    pass
 
 
 class PagingError(ProtocolError):
@@ -120,11 +123,6 @@ class PagingError(ProtocolError):
     the end: a `next` cursor that repeats, more pages than any real list has,
     or a cursor that is not `{offset, limit}`."""
 
-    user_message = (
-        "The video service sent a list Framecast could not read to the end. "
-        "Try again later; if it keeps happening, check for a Framecast update."
-    )
-
 
 class UnsafeUrlError(ApiError):
-    user_message = "The video service gave an address Framecast will not open, for your safety."
+    pass

@@ -12,7 +12,6 @@ service's web app accepts and expose one normalised view.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Iterator
@@ -30,6 +29,7 @@ from pydantic import (
     model_validator,
 )
 
+from app.api.bounded_json import loads_bounded
 from app.api.errors import PagingError, ProtocolError, UnsafeUrlError
 
 SHOT_SIZES: tuple[str, ...] = (
@@ -264,21 +264,6 @@ class GenerationConfig(_Model):
     def usable(self) -> bool:
         """True for the models Framecast can start (text or image to video)."""
         return self.type in USABLE_TYPES
-
-    @property
-    def unusable_reason(self) -> str | None:
-        """Why Framecast does not offer this configuration, in plain words."""
-        if self.usable:
-            return None
-        if self.type == VIDEO_TO_VIDEO:
-            return "turns a video into another video; Framecast cannot send a source video yet"
-        if self.type in (TEXT_TO_IMAGE, IMAGE_TO_IMAGE):
-            return "makes pictures, not videos"
-        if self.type == TEXT_TO_AUDIO:
-            return "makes sound, not videos"
-        if self.type is None:
-            return "the service does not say what it makes"
-        return f"makes something Framecast does not know ({self.type:.40}), not a video"
 
     @property
     def display_name(self) -> str:
@@ -800,9 +785,11 @@ class TaskStatusMessage(BaseModel):
 
 
 class ErrorMessage(BaseModel):
+    """`error`: the render failed; `error` is the server's reason, None when it gave none."""
+
     model_config = ConfigDict(frozen=True)
     type: Literal["error"] = "error"
-    error: str
+    error: str | None = None
 
 
 class DataMessage(BaseModel):
@@ -892,13 +879,7 @@ def parse_message(data: str | bytes | dict[str, Any]) -> StreamMessage:
     Raises ProtocolError for JSON that is malformed or lacks what its type
     needs; unknown types, and envelopes whose `object` is a string, come back
     as UnknownMessage."""
-    if isinstance(data, str | bytes):
-        try:
-            payload = json.loads(data)
-        except ValueError as exc:
-            raise ProtocolError(f"event data is not JSON: {exc}") from exc
-    else:
-        payload = data
+    payload = loads_bounded(data, what="event data") if isinstance(data, str | bytes) else data
     if not isinstance(payload, dict):
         raise ProtocolError("event data is not a JSON object")
     kind = payload.get("type")
@@ -913,7 +894,7 @@ def parse_message(data: str | bytes | dict[str, Any]) -> StreamMessage:
             obj.get("message") if isinstance(obj, dict) else None,
             data_field.get("error"),
         )
-        return ErrorMessage(error=reason or "The render failed.")
+        return ErrorMessage(error=reason or None)
     if obj is not None and not isinstance(obj, dict):
         return UnknownMessage(type=str(kind) if kind is not None else "", raw=payload)
     body: dict[str, Any] = obj or {}

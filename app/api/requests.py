@@ -78,7 +78,7 @@ class ModelNotUsable(RequestProblem):
 
     def __init__(self, model: GenerationConfig) -> None:
         self.model = model
-        super().__init__(f"{model.name} {model.unusable_reason}")
+        super().__init__(f"{model.name} ({model.type}) is not a model Framecast can start")
 
 
 class VipOnly(RequestProblem):

@@ -27,38 +27,29 @@ import tempfile
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.api import requests
-from app.api.client import SuperDuperClient, image_content_type
+from app.api.client import SuperDuperClient
 from app.api.errors import (
     ApiError,
     AuthenticationError,
     BackendUnavailableError,
     InvalidRequestError,
+    UnusableImageError,
 )
+from app.api.images import check_source_image
 from app.api.models import (
-    FRAME_RATES,
-    MAX_SEED,
-    MAX_UPLOAD_BYTES,
-    SHOT_SIZES,
     Account,
     GenerationConfig,
     GenerationRequest,
 )
 from app.api.requests import (
-    BadAspect,
-    BadFrameSize,
-    BadSeed,
     Choices,
-    FrameRateNotOffered,
-    ImageNeeded,
-    ModelNotUsable,
-    NoModel,
     RequestProblem,
-    UnknownModel,
-    UnknownShotSize,
     vip_locked,
 )
+from app.cli import wording
 from app.cli.exit_codes import (
     EXIT_AUTH,
     EXIT_FAILED,
@@ -72,11 +63,20 @@ from app.cli.reporter import Reporter, err
 from app.engine.config import EngineConfig
 from app.engine.updates import ErrorKind, JobState, JobUpdate
 from app.local.launcher import LocalRendererError
-from app.logs import log_file_path
+from app.logs import clean_text, log_file_path
 from app.session import Session, choose_backend
-from app.startup import LocalState, StartupError, open_local_state, start_logging
+from app.startup import (
+    LocalState,
+    StartupError,
+    load_startup_settings,
+    open_local_state,
+    start_logging,
+)
 from app.store.history import AsyncHistoryStore
-from app.store.settings import Settings, SettingsError, load_settings
+from app.store.settings import Settings
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 log = logging.getLogger("framecast.cli")
 
@@ -124,37 +124,12 @@ def check_out(path_text: str) -> Path:
 
 
 def check_image(path_text: str) -> Path:
-    path = Path(path_text).expanduser()
-    if not path.is_file():
-        raise UsageError(f"--image {path_text}: no such file")
-    size = path.stat().st_size
-    if size > MAX_UPLOAD_BYTES:
-        raise UsageError(f"--image {path.name} is {size / 1e6:.1f} MB; the limit is 10 MB")
-    with path.open("rb") as fh:
-        if image_content_type(fh.read(16)) is None:
-            raise UsageError(f"--image {path.name} is not a JPEG, PNG or WebP picture")
-    return path.resolve()
-
-
-def _usage(problem: RequestProblem) -> UsageError:
-    """A refused choice in the command line's words (its flags where they help)."""
-    if isinstance(problem, BadFrameSize):
-        return UsageError("--resolution must be between 16 and 7680 pixels each way")
-    if isinstance(problem, BadAspect):
-        return UsageError(f"--aspect must look like 16:9, not {problem.text!r}")
-    if isinstance(problem, BadSeed):
-        return UsageError(f"--seed must be a whole number from 0 to {MAX_SEED}")
-    if isinstance(problem, FrameRateNotOffered):
-        return UsageError(f"--fps must be one of {', '.join(map(str, FRAME_RATES))}")
-    if isinstance(problem, UnknownShotSize):
-        return UsageError(f"--shot-size must be one of {', '.join(SHOT_SIZES)}")
-    if isinstance(problem, ImageNeeded):
-        return UsageError(
-            f"{problem.model.name} turns a picture into a video: give one with --image"
-        )
-    if isinstance(problem, NoModel | UnknownModel | ModelNotUsable):
-        return UsageError(f"{problem}; see `framecast models`")
-    return UsageError(str(problem))
+    """`--image` as a picture the service accepts, or UsageError saying why."""
+    try:
+        image = check_source_image(Path(path_text).expanduser())
+    except UnusableImageError as exc:
+        raise UsageError(wording.image_problem_text(exc)) from None
+    return image.path.resolve()
 
 
 def build_request(
@@ -183,7 +158,7 @@ def build_request(
     try:
         return requests.build_request(choices)
     except RequestProblem as problem:
-        raise _usage(problem) from None
+        raise UsageError(wording.request_problem(problem)) from None
 
 
 def pick_model(
@@ -193,7 +168,7 @@ def pick_model(
     try:
         return requests.pick_model(configs, name, wants_image)
     except RequestProblem as problem:
-        raise _usage(problem) from None
+        raise UsageError(wording.request_problem(problem)) from None
 
 
 async def account_for(client: SuperDuperClient, model: GenerationConfig | None) -> Account | None:
@@ -261,12 +236,9 @@ def result_line(update: JobUpdate, path: Path | None) -> dict[str, object]:
             "url": update.url,
             "path": str(path or update.path),
         }
-    return {
-        "type": "result",
-        "state": str(update.state) if update.state.is_terminal else "failed",
-        "file_id": update.file_id,
-        "error": update.error or "The job did not finish.",
-    }
+    if update.state is JobState.CANCELLED:
+        return failure_line("cancelled", update.file_id, wording.stopped_following())
+    return failure_line("failed", update.file_id, wording.update_failure_text(update))
 
 
 def failure_line(state: str, file_id: str | None, error: str) -> dict[str, object]:
@@ -289,10 +261,9 @@ async def _follow(
         except TimeoutError:
             snap = manager.snapshot(job_id)
             file_id = snap.file_id if snap else None
-            hint = f"; resume with `framecast track {file_id}`" if file_id else ""
             return Outcome(
                 EXIT_TIMEOUT,
-                failure_line("failed", file_id, f"gave up after {args.timeout:g} s{hint}"),
+                failure_line("failed", file_id, wording.timed_out(args.timeout, file_id)),
             )
         path: Path | None = None
         if final.state == JobState.COMPLETED and args.out:
@@ -305,16 +276,16 @@ async def _follow(
                     failure_line(
                         "failed",
                         final.file_id,
-                        f"the video is at {final.path} but could not be saved to {args.out}: "
-                        f"{exc.strerror or exc}",
+                        wording.not_saved(final.path, args.out, exc.strerror or str(exc)),
                     ),
                 )
         return Outcome(exit_code_for(final), result_line(final, path))
     except asyncio.CancelledError:
         snap = manager.snapshot(job_id) if job_id else None
         file_id = snap.file_id if snap else None
-        hint = f"; resume with `framecast track {file_id}`" if file_id else ""
-        return Outcome(EXIT_INTERRUPTED, failure_line("cancelled", file_id, f"interrupted{hint}"))
+        return Outcome(
+            EXIT_INTERRUPTED, failure_line("cancelled", file_id, wording.interrupted(file_id))
+        )
     finally:
         unsubscribe()
 
@@ -332,10 +303,7 @@ async def _run_session(
 ) -> Outcome:
     choice = choose_backend(settings, args.backend, args.token)
     if choice.url is not None and not choice.token:
-        return Outcome(
-            EXIT_AUTH,
-            failure_line("failed", None, "no API token: pass --token or set SUPERDUPERAI_TOKEN"),
-        )
+        return Outcome(EXIT_AUTH, failure_line("failed", None, wording.no_token()))
     config = EngineConfig.for_intervals(
         settings.poll_interval, settings.sse_idle_timeout, offline_give_up=CLI_OFFLINE_GIVE_UP
     )
@@ -376,19 +344,13 @@ def _api_error_outcome(exc: ApiError) -> Outcome:
         if isinstance(exc, InvalidRequestError)
         else EXIT_FAILED
     )
-    return Outcome(code, failure_line("failed", None, exc.user_message))
+    return Outcome(code, failure_line("failed", None, wording.api_error_text(exc)))
 
 
 def _unexpected_outcome(exc: BaseException) -> Outcome:
     log.error("the command failed unexpectedly", exc_info=exc)
-    where = log_file_path()
-    details = f"the details are in {where}" if where else "run again with FRAMECAST_LOG=debug"
-    return Outcome(
-        EXIT_FAILED,
-        failure_line(
-            "failed", None, f"Framecast hit an unexpected problem ({type(exc).__name__}); {details}"
-        ),
-    )
+    text = wording.unexpected_problem(type(exc).__name__, log_file_path())
+    return Outcome(EXIT_FAILED, failure_line("failed", None, text))
 
 
 async def _follow_command(args: argparse.Namespace) -> int:
@@ -401,12 +363,14 @@ async def _follow_command(args: argparse.Namespace) -> int:
     except UsageError as exc:
         outcome = Outcome(EXIT_USAGE, failure_line("failed", None, str(exc)))
     except StartupError as exc:
-        outcome = Outcome(EXIT_USAGE, failure_line("failed", None, exc.text))
+        outcome = Outcome(
+            EXIT_USAGE, failure_line("failed", None, wording.startup_problem_text(exc))
+        )
     except Exception as exc:
         outcome = _unexpected_outcome(exc)
     else:
         for notice in state.notices:
-            err(notice.text)
+            err(wording.notice_text(notice))
         with reporter:
             try:
                 outcome = await _run_job(args, state, reporter)
@@ -421,24 +385,27 @@ async def _follow_command(args: argparse.Namespace) -> int:
 
 
 async def _models_command(args: argparse.Namespace) -> int:
+    settings, notices = load_startup_settings(strict_environment=True)  # StartupError: exit 2
+    for notice in notices:
+        err(wording.notice_text(notice))
     try:
-        settings = load_settings()
         choice = choose_backend(settings, args.backend, args.token)
         session = await Session.open(choice, settings)
-    except (SettingsError, LocalRendererError) as exc:
+    except LocalRendererError as exc:
         err(str(exc))
-        return EXIT_USAGE if isinstance(exc, SettingsError) else EXIT_UNREACHABLE
+        return EXIT_UNREACHABLE
     try:
         listing, account = await asyncio.gather(
             session.client.list_generation_configs(), session.client.account_if_known()
         )
     except ApiError as exc:
-        err(exc.user_message)
-        return _api_error_outcome(exc).code
+        outcome = _api_error_outcome(exc)
+        err(str(outcome.result["error"]))
+        return outcome.code
     finally:
         await session.aclose()
     if listing.skipped:
-        err(f"{len(listing.skipped)} configuration(s) could not be read and are not listed")
+        err(wording.configurations_skipped(len(listing.skipped)))
     if args.json:
         entries = [model_json(m, account) for m in listing.items]
         print(json.dumps(entries, ensure_ascii=False), flush=True)
@@ -460,7 +427,7 @@ def model_json(model: GenerationConfig, account: Account | None) -> dict[str, ob
         "available_durations": model.available_durations,
         "vip_required": model.vip_required,
         "usable": model.usable,
-        "reason": model.unusable_reason,
+        "reason": wording.unusable_reason(model),
         "needs_image": model.needs_image,
         "needs_video": model.needs_video,
         "price_known": model.price_known,
@@ -479,13 +446,21 @@ def _price_text(model: GenerationConfig) -> str:
     return "Free" if model.price_per_second == 0 else f"${model.price_per_second:g}/s"
 
 
+def _cell(text: str) -> Text:
+    """Server text as a table cell: shown as it is, never read as Rich markup."""
+    from rich.text import Text
+
+    return Text(clean_text(text))
+
+
 def print_models(configs: list[GenerationConfig], account: Account | None) -> None:
     """The human view: a table of the models Framecast can start, then why
-    the others are left out, then the account."""
+    the others are left out, then the account. Names and labels are the
+    server's text: cleaned (no control characters) and never read as markup."""
     from rich.console import Console
     from rich.table import Column, Table
 
-    console = Console()
+    console = Console(highlight=False)
     # Names are what `--model` takes: wrapped whole, never cut short.
     table = Table(
         Column("name", no_wrap=True, overflow="fold"), "label", "mode", "price", "durations", "VIP"
@@ -495,8 +470,8 @@ def print_models(configs: list[GenerationConfig], account: Account | None) -> No
         if m.vip_required:
             vip = "★ VIP (not this account)" if vip_locked(m, account) else "★ VIP"
         table.add_row(
-            m.name,
-            m.display_name,
+            _cell(m.name),
+            _cell(m.display_name),
             "image → video" if m.needs_image else "text → video",
             _price_text(m),
             ", ".join(map(str, m.available_durations)) or "—",
@@ -507,25 +482,26 @@ def print_models(configs: list[GenerationConfig], account: Account | None) -> No
     if left_out:
         console.print("Not offered, because Framecast cannot use them:")
         for m in left_out:
-            console.print(f"  {m.name} ({m.display_name}): {m.unusable_reason}", highlight=False)
+            line = f"  {m.name} ({m.display_name}): {wording.unusable_reason(m)}"
+            console.print(_cell(line))
     if account is not None:
         balance = f"{account.balance:,.2f}" if account.balance is not None else "not given"
         status = "VIP" if account.vip else "not VIP"
-        console.print(f"Account: balance {balance}, {status}", highlight=False)
+        console.print(f"Account: balance {balance}, {status}")
 
 
 def run_command(command: str, args: argparse.Namespace) -> int:
     """Run `generate`, `track` or `models`; returns the exit code."""
     notice = start_logging()
     if notice is not None:
-        err(notice.text)
+        err(wording.notice_text(notice))
     runner = _models_command(args) if command == "models" else _follow_command(args)
     try:
         return asyncio.run(runner)
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
     except StartupError as exc:  # from a command that opens its session itself
-        err(exc.text)
+        err(wording.startup_problem_text(exc))
         return EXIT_USAGE
     except Exception as exc:  # the last line of defence: a sentence, never a traceback
         err(str(_unexpected_outcome(exc).result["error"]))

@@ -8,7 +8,11 @@ picks the backend and turns outcomes into exit codes.
 Bad input ends the run at once with exit 2 and one sentence, before anything
 is started or sent: every argument must be valid UTF-8 text; `--duration` is
 a whole number of seconds from 1; `--timeout` a finite number of seconds
-above 0; a `track` id is a URL-safe id; `serve --port` lies in 0..65535.
+above 0; a `track` id is a URL-safe id; `serve --port` lies in 0..65535 and
+`serve --workers` is a whole number from 1. `serve` keeps its files in
+`--data-dir`, else in the data folder's `local-renderer` (the same rule as the
+window's: `FRAMECAST_DATA_DIR` or the platform's folder), and refuses a folder
+it can't write with exit 2 before it listens.
 """
 
 from __future__ import annotations
@@ -16,9 +20,10 @@ from __future__ import annotations
 import argparse
 import math
 from collections.abc import Sequence
+from pathlib import Path
 
 from app import __version__
-from app.cli.exit_codes import EXIT_INTERRUPTED
+from app.cli.exit_codes import EXIT_INTERRUPTED, EXIT_USAGE
 
 
 def _backend_url(value: str) -> str:
@@ -55,6 +60,14 @@ def _port(value: str) -> int:
     number = _whole_number(value)
     if number is None or number > 65535:
         raise argparse.ArgumentTypeError("must be a port number from 0 to 65535")
+    return number
+
+
+def _workers(value: str) -> int:
+    """argparse type for serve --workers: a whole number from 1."""
+    number = _whole_number(value)
+    if number is None or number < 1:
+        raise argparse.ArgumentTypeError("must be a whole number from 1, such as 2")
     return number
 
 
@@ -134,8 +147,18 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="TOKEN",
         help="bearer token clients must send (default: a random one, printed)",
     )
-    serve.add_argument("--data-dir", metavar="DIR", help="where uploads and renders are kept")
-    serve.add_argument("--workers", type=int, default=None, help="render worker processes")
+    serve.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="where uploads and renders are kept (default: local-renderer in the data folder)",
+    )
+    serve.add_argument(
+        "--workers",
+        type=_workers,
+        default=1,
+        metavar="N",
+        help="render worker processes, 1 or more",
+    )
 
     gen = sub.add_parser(
         "generate",
@@ -178,6 +201,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _serve(args: argparse.Namespace) -> int:
+    """`framecast serve` in its data folder, proven writable first (else exit 2)."""
+    from app.cli.reporter import err
+    from app.cli.wording import startup_problem_text
+    from app.local.server import serve_main
+    from app.startup import StartupError, check_folder
+    from app.store import paths
+
+    chosen = Path(args.data_dir).expanduser() if args.data_dir else paths.local_renderer_dir()
+    try:
+        folder = check_folder(chosen)
+    except StartupError as exc:
+        err(startup_problem_text(exc))
+        return EXIT_USAGE
+    return serve_main(args, folder)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -187,9 +227,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = args.command or "gui"
     try:
         if command == "serve":
-            from app.local.server import serve_main
-
-            return serve_main(args)
+            return _serve(args)
         if command == "gui":
             from app.ui.main import gui_main
 

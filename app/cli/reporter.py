@@ -14,6 +14,7 @@ import sys
 import time
 from typing import TYPE_CHECKING, TextIO
 
+from app.cli.wording import update_message
 from app.engine.updates import JobState, JobUpdate
 from app.logs import clean_text
 
@@ -76,7 +77,7 @@ class Reporter:
                 "file_id": update.file_id,
                 "state": str(update.state),
                 "progress": update.progress,
-                "message": update.message,
+                "message": update_message(update),
                 "transport": str(update.transport),
             }
             if update.state == JobState.DOWNLOADING and update.download is not None:
@@ -95,9 +96,10 @@ class Reporter:
             if key != self._last_plain:
                 self._last_plain = key
                 elapsed = time.monotonic() - self.started
+                message = update_message(update)
                 print(
                     f"{update.state:<11} {pct:3d}%  {update.transport:<7} {elapsed:6.1f}s"
-                    + (f"  {clean_text(update.message)}" if update.message else ""),
+                    + (f"  {clean_text(message)}" if message else ""),
                     file=self.out,
                     flush=True,
                 )

@@ -1,38 +1,20 @@
-"""The engine's tunables, from the environment or from the caller.
+"""The engine's tunables, from the caller.
 
-`FRAMECAST_POLL_INTERVAL` and `FRAMECAST_SSE_IDLE_TIMEOUT` are the documented
-variables (docs/cli.md); `from_env` reads them with the range rule of
-`app.store.settings.check_interval` and, for a value outside it, logs a
-warning and keeps the default (the command line refuses such a value with
-exit 2 before it gets here). The rest are for tests and benchmarks that need
-to squeeze time, and have safe defaults for real jobs that run 1 to 15
-minutes. Every interval must be a finite number above zero, and the per-job
-budgets bound how many requests one job may ever make, whatever a server says.
+The two that people set, the polling cadence and the live stream's idle
+timeout, come from the settings (`FRAMECAST_POLL_INTERVAL` and
+`FRAMECAST_SSE_IDLE_TIMEOUT`, read and checked by `app.store.settings` alone)
+through `for_intervals`; the engine reads no environment. The rest are for
+tests and benchmarks that need to squeeze time, and have safe defaults for
+real jobs that run 1 to 15 minutes. Every interval must be a finite number
+above zero, and the per-job budgets bound how many requests one job may ever
+make, whatever a server says.
 """
 
 from __future__ import annotations
 
-import logging
 import math
-import os
 from dataclasses import dataclass, fields, replace
 from typing import Any
-
-from app.store.settings import check_interval
-
-log = logging.getLogger("framecast.engine")
-
-
-def _env_float(name: str, default: float) -> float:
-    raw = os.environ.get(name)
-    if raw is None or not raw.strip():
-        return default
-    try:
-        return check_interval(name, float(raw))
-    except ValueError as exc:
-        reason = str(exc) if "seconds" in str(exc) else "must be a number of seconds"
-        log.warning("%s %s; using the default of %g s", name, reason, default)
-        return default
 
 
 @dataclass(frozen=True)
@@ -103,14 +85,3 @@ class EngineConfig:
             ),
         )
         return replace(config, **overrides) if overrides else config
-
-    @classmethod
-    def from_env(cls, **overrides: Any) -> EngineConfig:
-        """The intervals from the environment (or from `overrides`, which win)."""
-        poll = overrides.pop("poll_interval", None) or _env_float(
-            "FRAMECAST_POLL_INTERVAL", cls.poll_interval
-        )
-        idle = overrides.pop("sse_idle_timeout", None) or _env_float(
-            "FRAMECAST_SSE_IDLE_TIMEOUT", cls.sse_idle_timeout
-        )
-        return cls.for_intervals(poll, idle, **overrides)

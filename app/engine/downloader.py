@@ -27,19 +27,25 @@ import errno
 import logging
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import AsyncExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, TypeVar, cast
+from urllib.parse import urlsplit
 
-import httpx
-
-from app.api.client import SuperDuperClient, check_http_url
+from app.api.client import ByteStream, SuperDuperClient, check_http_url
 from app.api.errors import ApiError, BackendUnavailableError, UnsafeUrlError
 from app.api.models import safe_id
 from app.engine.config import EngineConfig
 from app.engine.diagnostics import Diagnostics
-from app.engine.errors import BusyElsewhereError, DiskFullError, FolderNotWritableError
+from app.engine.errors import (
+    BusyElsewhereError,
+    DiskFullError,
+    DownloadError,
+    FolderNotWritableError,
+    IncompleteVideoError,
+)
 from app.engine.file_lock import JobFileLock, LockTimeout
 
 log = logging.getLogger("framecast.engine")
@@ -55,21 +61,6 @@ _EXTENSIONS = {
 #: Errors that mean "the disk (or the user's quota, or the file size limit) is full".
 _FULL = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
 FILE_MODE = 0o600
-
-
-class DownloadError(ApiError):
-    user_message = (
-        "The finished video could not be downloaded or does not play. Press Retry to try again."
-    )
-
-
-class IncompleteVideoError(DownloadError):
-    """The file holds less than its container declares: the transfer was cut short."""
-
-    user_message = (
-        "The finished video arrived incomplete, even after a second try. "
-        "Press Retry to download it again."
-    )
 
 
 @dataclass(frozen=True)
@@ -90,18 +81,19 @@ class VideoCheck:
 
 
 ProgressCallback = Callable[[float | None], None]
+#: Called as verifying a downloaded (or already saved) video begins.
+VerifyingCallback = Callable[[], None]
 T = TypeVar("T")
 
 
 def video_path_for(videos_dir: Path, file_id: str, url: str = "") -> Path:
-    suffix = Path(httpx.URL(url).path).suffix.lower() if url else ""
+    suffix = Path(urlsplit(url).path).suffix.lower() if url else ""
     if suffix not in _EXTENSIONS.values():
         suffix = ".mp4"
     return videos_dir / f"{safe_id(file_id)}{suffix}"
 
 
 def _content_type_ok(ctype: str) -> bool:
-    ctype = ctype.split(";", 1)[0].strip().lower()
     return not ctype or ctype.startswith(_ACCEPTED_TYPES)
 
 
@@ -225,12 +217,19 @@ class Downloader:
             raise FolderNotWritableError(self.videos_dir, exc.strerror or str(exc)) from None
 
     async def download(
-        self, url: str, file_id: str, on_progress: ProgressCallback | None = None
+        self,
+        url: str,
+        file_id: str,
+        on_progress: ProgressCallback | None = None,
+        on_verifying: VerifyingCallback | None = None,
     ) -> DownloadResult:
         """Fetch `url` as the video of `file_id`, verified; return where it is.
+        `on_progress` gets the download's fraction as bytes arrive (None while
+        the size is unknown), `on_verifying` is called as each check begins.
 
         Raises DownloadError (IncompleteVideoError), UnsafeUrlError,
         DiskFullError, FolderNotWritableError or BusyElsewhereError."""
+        watch = _Watch(on_progress, on_verifying)
         check_http_url(url)
         self._ensure_folder()
         final = video_path_for(self.videos_dir, file_id, url)
@@ -243,12 +242,12 @@ class Downloader:
                     # Already fetched by another process, or by an earlier run
                     # that died before recording it.
                     try:
-                        await self._off_loop(verify_video, final)
+                        await self._verify(final, watch)
                         log.info("%s: adopting the verified %s", file_id, final.name)
                         return await self._finish(final, file_id)
                     except DownloadError:
                         final.unlink(missing_ok=True)
-                await self._fetch_verified(url, final, file_id, on_progress)
+                await self._fetch_verified(url, final, file_id, watch)
         except LockTimeout:
             raise BusyElsewhereError(f"{final.name}: lock still held") from None
         except OSError as exc:
@@ -256,14 +255,16 @@ class Downloader:
         self.diagnostics.downloads += 1
         return await self._finish(final, file_id)
 
-    async def _fetch_verified(
-        self, url: str, final: Path, file_id: str, on_progress: ProgressCallback | None
-    ) -> None:
+    async def _verify(self, video: Path, watch: _Watch) -> VideoCheck:
+        watch.verifying()
+        return await self._off_loop(verify_video, video)
+
+    async def _fetch_verified(self, url: str, final: Path, file_id: str, watch: _Watch) -> None:
         part = self.videos_dir / f".{final.name}.part"
         for attempt in range(1, self.config.verify_attempts + 1):
             try:
-                await self._fetch_resuming(url, part, file_id, on_progress)
-                await self._off_loop(verify_video, part)
+                await self._fetch_resuming(url, part, file_id, watch)
+                await self._verify(part, watch)
             except IncompleteVideoError as exc:
                 part.unlink(missing_ok=True)
                 if attempt >= self.config.verify_attempts:
@@ -279,16 +280,14 @@ class Downloader:
             os.replace(part, final)
             return
 
-    async def _fetch_resuming(
-        self, url: str, part: Path, file_id: str, on_progress: ProgressCallback | None
-    ) -> None:
+    async def _fetch_resuming(self, url: str, part: Path, file_id: str, watch: _Watch) -> None:
         attempt = 0
         while True:
             attempt += 1
             try:
-                await self._fetch(url, part, on_progress)
+                await self._fetch(url, part, watch)
                 return
-            except (BackendUnavailableError, httpx.TransportError) as exc:
+            except BackendUnavailableError as exc:
                 if attempt >= self.config.download_attempts:
                     raise DownloadError(
                         f"download failed after {attempt} attempts: {type(exc).__name__}"
@@ -302,7 +301,7 @@ class Downloader:
                     delay,
                 )
                 await asyncio.sleep(delay)
-            except (DownloadError, UnsafeUrlError):
+            except UnsafeUrlError:
                 raise
             except ApiError as exc:  # a redirect loop, a body that does not decode
                 raise DownloadError(f"download failed: {exc.detail}") from None
@@ -333,38 +332,37 @@ class Downloader:
         if needed + self.config.disk_margin_bytes > free:
             raise DiskFullError(self.videos_dir, needed + self.config.disk_margin_bytes)
 
-    async def _fetch(self, url: str, part: Path, on_progress: ProgressCallback | None) -> None:
-        have = part.stat().st_size if part.exists() else 0
-        cap = self.config.max_download_bytes
-        async with self.client.stream_download(url, start=have) as response:
-            if response.status_code == 416 and have:
+    async def _open(self, url: str, have: int, part: Path, stack: AsyncExitStack) -> ByteStream:
+        """The answer to a GET of `url` from byte `have` on, opened in `stack`.
+        A refusal that may pass (5xx, a broken connection) is raised to be
+        retried; any other is a DownloadError."""
+        try:
+            return await stack.enter_async_context(self.client.stream_download(url, start=have))
+        except ApiError as exc:
+            if exc.status == 416 and have:
                 # Our partial file is already the whole thing (or garbage): start over.
                 part.unlink(missing_ok=True)
-                raise BackendUnavailableError("range not satisfiable; restarting")
-            if response.is_error:
-                err = self.client.error_for(response)
-                if err.retryable:
-                    raise err
-                raise DownloadError(
-                    f"download refused: HTTP {response.status_code}", status=response.status_code
-                )
-            final_url = str(response.url)
-            if not final_url.startswith(("http://", "https://")):
+                raise BackendUnavailableError("range not satisfiable; restarting") from None
+            if exc.status is None or exc.retryable:
+                raise
+            raise DownloadError(f"download refused: HTTP {exc.status}") from None
+
+    async def _fetch(self, url: str, part: Path, watch: _Watch) -> None:
+        have = part.stat().st_size if part.exists() else 0
+        cap = self.config.max_download_bytes
+        async with AsyncExitStack() as stack:
+            body = await self._open(url, have, part, stack)
+            if not body.url.startswith(("http://", "https://")):
                 raise UnsafeUrlError("download redirected to a non-http URL")
-            ctype = response.headers.get("content-type", "")
-            if not _content_type_ok(ctype):
-                raise DownloadError(f"result has content type {ctype!r}, not a video")
+            if not _content_type_ok(body.content_type):
+                raise DownloadError(f"result has content type {body.content_type!r}, not a video")
             resumed = (
-                response.status_code == 206
-                and have > 0
-                and response.headers.get("content-range", "").startswith(f"bytes {have}-")
+                body.status == 206 and have > 0 and body.content_range.startswith(f"bytes {have}-")
             )
             if not resumed:
                 have = 0
-            length = response.headers.get("content-length", "")
-            # isdigit() alone takes "²"; a length of thousands of digits is nonsense.
-            known = length.isascii() and length.isdigit() and len(length) <= 18
-            total = have + int(length) if known else None
+            length = body.content_length
+            total = have + length if length is not None else None
             if total is not None and total > cap:
                 raise DownloadError(f"result is {total} bytes, over the {cap}-byte limit")
             if total is not None:
@@ -372,7 +370,7 @@ class Downloader:
             done = have
             try:
                 with _private_file(part, "ab" if resumed else "wb") as fh:
-                    done = await self._write_body(response, fh, done, total, on_progress)
+                    done = await self._write_body(body.chunks, fh, done, total, watch)
             except OSError as exc:
                 part.unlink(missing_ok=True)
                 raise self._disk_error(exc, max(total or 0, done)) from None
@@ -381,25 +379,42 @@ class Downloader:
 
     async def _write_body(
         self,
-        response: httpx.Response,
+        chunks: AsyncIterator[bytes],
         fh: BinaryIO,
         done: int,
         total: int | None,
-        on_progress: ProgressCallback | None,
+        watch: _Watch,
     ) -> int:
         cap = self.config.max_download_bytes
-        # As the bytes arrive, not in fixed-size chunks: httpx holds back a
-        # partial chunk when the connection is cut, and what it held back
-        # would be fetched again instead of resumed with Range.
-        async for chunk in response.aiter_bytes():
+        # As the bytes arrive, not in fixed-size chunks: a partial chunk held
+        # back when the connection is cut would be fetched again instead of
+        # resumed with Range.
+        async for chunk in chunks:
             done += len(chunk)
             if done > cap:
                 raise DownloadError(f"result exceeds the {cap}-byte limit")
             fh.write(chunk)
             self.diagnostics.bytes_downloaded += len(chunk)
-            if on_progress is not None:
-                on_progress(done / total if total else None)
+            watch.progress(done / total if total else None)
         fh.flush()
         # A full disk may only say so here; off the loop, as fsync can take long.
         await asyncio.to_thread(os.fsync, fh.fileno())
         return done
+
+
+class _Watch:
+    """The caller's callbacks of one download (either may be None)."""
+
+    def __init__(
+        self, on_progress: ProgressCallback | None, on_verifying: VerifyingCallback | None
+    ) -> None:
+        self._on_progress = on_progress
+        self._on_verifying = on_verifying
+
+    def progress(self, fraction: float | None) -> None:
+        if self._on_progress is not None:
+            self._on_progress(fraction)
+
+    def verifying(self) -> None:
+        if self._on_verifying is not None:
+            self._on_verifying()

@@ -1,9 +1,11 @@
-"""Why a job failed, when the backend's typed errors (app.api.errors) don't say.
+"""Why a job failed, as facts: the engine's own errors, and the kind of every error.
 
 ```
 JobError                       a job ends failed for a reason of the engine's own
- ├── DiskFullError             not enough free space for the video (folder, needed bytes)
- ├── FolderNotWritableError    the videos folder can't be written (folder, reason)
+ ├── DownloadError             the result could not be fetched, or does not play
+ │    └── IncompleteVideoError the file holds less than its container declares
+ ├── DiskFullError             not enough free space for the video (folder, needed MB)
+ ├── FolderNotWritableError    the videos folder can't be written (folder, the system's reason)
  ├── BusyElsewhereError        another process kept the same video's download too long
  ├── UnreadableAnswersError    the service's answers could not be read, several in a row
  ├── FollowBudgetSpentError    the job used up its checks without an outcome
@@ -12,11 +14,11 @@ JobError                       a job ends failed for a reason of the engine's ow
  └── InternalError             a fault in Framecast itself (the log has the traceback)
 ```
 
-Each carries its `ErrorKind` and the English sentence shown to the user (the
-one place for that sentence), and `extra()` gives its structured fields
-(strings, for `JobUpdate.extra`) so the window can word it in the user's
-language. Download failures the backend or the file causes are `DownloadError`
-and `IncompleteVideoError` in app.engine.downloader.
+Each carries its `ErrorKind` and `detail()`, its structured facts (a
+`FailureDetail`), and `str()` is the engineer's text for the log. None holds
+a sentence for people: the window and the CLI word the kind and the detail.
+`error_kind_of` gives the kind of a backend error (`app.api.errors`), and
+`server_reason_of` the server's own words worth showing with it.
 """
 
 from __future__ import annotations
@@ -24,17 +26,38 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from app.engine.updates import ErrorKind
+from app.api.errors import (
+    ApiError,
+    AuthenticationError,
+    BackendUnavailableError,
+    InsufficientCreditsError,
+    InvalidRequestError,
+    ProtocolError,
+    RateLimitedError,
+    UnsafeUrlError,
+)
+from app.engine.updates import ErrorKind, FailureDetail
 
 _MB = 1024 * 1024
 
 
 class JobError(Exception):
     kind: ErrorKind = ErrorKind.INTERNAL
-    user_message: str = "Something went wrong with this video."
 
-    def extra(self) -> dict[str, str]:
-        return {}
+    def __init__(self, detail: str = "") -> None:
+        super().__init__(detail or type(self).__name__)
+        self.detail = detail
+
+    def failure_detail(self) -> FailureDetail | None:
+        return None
+
+
+class DownloadError(JobError):
+    kind = ErrorKind.DOWNLOAD
+
+
+class IncompleteVideoError(DownloadError):
+    """The file holds less than its container declares: the transfer was cut short."""
 
 
 class DiskFullError(JobError):
@@ -44,14 +67,10 @@ class DiskFullError(JobError):
         self.folder = folder
         self.needed_bytes = needed_bytes
         self.needed_mb = max(1, math.ceil(needed_bytes / _MB))
-        self.user_message = (
-            f"Not enough disk space in {folder} (needs {self.needed_mb} MB). "
-            "Free some space, then press Retry."
-        )
         super().__init__(f"not enough space in {folder} for {needed_bytes} bytes")
 
-    def extra(self) -> dict[str, str]:
-        return {"folder": str(self.folder), "needed_mb": str(self.needed_mb)}
+    def failure_detail(self) -> FailureDetail:
+        return FailureDetail(folder=str(self.folder), needed_mb=self.needed_mb)
 
 
 class FolderNotWritableError(JobError):
@@ -60,72 +79,74 @@ class FolderNotWritableError(JobError):
     def __init__(self, folder: Path, reason: str) -> None:
         self.folder = folder
         self.reason = reason
-        self.user_message = (
-            f"Framecast can't save videos in {folder} ({reason}). "
-            "Choose another folder in Settings, then press Retry."
-        )
         super().__init__(f"can't write to {folder}: {reason}")
 
-    def extra(self) -> dict[str, str]:
-        return {"folder": str(self.folder), "reason": self.reason}
+    def failure_detail(self) -> FailureDetail:
+        return FailureDetail(folder=str(self.folder), reason=self.reason)
 
 
 class BusyElsewhereError(JobError):
-    kind = ErrorKind.DOWNLOAD
-    user_message = (
-        "Another Framecast window or command is still saving this video. "
-        "Press Retry when it has finished."
-    )
+    kind = ErrorKind.BUSY
 
 
-class UnreadableAnswersError(JobError):
+class _Counted(JobError):
+    """A failure after a number of tries, which its detail keeps."""
+
+    def __init__(self, count: int, detail: str) -> None:
+        self.count = count
+        super().__init__(detail)
+
+    def failure_detail(self) -> FailureDetail:
+        return FailureDetail(count=self.count)
+
+
+class UnreadableAnswersError(_Counted):
     kind = ErrorKind.PROTOCOL
-    user_message = (
-        "The video service keeps sending answers Framecast does not understand. "
-        "Try again later; if it keeps happening, check for a Framecast update."
-    )
 
     def __init__(self, count: int) -> None:
-        self.count = count
-        super().__init__(f"{count} unreadable answers in a row")
-
-    def extra(self) -> dict[str, str]:
-        return {"count": str(self.count)}
+        super().__init__(count, f"{count} unreadable answers in a row")
 
 
-class FollowBudgetSpentError(JobError):
+class FollowBudgetSpentError(_Counted):
     kind = ErrorKind.OFFLINE
-    user_message = (
-        "Framecast checked on this video many times without an answer and stopped. "
-        "Press Retry to look again."
-    )
 
     def __init__(self, checks: int) -> None:
-        self.checks = checks
-        super().__init__(f"gave up after {checks} checks")
-
-    def extra(self) -> dict[str, str]:
-        return {"checks": str(self.checks)}
+        super().__init__(checks, f"gave up after {checks} checks")
 
 
 class InterruptedWhileSavingError(JobError):
     kind = ErrorKind.INTERRUPTED
-    user_message = (
-        "Framecast stopped unexpectedly while saving this video. Press Retry to download it again."
-    )
 
 
-class InterruptedTooOftenError(JobError):
+class InterruptedTooOftenError(_Counted):
     kind = ErrorKind.INTERRUPTED
-    user_message = (
-        "Framecast stopped unexpectedly several times while following this video, so it "
-        "stopped trying. Press Retry to follow it again."
-    )
+
+    def __init__(self, times: int) -> None:
+        super().__init__(times, f"Framecast stopped {times} times while following it")
 
 
 class InternalError(JobError):
     kind = ErrorKind.INTERNAL
-    user_message = (
-        "Framecast hit a problem of its own while following this video. "
-        "The details are in the log file (Help → Diagnostics). Press Retry to try again."
-    )
+
+
+def error_kind_of(exc: ApiError) -> ErrorKind:
+    """The kind of failure a backend error means for a job."""
+    if isinstance(exc, AuthenticationError):
+        return ErrorKind.AUTH
+    if isinstance(exc, InsufficientCreditsError):
+        return ErrorKind.CREDITS
+    if isinstance(exc, InvalidRequestError | UnsafeUrlError):
+        return ErrorKind.INVALID
+    if isinstance(exc, BackendUnavailableError | RateLimitedError):
+        return ErrorKind.OFFLINE
+    if isinstance(exc, ProtocolError):
+        return ErrorKind.PROTOCOL
+    return ErrorKind.INTERNAL
+
+
+def server_reason_of(exc: ApiError) -> str | None:
+    """The server's own words on why it refused, where they are the reason a
+    person needs (refused settings, no credits); None otherwise."""
+    if isinstance(exc, InvalidRequestError | InsufficientCreditsError):
+        return exc.server_message
+    return None

@@ -45,9 +45,9 @@ from app.api.client import (
     MAX_PAGE_LIMIT,
     SuperDuperClient,
     check_http_url,
-    image_content_type,
 )
 from app.api.errors import NotFoundError, PagingError, ProtocolError, UnsafeUrlError
+from app.api.images import image_content_type
 from app.api.models import (
     MAX_PROMPT_CHARS,
     FileObject,
@@ -355,9 +355,7 @@ async def fetch_library_poster(
         return None
     data = bytearray()
     async with client.stream_download(record.thumbnail_url) as response:
-        if response.is_error:
-            raise client.error_for(response)
-        async for chunk in response.aiter_bytes():
+        async for chunk in response.chunks:
             data += chunk
             if len(data) > MAX_POSTER_BYTES:
                 raise ProtocolError(f"poster of {record.file_id} is over {MAX_POSTER_BYTES} bytes")

@@ -14,9 +14,10 @@ and a job left "downloading"). While a process follows a job, the history
 row names it (`follower_pid`); a row still naming a dead process at the next
 start means that process died while following it. Such a job is resumed,
 unless it died while saving the video (which may crash again the same way)
-or it has happened `MAX_INTERRUPTIONS` times: then the job is failed with a
-plain reason and Retry starts it afresh. A job another live process follows
-is left to that process.
+or it has happened `MAX_INTERRUPTIONS` times: then the job is failed
+(`ErrorKind.INTERRUPTED`) and Retry starts it afresh. A job the service never
+confirmed is failed as `ErrorKind.UNCONFIRMED`: it may not exist there. A job
+another live process follows is left to that process.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from app.engine.diagnostics import Diagnostics
 from app.engine.downloader import Downloader
 from app.engine.errors import InterruptedTooOftenError, InterruptedWhileSavingError, JobError
 from app.engine.tracker import JobTracker
-from app.engine.updates import ErrorKind, JobState, JobUpdate
+from app.engine.updates import ErrorKind, FailureDetail, JobState, JobUpdate
 from app.store.history import AsyncHistoryStore, JobRecord, utc_now
 
 log = logging.getLogger("framecast.engine")
@@ -49,11 +50,6 @@ PROGRESS_WRITE_INTERVAL = 1.0
 
 #: A job whose follower died this many times is failed instead of resumed again.
 MAX_INTERRUPTIONS = 3
-
-INTERRUPTED_BEFORE_CONFIRMED = (
-    "Framecast was closed before the video service confirmed this job, so it may not "
-    "have started. Press Retry to send it again."
-)
 
 
 def process_alive(pid: int) -> bool:
@@ -88,29 +84,49 @@ def update_from_record(record: JobRecord) -> JobUpdate:
         file_id=record.file_id,
         project_id=record.project_id,
         progress=record.progress,
-        message=record.message,
+        server_progress=record.server_progress,
         url=record.url,
         path=record.local_path,
         thumbnail=record.thumbnail_path,
-        error=record.error,
-        error_kind=ErrorKind(record.error_kind) if record.error_kind else None,
+        error_kind=_kind(record.error_kind),
+        error_detail=FailureDetail.from_json(record.error_detail),
+        server_message=record.server_message,
     )
 
 
+def _kind(value: str | None) -> ErrorKind | None:
+    """A row's error kind; one this Framecast does not know reads as internal."""
+    if value is None:
+        return None
+    try:
+        return ErrorKind(value)
+    except ValueError:
+        return ErrorKind.INTERNAL
+
+
 def _record_fields(update: JobUpdate) -> dict[str, object]:
-    fields: dict[str, object] = {
-        "state": str(update.state),
+    return {
+        "state": update.state,
         "progress": update.progress,
-        "message": update.message,
+        "server_progress": update.server_progress,
         "file_id": update.file_id,
         "project_id": update.project_id,
         "url": update.url,
         "local_path": update.path,
         "thumbnail_path": update.thumbnail,
-        "error": update.error,
-        "error_kind": str(update.error_kind) if update.error_kind else None,
+        **_failure_fields(update.error_kind, update.error_detail, update.server_message),
     }
-    return fields
+
+
+def _failure_fields(
+    kind: ErrorKind | None, detail: FailureDetail | None = None, server_message: str | None = None
+) -> dict[str, object]:
+    """A failure's facts as the history's columns keep them."""
+    return {
+        "error_kind": kind,
+        "error_detail": detail.to_json() if detail is not None else None,
+        "server_message": server_message,
+    }
 
 
 class JobManager:
@@ -124,7 +140,7 @@ class JobManager:
         diagnostics: Diagnostics | None = None,
         backend_id: str | None = None,
     ) -> None:
-        config = config or EngineConfig.from_env()
+        config = config or EngineConfig()
         self.client = client
         self.history = history
         self.videos_dir = videos_dir
@@ -160,9 +176,6 @@ class JobManager:
         tracker = self._trackers.get(job_id)
         return tracker.snapshot if tracker else None
 
-    def active_jobs(self) -> list[str]:
-        return [job for job, task in self._tasks.items() if not task.done()]
-
     async def wait(self, job_id: str) -> JobUpdate:
         """Wait for the job's terminal update."""
         return await asyncio.shield(self._tasks[job_id])
@@ -179,7 +192,7 @@ class JobManager:
             request_json=request.model_dump_json(),
             backend_url=self.backend_id,
             source_image=str(source_image) if source_image else None,
-            state="submitting",
+            state=JobState.SUBMITTING,
             follower_pid=os.getpid(),
         )
         await self.history.insert(record)
@@ -194,7 +207,8 @@ class JobManager:
             return self._by_file[file_id]
         record = await self.history.find_by_file_id(file_id)
         if record is not None and (
-            record.state != "completed" or (record.local_path and Path(record.local_path).exists())
+            record.state != JobState.COMPLETED
+            or (record.local_path and Path(record.local_path).exists())
         ):
             initial = update_from_record(record)
             if initial.state in (JobState.FAILED, JobState.CANCELLED):
@@ -214,7 +228,7 @@ class JobManager:
                     job_id=job_id,
                     backend_url=self.backend_id,
                     file_id=file_id,
-                    state="queued",
+                    state=JobState.QUEUED,
                     follower_pid=os.getpid(),
                 )
             )
@@ -232,9 +246,8 @@ class JobManager:
             if not record.file_id and not record.project_id:
                 await self.history.update(
                     record.job_id,
-                    state="failed",
-                    error=INTERRUPTED_BEFORE_CONFIRMED,
-                    error_kind=str(ErrorKind.INTERNAL),
+                    state=JobState.FAILED,
+                    **_failure_fields(ErrorKind.UNCONFIRMED),
                     finished_at=utc_now(),
                     follower_pid=None,
                 )
@@ -265,16 +278,15 @@ class JobManager:
                 interruptions,
                 record.state,
             )
-            if record.state == "downloading":
+            if record.state == JobState.DOWNLOADING:
                 failure = InterruptedWhileSavingError()
             elif interruptions >= MAX_INTERRUPTIONS:
-                failure = InterruptedTooOftenError()
+                failure = InterruptedTooOftenError(interruptions)
         if failure is not None:
             await self.history.update(
                 record.job_id,
-                state="failed",
-                error=failure.user_message,
-                error_kind=str(failure.kind),
+                state=JobState.FAILED,
+                **_failure_fields(failure.kind, failure.failure_detail()),
                 interruptions=interruptions,
                 follower_pid=None,
             )

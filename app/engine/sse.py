@@ -1,15 +1,16 @@
 """The live event stream of one job: SSE with the WHATWG EventSource rules.
 
-httpx-sse gives the event type (`ServerSentEvent`) and the field rules, but
-its decoder keeps unbounded buffers, drops the first event after a UTF-8 BOM
-and emits empty "phantom" events, and it never reconnects, never sends
-`Last-Event-ID`, never honours `retry:` and never checks the status. So the
-parsing here is an incremental, bounded byte parser with those rules, and
-`EventStream` is the reconnecting loop around it:
+Off-the-shelf SSE decoders keep unbounded buffers, drop the first event after
+a UTF-8 BOM, emit empty "phantom" events, and never reconnect, send
+`Last-Event-ID`, honour `retry:` or check the status. So the parsing here is
+an incremental, bounded byte parser with those rules, and `EventStream` is
+the reconnecting loop around it, over the bytes the client yields
+(`SuperDuperClient.open_event_stream`, which checks the status and the
+content type and turns every refusal into a typed error):
 
-- status and content type are checked before reading; a refusal (non-200,
-  not `text/event-stream`) is not retried in a tight loop: the tracker's
-  poller takes over and the stream is retried later with backoff;
+- a refusal (the server answered, but not with a 200 event stream) is not
+  retried in a tight loop: the tracker's poller takes over and the stream is
+  retried later with backoff;
 - a dropped stream reconnects with capped exponential backoff and jitter,
   honouring the server's `retry:` clamped to `sse_retry_min..sse_retry_max`
   (a `retry: 0` must not become a reconnect storm), sending `Last-Event-ID`
@@ -32,13 +33,12 @@ import asyncio
 import logging
 import random
 import re
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from enum import StrEnum
-
-from httpx_sse import ServerSentEvent
+from typing import NamedTuple
 
 from app.api.bounded_json import loads_bounded
-from app.api.client import SuperDuperClient, parse_retry_after
+from app.api.client import SuperDuperClient
 from app.api.errors import (
     ApiError,
     AuthenticationError,
@@ -57,6 +57,17 @@ _BOM = b"\xef\xbb\xbf"
 #: thousands of digits raises, and any such value is clamped anyway).
 _MAX_RETRY_DIGITS = 9
 _LINE_END = re.compile(rb"\r\n|\r|\n")
+
+
+class ServerSentEvent(NamedTuple):
+    """One dispatched event: its type ("message" unless named), its data
+    lines joined by newlines, the last event id seen, and its `retry:` in ms.
+    (A named tuple: one is made per event, and it is the cheapest to make.)"""
+
+    event: str
+    data: str
+    id: str
+    retry: int | None = None
 
 
 class SSEParser:
@@ -168,11 +179,9 @@ class SSEParser:
         if too_big or not data:
             if retry is not None and not too_big:
                 # A retry-only block still changes the reconnection time.
-                return ServerSentEvent(event="", data="", id=self.last_event_id, retry=retry)
+                return ServerSentEvent(event="message", data="", id=self.last_event_id, retry=retry)
             return None
-        return ServerSentEvent(
-            event=event_type or "message", data="\n".join(data), id=self.last_event_id, retry=retry
-        )
+        return ServerSentEvent(event_type or "message", "\n".join(data), self.last_event_id, retry)
 
 
 class StreamState(StrEnum):
@@ -181,10 +190,6 @@ class StreamState(StrEnum):
     RECONNECTING = "reconnecting"
     REFUSED = "refused"  # the server answered, but not with an event stream
     OFFLINE = "offline"  # the server could not be reached
-
-
-class StreamRefused(ApiError):
-    """The events endpoint answered with something other than a 200 event stream."""
 
 
 class StreamStalled(Exception):
@@ -290,11 +295,6 @@ class EventStream:
             except AuthenticationError:
                 self._set_state(StreamState.REFUSED, "token refused")
                 raise
-            except StreamRefused as exc:
-                refused = True
-                reason = exc.detail
-                self.diagnostics.sse_failures += 1
-                self._set_state(StreamState.REFUSED, reason)
             except StreamStalled:
                 reason = self._restart_reason or f"no data for {self.config.sse_idle_timeout:g} s"
                 self._restart_reason = None
@@ -306,21 +306,31 @@ class EventStream:
                 reason = "rate limited"
                 self.diagnostics.sse_failures += 1
                 self._set_state(StreamState.REFUSED, reason)
-            except BackendUnavailableError as exc:
-                reason = exc.detail or "backend unreachable"
-                self.diagnostics.sse_failures += 1
-                self._set_state(
-                    StreamState.OFFLINE
-                    if not self._connected_once or self._failures >= 2
-                    else StreamState.RECONNECTING,
-                    reason,
-                )
             except HandlerError:
                 raise
-            except Exception as exc:  # a protocol error or a fault below us: retry it
+            except ApiError as exc:
+                self.diagnostics.sse_failures += 1
+                if exc.status is not None:
+                    # The server answered, but not with a live event stream.
+                    refused = True
+                    reason = exc.detail
+                    self._set_state(StreamState.REFUSED, reason)
+                elif isinstance(exc, BackendUnavailableError):
+                    reason = exc.detail or "backend unreachable"
+                    self._set_state(
+                        StreamState.OFFLINE
+                        if not self._connected_once or self._failures >= 2
+                        else StreamState.RECONNECTING,
+                        reason,
+                    )
+                else:  # e.g. a body that does not decode: retry it, not in a hurry
+                    log.warning("%s: the stream failed unexpectedly: %s", self.label, exc.detail)
+                    refused = True
+                    reason = f"unexpected {type(exc).__name__}"
+                    self._set_state(StreamState.RECONNECTING, reason)
+            except Exception as exc:  # a fault below us: retry it
                 log.warning("%s: the stream failed unexpectedly", self.label, exc_info=exc)
                 reason = f"unexpected {type(exc).__name__}"
-                refused = isinstance(exc, ApiError)  # e.g. a body that does not decode
                 self.diagnostics.sse_failures += 1
                 self._set_state(StreamState.RECONNECTING, reason)
             self._failures += 1
@@ -337,39 +347,27 @@ class EventStream:
             parser.last_event_id = self.last_event_id
         async with self.client.open_event_stream(
             self.channel, last_event_id=self.last_event_id
-        ) as response:
-            status = response.status_code
-            if status in (401, 403):
-                raise AuthenticationError(f"events: HTTP {status}", status=status)
-            if status == 429:
-                raise RateLimitedError(
-                    "events: HTTP 429",
-                    retry_after=parse_retry_after(response.headers.get("Retry-After")),
-                )
-            if status == 404:
-                raise StreamRefused("events: HTTP 404", status=404)
-            if status != 200:
-                raise StreamRefused(f"events: HTTP {status}", status=status)
-            ctype = response.headers.get("content-type", "").split(";", 1)[0].strip().lower()
-            if ctype != "text/event-stream":
-                raise StreamRefused(f"events: content type {ctype or 'missing'!r}", status=status)
+        ) as chunks:
             self.diagnostics.sse_connects += 1
             self._connected_once = True
             self._set_state(StreamState.LIVE, "connected")
-            # asyncio.timeout, not wait_for: on Python 3.11 wait_for can swallow a
-            # cancellation that arrives as a chunk does, and the stream never stops.
-            loop = asyncio.get_running_loop()
-            idle = self.config.sse_idle_timeout
-            try:
-                async with asyncio.timeout(idle) as deadline:
-                    self._deadline = deadline
-                    async for chunk in response.aiter_bytes():
-                        deadline.reschedule(loop.time() + idle)
-                        await self._feed(parser, chunk)
-            except TimeoutError:
-                raise StreamStalled() from None
-            finally:
-                self._deadline = None
+            await self._read(parser, chunks)
+
+    async def _read(self, parser: SSEParser, chunks: AsyncIterator[bytes]) -> None:
+        # asyncio.timeout, not wait_for: on Python 3.11 wait_for can swallow a
+        # cancellation that arrives as a chunk does, and the stream never stops.
+        loop = asyncio.get_running_loop()
+        idle = self.config.sse_idle_timeout
+        try:
+            async with asyncio.timeout(idle) as deadline:
+                self._deadline = deadline
+                async for chunk in chunks:
+                    deadline.reschedule(loop.time() + idle)
+                    await self._feed(parser, chunk)
+        except TimeoutError:
+            raise StreamStalled() from None
+        finally:
+            self._deadline = None
 
     async def _feed(self, parser: SSEParser, chunk: bytes) -> None:
         before = parser.oversized

@@ -11,15 +11,16 @@ project entry holding a file id, is never an outcome by itself: the file is
 fetched and judged. Progress is normalised to 0..1 (servers send a fraction
 or a percentage; the stream and the polled file each keep their own scale)
 and never goes backwards. Every change is published as a `JobUpdate` snapshot;
-server text in it (messages, errors, the URL) is cleaned on the way (control
-characters removed, the token redacted) so no screen, terminal or history row
-gets it raw.
+it holds facts only (a `Stage`, an `ErrorKind` with its detail), and server
+text in it (progress words, a failure's reason, the URL) is cleaned on the way
+(control characters removed, the token redacted) so no screen, terminal or
+history row gets it raw.
 
 The tracker is the boundary of its job: an exception escaping the event
 stream, the poller, a handler or the download is logged with its traceback
-and ends the job as failed with a plain sentence (`InternalError`), never a
-hang; answers polling can't read end it after a few in a row (while polling
-carries the job); and a job that spends its budget of checks ends too.
+and ends the job as failed (`InternalError`), never a hang; answers polling
+can't read end it after a few in a row (while polling carries the job); and a
+job that spends its budget of checks ends too.
 """
 
 from __future__ import annotations
@@ -32,15 +33,13 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Literal
+from typing import Literal, cast
 
 from app.api.client import SuperDuperClient, check_http_url
 from app.api.errors import (
     ApiError,
     AuthenticationError,
     BackendUnavailableError,
-    InsufficientCreditsError,
-    InvalidRequestError,
     NotFoundError,
     ProtocolError,
     RateLimitedError,
@@ -68,16 +67,28 @@ from app.api.models import (
 )
 from app.engine.config import EngineConfig
 from app.engine.diagnostics import Diagnostics
-from app.engine.downloader import Downloader, DownloadError
+from app.engine.downloader import Downloader
 from app.engine.errors import (
     FollowBudgetSpentError,
     InternalError,
     JobError,
     UnreadableAnswersError,
+    error_kind_of,
+    server_reason_of,
 )
 from app.engine.poller import Poller
 from app.engine.sse import EventStream, StreamState
-from app.engine.updates import ConnectionState, ErrorKind, JobState, JobUpdate, Transport
+from app.engine.updates import (
+    ConnectionState,
+    ErrorKind,
+    FailureDetail,
+    JobState,
+    JobUpdate,
+    Stage,
+    Transport,
+    stage_of_state,
+    with_changes,
+)
 from app.logs import clean_text, redact
 
 log = logging.getLogger("framecast.engine")
@@ -93,45 +104,37 @@ Emit = Callable[[JobUpdate], None]
 
 
 class _Outcome:
-    """What ends the following phase: a result URL or a failure."""
+    """What ends the following phase: a result URL, a failure, or (neither) a cancel."""
 
     def __init__(
         self,
         url: str | None = None,
-        error: str | None = None,
         kind: ErrorKind | None = None,
-        extra: dict[str, str] | None = None,
+        detail: FailureDetail | None = None,
+        server_message: str | None = None,
     ) -> None:
         self.url = url
-        self.error = error
         self.kind = kind
-        self.extra = extra or {}
+        self.detail = detail
+        self.server_message = server_message
 
     @classmethod
     def of(cls, failure: JobError) -> _Outcome:
-        return cls(error=failure.user_message, kind=failure.kind, extra=failure.extra())
+        return cls(kind=failure.kind, detail=failure.failure_detail())
+
+    @classmethod
+    def of_api(cls, exc: ApiError) -> _Outcome:
+        return cls(kind=error_kind_of(exc), server_message=server_reason_of(exc))
 
 
-def error_kind_of(exc: ApiError) -> ErrorKind:
-    if isinstance(exc, AuthenticationError):
-        return ErrorKind.AUTH
-    if isinstance(exc, InsufficientCreditsError):
-        return ErrorKind.CREDITS
-    if isinstance(exc, InvalidRequestError | UnsafeUrlError):
-        return ErrorKind.INVALID
-    if isinstance(exc, BackendUnavailableError | RateLimitedError):
-        return ErrorKind.OFFLINE
-    if isinstance(exc, DownloadError):
-        return ErrorKind.DOWNLOAD
-    if isinstance(exc, ProtocolError):
-        return ErrorKind.PROTOCOL
-    return ErrorKind.INTERNAL
+#: Fields of a `JobUpdate` that hold the server's own words.
+_SERVER_TEXT = ("server_progress", "server_message")
 
 
 def _clean_server_text(changes: dict[str, object]) -> None:
     """Server text as it may be shown and stored: no control characters, no
     token. The URL is only redacted; the download uses the real one."""
-    for name in ("message", "error"):
+    for name in _SERVER_TEXT:
         text = changes.get(name)
         if isinstance(text, str):
             changes[name] = clean_text(text)
@@ -190,7 +193,10 @@ class JobTracker:
         self.diagnostics = diagnostics
         self._emit = emit
         self._persist = persist
-        self.snapshot = initial or JobUpdate(job_id=job_id, state=JobState.SUBMITTING)
+        snapshot = initial or JobUpdate(job_id=job_id, state=JobState.SUBMITTING)
+        if snapshot.stage is None:  # a new job, or one read back from the history
+            snapshot = replace(snapshot, stage=stage_of_state(snapshot.state))
+        self.snapshot = snapshot
         #: One scale per input: the stream and the polled file may count differently.
         self._scales = {"sse": ProgressScale(), "poll": ProgressScale()}
         #: `GET file/{id}` lookups of files a project or an event named, by file id.
@@ -216,12 +222,15 @@ class JobTracker:
         return f"job {self.job_id[:8]}"
 
     def _publish(self, **changes: object) -> None:
-        if "message" in changes or "error" in changes or "url" in changes:
+        if "server_progress" in changes or "server_message" in changes or "url" in changes:
             _clean_server_text(changes)
-        new = replace(self.snapshot, **changes)  # type: ignore[arg-type]
-        if new != self.snapshot:
-            self.snapshot = new
-            self._emit(new)
+        if "state" in changes and "stage" not in changes:
+            changes["stage"] = stage_of_state(cast(JobState, changes["state"]))
+        current = self.snapshot.__dict__
+        if all(name in current and current[name] == value for name, value in changes.items()):
+            return  # nothing new: no update
+        self.snapshot = with_changes(self.snapshot, changes)
+        self._emit(self.snapshot)
 
     def _advance(self, state: JobState, **changes: object) -> bool:
         """Move forward along submitting→downloading (with other changes in
@@ -244,7 +253,7 @@ class JobTracker:
         if value is not None and (current is None or value > current):
             changes["progress"] = value
         if message:
-            changes["message"] = message
+            changes["server_progress"] = message
         if changes:
             self._publish(**changes)
 
@@ -262,7 +271,7 @@ class JobTracker:
             return  # already over: interrupting its last history write would lose it
         self._cancel_requested = True
         if self._outcome is not None and not self._outcome.done():
-            self._outcome.set_result(_Outcome(error="cancelled"))
+            self._outcome.set_result(_Outcome())
         elif self._task is not None and not self._task.done():
             self._task.cancel()
 
@@ -274,14 +283,12 @@ class JobTracker:
         try:
             created = await self._create(request, source_image)
             self._publish(
-                file_id=created.file_id,
-                project_id=created.project_id,
-                state=JobState.QUEUED,
-                message=None,
+                file_id=created.file_id, project_id=created.project_id, state=JobState.QUEUED
             )
             await self._persist(self.snapshot)
         except ApiError as exc:
-            return await self._fail(exc.user_message, error_kind_of(exc))
+            log.info("%s: could not create the job: %s", self.label, exc)
+            return await self._end(_Outcome.of_api(exc))
         except asyncio.CancelledError:
             if self._cancel_requested:
                 return await self._finish_cancelled()
@@ -296,12 +303,12 @@ class JobTracker:
             attempt += 1
             try:
                 if source_image is not None and not request.references:
-                    self._publish(message="Uploading the picture…")
+                    self._publish(stage=Stage.UPLOADING)
                     uploaded = await self.client.upload_image(source_image)
                     request = request.model_copy(
                         update={"references": [Reference(reference_id=safe_id(uploaded.id))]}
                     )
-                self._publish(message="Sending to the video service…")
+                self._publish(stage=Stage.SENDING)
                 return await self.client.generate_video(request)
             except RateLimitedError as exc:
                 if attempt >= self.config.create_attempts:
@@ -328,7 +335,7 @@ class JobTracker:
         loop = asyncio.get_running_loop()
         self._outcome = loop.create_future()
         if self._cancel_requested:
-            self._outcome.set_result(_Outcome(error="cancelled"))
+            self._outcome.set_result(_Outcome())
         file_id, project_id = snap.file_id, snap.project_id
         channel = f"file.{file_id}" if file_id else f"project.{project_id}"
         if snap.state == JobState.SUBMITTING:
@@ -364,7 +371,7 @@ class JobTracker:
         except asyncio.CancelledError:
             if not self._cancel_requested:
                 raise
-            outcome = _Outcome(error="cancelled")
+            outcome = _Outcome()
         finally:
             for task in (stream_task, poll_task):
                 task.cancel()
@@ -378,11 +385,7 @@ class JobTracker:
         if self._cancel_requested:
             return await self._finish_cancelled()
         if outcome.url is None:
-            return await self._fail(
-                outcome.error or "The render failed.",
-                outcome.kind or ErrorKind.RENDER,
-                outcome.extra,
-            )
+            return await self._end(outcome)
         return await self._download(outcome.url)
 
     def _supervise(self, task: asyncio.Task[None]) -> None:
@@ -403,7 +406,7 @@ class JobTracker:
         try:
             await self._stream.run()
         except AuthenticationError as exc:
-            self._decide(_Outcome(error=exc.user_message, kind=ErrorKind.AUTH))
+            self._decide(_Outcome.of_api(exc))
         # Returning otherwise means the stream spent its budget: polling goes on alone.
 
     # ------------------------------------------------------------------ inputs
@@ -425,32 +428,23 @@ class JobTracker:
             check_http_url(url)
         except UnsafeUrlError:
             log.warning("%s: %s gave a non-http(s) result URL; refusing it", self.label, source)
-            self._decide(_Outcome(error=UnsafeUrlError.user_message, kind=ErrorKind.DOWNLOAD))
+            self._decide(_Outcome(kind=ErrorKind.DOWNLOAD))
             return
         log.info("%s: result found by %s", self.label, source)
         self._publish(url=url)
         self._decide(_Outcome(url=url))
 
     def _failed(self, reason: str | None, *, wait_for_reason: bool = False) -> None:
+        """The service says the render failed, with its reason (its own words)
+        or without: then wait a moment for an `error` event that gives one."""
         if self._outcome is None or self._outcome.done():
             return
         if wait_for_reason and not reason:
             if self._pending_failure is None:
                 loop = asyncio.get_running_loop()
-                self._pending_failure = loop.call_later(
-                    FAILURE_REASON_GRACE,
-                    self._failed,
-                    "The service reported that the render failed.",
-                )
+                self._pending_failure = loop.call_later(FAILURE_REASON_GRACE, self._failed, None)
             return
-        self._decide(
-            _Outcome(
-                error=f"The render failed: {reason}"
-                if reason and not reason.startswith("The ")
-                else reason,
-                kind=ErrorKind.RENDER,
-            )
-        )
+        self._decide(_Outcome(kind=ErrorKind.RENDER, server_message=reason or None))
 
     def _on_message(self, message: StreamMessage) -> None:
         if self._poller is not None:
@@ -631,14 +625,10 @@ class JobTracker:
             if self._protocol_errors >= self.config.protocol_error_limit:
                 self._decide(_Outcome.of(UnreadableAnswersError(self._protocol_errors)))
         elif isinstance(exc, AuthenticationError):
-            self._decide(_Outcome(error=exc.user_message, kind=ErrorKind.AUTH))
+            self._decide(_Outcome.of_api(exc))
         elif isinstance(exc, NotFoundError):
             if time.monotonic() - self._started > self.config.not_found_grace:
-                self._decide(
-                    _Outcome(
-                        error="The video service no longer knows this video.", kind=ErrorKind.RENDER
-                    )
-                )
+                self._decide(_Outcome(kind=ErrorKind.GONE))
         elif isinstance(exc, BackendUnavailableError):
             now = time.monotonic()
             if self._offline_since is None:
@@ -651,34 +641,32 @@ class JobTracker:
                 )
             give_up = self.config.offline_give_up
             if give_up is not None and now - self._offline_since > give_up:
-                self._decide(_Outcome(error=exc.user_message, kind=ErrorKind.OFFLINE))
+                self._decide(_Outcome(kind=ErrorKind.OFFLINE))
 
     # ------------------------------------------------------------------ endings
 
     async def _download(self, url: str) -> JobUpdate:
         # The generation itself is done: its progress is whole from here on.
-        self._advance(
-            JobState.DOWNLOADING,
-            progress=1.0,
-            message="Downloading the video…",
-            transport=Transport.NONE,
-        )
+        self._advance(JobState.DOWNLOADING, progress=1.0, transport=Transport.NONE)
         assert self.snapshot.file_id or self.snapshot.project_id
         file_id = self.snapshot.file_id or f"project-{self.snapshot.project_id}"
 
         def on_progress(fraction: float | None) -> None:
             if fraction is not None:
-                self._publish(download=round(fraction, 3))
+                self._publish(stage=Stage.DOWNLOADING, download=round(fraction, 3))
+
+        def on_verifying() -> None:
+            self._publish(stage=Stage.VERIFYING)
 
         try:
             await self._persist(self.snapshot)
-            result = await self.downloader.download(url, file_id, on_progress)
+            result = await self.downloader.download(url, file_id, on_progress, on_verifying)
         except JobError as exc:
             log.warning("%s: download failed: %s", self.label, exc)
-            return await self._fail(exc.user_message, exc.kind, exc.extra())
+            return await self._end(_Outcome.of(exc))
         except ApiError as exc:
             log.warning("%s: download failed: %s", self.label, exc)
-            return await self._fail(exc.user_message, ErrorKind.DOWNLOAD)
+            return await self._end(_Outcome(kind=ErrorKind.DOWNLOAD))
         except asyncio.CancelledError:
             if self._cancel_requested:
                 return await self._finish_cancelled()
@@ -689,25 +677,24 @@ class JobTracker:
             download=1.0,
             path=str(result.path),
             thumbnail=str(result.thumbnail) if result.thumbnail else None,
-            message="Done",
             connection=ConnectionState.LIVE,
         )
         log.info("%s: completed (%d bytes)", self.label, result.size)
         await self._persist(self.snapshot)
         return self.snapshot
 
-    async def _fail(
-        self, error: str, kind: ErrorKind, extra: dict[str, str] | None = None
-    ) -> JobUpdate:
+    async def _end(self, outcome: _Outcome) -> JobUpdate:
+        """End the job failed, for the outcome's reason (a render failure if it gives none)."""
         if self.snapshot.state.is_terminal:
             return self.snapshot
+        kind = outcome.kind or ErrorKind.RENDER
         log.info("%s: failed (%s)", self.label, kind)
         self._publish(
             state=JobState.FAILED,
-            error=error,
             error_kind=kind,
+            error_detail=outcome.detail,
+            server_message=outcome.server_message,
             transport=Transport.NONE,
-            extra={**self.snapshot.extra, **(extra or {})},
         )
         await self._persist(self.snapshot)
         return self.snapshot
@@ -715,20 +702,16 @@ class JobTracker:
     async def crashed(self, exc: BaseException) -> JobUpdate:
         """End the job failed after `exc` escaped it (the caller logged it).
         Recording the failure is best effort: the history may be the problem."""
-        failure = InternalError()
         try:
-            return await self._fail(failure.user_message, failure.kind)
+            return await self._end(_Outcome.of(InternalError()))
         except Exception:
             log.exception("%s: could not record the failure", self.label)
             return self.snapshot
 
     async def _finish_cancelled(self) -> JobUpdate:
+        """Stopped following: the service may still finish the video."""
         if self.snapshot.state.is_terminal:
             return self.snapshot
-        self._publish(
-            state=JobState.CANCELLED,
-            transport=Transport.NONE,
-            message="Stopped following. The service may still finish this video.",
-        )
+        self._publish(state=JobState.CANCELLED, transport=Transport.NONE)
         await self._persist(self.snapshot)
         return self.snapshot

@@ -41,7 +41,6 @@ import threading
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator
 from pathlib import Path
 
-import platformdirs
 import uvicorn
 from PIL import Image
 from sse_starlette.sse import AppStatus, EventSourceResponse, ServerSentEvent
@@ -66,7 +65,7 @@ from app.local.records import (
     new_id,
 )
 from app.local.renderer import base_hue, hsv_colour
-from app.local.uploads import MAX_UPLOAD_BYTES, UploadRejected, check_image, multipart_field
+from app.local.uploads import UploadRejected, check_image, multipart_field
 
 log = logging.getLogger("framecast.local.server")
 
@@ -88,12 +87,6 @@ LOCAL_ACCOUNT = {
     "vip": False,
     "admin": False,
 }
-_BODY_SLACK = 256 * 1024  # multipart headers around the picture
-_DRAIN_LIMIT = 64 * 1024 * 1024  # past this an oversized upload is not even read
-
-
-def default_data_dir() -> Path:
-    return Path(platformdirs.user_data_dir("Framecast", appauthor=False)) / "local-renderer"
 
 
 def _error(status: int, detail: str) -> JSONResponse:
@@ -231,27 +224,14 @@ class LocalApi:
 
     # ------------------------------------------------------------ upload
 
-    async def _read_body(self, request: Request, limit: int) -> bytes:
-        chunks: list[bytes] = []
-        size = 0
-        async for chunk in request.stream():
-            size += len(chunk)
-            if size <= limit:
-                chunks.append(chunk)
-            elif size > _DRAIN_LIMIT:
-                break
-        if size > limit:
-            raise UploadRejected(
-                f"The picture is too large ({size / 1_048_576:.1f} MB); the limit is 10 MB."
-            )
-        return b"".join(chunks)
-
     async def upload(self, request: Request) -> Response:
         kind = request.query_params.get("type", "image")
         if kind != "image":
             return _error(422, f"Uploads of type {kind!r} are not supported; use type=image.")
         try:
-            body = await self._read_body(request, MAX_UPLOAD_BYTES + _BODY_SLACK)
+            # RequestLimits has capped and read the body already; check_image
+            # holds the picture itself to uploads.MAX_UPLOAD_BYTES.
+            body = await request.body()
             data = multipart_field(request.headers.get("content-type", ""), body)
             checked = await run_in_threadpool(check_image, data)
         except UploadRejected as exc:
@@ -555,8 +535,9 @@ async def _serve(
     return 0
 
 
-def serve_main(args: argparse.Namespace) -> int:
-    """`framecast serve`: run the built-in renderer until SIGINT/SIGTERM."""
+def serve_main(args: argparse.Namespace, data_dir: Path) -> int:
+    """`framecast serve`: run the built-in renderer, its files in `data_dir`
+    (a writable folder, checked by the caller), until SIGINT/SIGTERM."""
     _configure_logging()
     env_token = os.environ.pop(TOKEN_ENV, None)  # workers need not inherit it
     watch_parent = os.environ.pop(PARENT_PIPE_ENV, "") == "1"
@@ -566,11 +547,7 @@ def serve_main(args: argparse.Namespace) -> int:
         print(f"token: {token}", flush=True)
     host = getattr(args, "host", None) or "127.0.0.1"
     port = getattr(args, "port", None) or 0
-    data_dir = Path(args.data_dir) if getattr(args, "data_dir", None) else default_data_dir()
     workers = getattr(args, "workers", None) or 1
-    if workers < 1:
-        print("framecast serve: --workers must be at least 1", file=sys.stderr)
-        return 2
     try:
         sock = _bind(host, port)
     except OSError as exc:

@@ -29,8 +29,8 @@ import keyring.backend
 import keyring.errors
 from keyring.backends import fail, null
 
+from app.bearer import normalise_token
 from app.store import paths
-from app.store.settings import normalize_token
 
 log = logging.getLogger("framecast.store")
 
@@ -103,12 +103,12 @@ def load_token(backend_url: str) -> str | None:
     return _read_fallback().get(key)
 
 
-def save_token(backend_url: str, token: str) -> TokenPlace:
+def save_token(backend_url: str, pasted: str) -> TokenPlace:
     """Save a token for this backend's origin (a pasted `Bearer ` is stripped);
     returns where it went."""
     key = origin(backend_url)
-    token = normalize_token(token)
-    if not token:
+    token = normalise_token(pasted)
+    if token is None:
         raise ValueError("the token is empty")
     backend = _usable_keyring()
     if backend is not None:

@@ -39,11 +39,13 @@ import json
 import logging
 import math
 import os
+import re
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import ParamSpec, TypeVar
 
@@ -51,11 +53,27 @@ from app.store import paths
 
 log = logging.getLogger("framecast.store")
 
-#: Every state a job can be in; the same strings as the engine's `JobState`.
-JOB_STATES: frozenset[str] = frozenset(
-    {"submitting", "queued", "processing", "downloading", "completed", "failed", "cancelled"}
+
+class JobState(StrEnum):
+    """Every state a job can be in: the engine's state machine and the history's
+    `state` column both use these (the engine re-exports it)."""
+
+    SUBMITTING = "submitting"
+    QUEUED = "queued"
+    PROCESSING = "processing"
+    DOWNLOADING = "downloading"
+    COMPLETED = "completed"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+    @property
+    def is_terminal(self) -> bool:
+        return self in TERMINAL_STATES
+
+
+TERMINAL_STATES: frozenset[JobState] = frozenset(
+    {JobState.COMPLETED, JobState.FAILED, JobState.CANCELLED}
 )
-TERMINAL_STATES: frozenset[str] = frozenset({"completed", "failed", "cancelled"})
 #: Where a row came from: a job of this app, or the account's library.
 LOCAL, ACCOUNT = "local", "account"
 ORIGINS: frozenset[str] = frozenset({LOCAL, ACCOUNT})
@@ -90,10 +108,7 @@ class HistoryVersionError(HistoryError):
 
     def __init__(self, path: Path, found: int, known: int) -> None:
         self.path, self.found, self.known = path, found, known
-        super().__init__(
-            f"The history {path} was made by a newer Framecast (schema {found}; this one "
-            f"knows {known}). Update Framecast, or move the file away to start a new history."
-        )
+        super().__init__(f"{path}: schema {found} is newer than this Framecast's {known}")
 
 
 class HistoryCorruptError(HistoryError):
@@ -101,7 +116,7 @@ class HistoryCorruptError(HistoryError):
 
     def __init__(self, path: Path, detail: str) -> None:
         self.path, self.detail = path, detail
-        super().__init__(f"The history {path} is damaged ({detail}).")
+        super().__init__(f"{path} is damaged ({detail})")
 
 
 #: File ids per `IN (...)` query (well below SQLite's limit on variables).
@@ -115,9 +130,11 @@ FILE_MODE = 0o600
 class JobRecord:
     """One job as the history keeps it.
 
-    `state` takes the engine's `JobState` or its string; it is stored as the
-    string. `progress` is 0..1 or None. `request_json` is the full generation
-    request as JSON text. `updated_at` defaults to `created_at`.
+    `state` takes a `JobState` or its string; it is stored as the string.
+    `progress` is 0..1 or None. `request_json` is the full generation request
+    as JSON text. `updated_at` defaults to `created_at`. No column holds a
+    sentence of Framecast's own: a failure is its kind, its detail and the
+    server's own words, put into the reader's language by the window or the CLI.
     """
 
     job_id: str
@@ -130,12 +147,17 @@ class JobRecord:
     project_id: str | None = None
     state: str = "submitting"
     progress: float | None = None
-    message: str | None = None
+    #: The server's own words about the render's progress, as it wrote them.
+    server_progress: str | None = None
     url: str | None = None
     local_path: str | None = None
     thumbnail_path: str | None = None
-    error: str | None = None
+    #: Why the job failed: the engine's `ErrorKind` as its string.
     error_kind: str | None = None
+    #: The failure's structured facts (the engine's `FailureDetail`) as JSON text.
+    error_detail: str | None = None
+    #: The server's own reason for the failure, as it wrote it (None when it gave none).
+    server_message: str | None = None
     created_at: str = field(default_factory=utc_now)
     updated_at: str = ""
     finished_at: str | None = None
@@ -205,9 +227,9 @@ def _checked(values: Mapping[str, object]) -> dict[str, object]:
     out: dict[str, object] = {}
     for name, value in values.items():
         if name == "state":
-            value = str(value)
-            if value not in JOB_STATES:
+            if str(value) not in JobState.__members__.values():
                 raise ValueError(f"unknown job state {value!r}")
+            value = str(value)
         elif name == "origin":
             if value not in ORIGINS:
                 raise ValueError(f"unknown origin {value!r}")
@@ -215,6 +237,9 @@ def _checked(values: Mapping[str, object]) -> dict[str, object]:
             value = bool(value)
         elif name == "error_kind" and value is not None:
             value = str(value)
+        elif name == "error_detail" and value is not None:
+            if not isinstance(value, str) or not isinstance(json.loads(value), dict):
+                raise ValueError("error_detail must be a JSON object as text")
         elif name == "progress" and value is not None:
             if isinstance(value, bool) or not isinstance(value, int | float):
                 raise ValueError("progress must be a number in 0..1 or None")
@@ -311,6 +336,79 @@ def _migration_4_account_library(conn: sqlite3.Connection) -> None:
     )
 
 
+# Before schema 5 the history kept Framecast's own English: `message` held the
+# engine's stage words or the server's progress text, `error` the engine's
+# failure sentence, sometimes around the server's reason. From schema 5 it keeps
+# facts only. These are those old sentences, read here, once, and nowhere else.
+_OLD_STAGE_WORDS = frozenset(
+    {
+        "Uploading the picture…",
+        "Sending to the video service…",
+        "Downloading the video…",
+        "Done",
+        "Stopped following. The service may still finish this video.",
+    }
+)
+_OLD_REASON_PREFIXES = {
+    "render": "The render failed: ",
+    "invalid": "The video service refused these settings: ",
+}
+_OLD_BARE_RENDER = frozenset({"The render failed.", "The service reported that the render failed."})
+_OLD_UNCONFIRMED = (
+    "Framecast was closed before the video service confirmed this job, so it may not "
+    "have started. Press Retry to send it again."
+)
+_OLD_GONE = "The video service no longer knows this video."
+_OLD_DISK_FULL = re.compile(r"Not enough disk space in (.+) \(needs (\d+) MB\)\.", re.DOTALL)
+_OLD_FOLDER = re.compile(r"Framecast can't save videos in (.+) \((.*)\)\. Choose", re.DOTALL)
+
+
+def _old_failure_facts(
+    kind: str | None, error: str | None
+) -> tuple[str | None, str | None, str | None]:
+    """A pre-5 row's (error kind, server's reason, detail JSON) from its kind and sentence."""
+    error = (error or "").strip()
+    if not error:
+        return kind, None, None
+    if error == _OLD_UNCONFIRMED:
+        return "unconfirmed", None, None
+    if error == _OLD_GONE:
+        return "gone", None, None
+    detail: dict[str, object] | None = None
+    if kind == "disk_full" and (found := _OLD_DISK_FULL.search(error)):
+        detail = {"folder": found[1], "needed_mb": int(found[2])}
+    elif kind == "folder" and (found := _OLD_FOLDER.search(error)):
+        detail = {"folder": found[1], "reason": found[2]}
+    detail_json = json.dumps(detail) if detail else None
+    prefix = _OLD_REASON_PREFIXES.get(kind or "")
+    if prefix and error.startswith(prefix):
+        return kind, error.removeprefix(prefix).strip() or None, None
+    if kind == "render" and error not in _OLD_BARE_RENDER:
+        return kind, error, None  # the server's own sentence, kept whole
+    return kind, None, detail_json
+
+
+def _migration_5_failures_as_facts(conn: sqlite3.Connection) -> None:
+    # The window and the CLI word a failure in the reader's language from its
+    # facts; old rows are turned into facts once, here.
+    conn.execute("ALTER TABLE jobs RENAME COLUMN message TO server_progress")
+    conn.execute("ALTER TABLE jobs RENAME COLUMN error TO server_message")
+    conn.execute("ALTER TABLE jobs ADD COLUMN error_detail TEXT")
+    rows = conn.execute(
+        "SELECT job_id, server_progress, error_kind, server_message FROM jobs "
+        "WHERE server_progress IS NOT NULL OR server_message IS NOT NULL"
+    ).fetchall()
+    for job_id, progress, kind, error in rows:
+        kind, reason, detail = _old_failure_facts(kind, error)
+        if progress in _OLD_STAGE_WORDS:
+            progress = None
+        conn.execute(
+            "UPDATE jobs SET server_progress = ?, error_kind = ?, server_message = ?, "
+            "error_detail = ? WHERE job_id = ?",
+            (progress, kind, reason, detail, job_id),
+        )
+
+
 Migration = Callable[[sqlite3.Connection], None]
 
 #: Ordered schema steps; the database's `user_version` counts how many have run.
@@ -319,6 +417,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _migration_2_index_jobs,
     _migration_3_track_followers,
     _migration_4_account_library,
+    _migration_5_failures_as_facts,
 )
 
 
@@ -353,16 +452,6 @@ def migrate(conn: sqlite3.Connection, path: Path = Path("history")) -> int:
         except BaseException:
             conn.execute("ROLLBACK")
             raise
-
-
-def _fold(text: str | None) -> str | None:
-    return text.casefold() if text is not None else None
-
-
-def _like_pattern(search: str) -> str:
-    """A LIKE pattern matching `search` literally anywhere (escape character `\\`)."""
-    escaped = search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
 
 
 def _record(row: Iterable[object]) -> JobRecord:
@@ -423,7 +512,6 @@ class HistoryStore:
             self._conn.execute("PRAGMA journal_mode = WAL")
             # WAL + NORMAL survives an app crash; only a power cut may lose the last update.
             self._conn.execute("PRAGMA synchronous = NORMAL")
-            self._conn.create_function("fc_fold", 1, _fold, deterministic=True)
             migrate(self._conn, self.path)
         except sqlite3.DatabaseError as exc:
             self._conn.close()
@@ -445,7 +533,7 @@ class HistoryStore:
             return cls(path), None
         except HistoryCorruptError as exc:
             moved = move_aside(exc.path)
-            log.error("%s It was moved to %s and a new history started.", exc, moved)
+            log.error("the history %s; moved it to %s and started a new one", exc, moved)
         return cls(path), moved
 
     def insert(self, record: JobRecord) -> None:
@@ -500,12 +588,9 @@ class HistoryStore:
             row = self._conn.execute(sql, (file_id,)).fetchone()
         return _record(row) if row is not None else None
 
-    def list(
-        self, limit: int | None = None, search: str | None = None, origin: str | None = None
-    ) -> builtins.list[JobRecord]:
+    def list(self, limit: int | None = None, origin: str | None = None) -> builtins.list[JobRecord]:
         """Jobs, newest first, each video once (an account row whose file is
-        also a job of this app is left out); `search` matches prompt or model,
-        any case, literally; `origin` keeps one origin."""
+        also a job of this app is left out); `origin` keeps one origin."""
         sql = f"{_SELECT} WHERE {_SHOWN}"
         params: list[object] = []
         if origin is not None:
@@ -513,10 +598,6 @@ class HistoryStore:
                 raise ValueError(f"unknown origin {origin!r}")
             sql += " AND origin = ?"
             params.append(origin)
-        if search and search.strip():
-            pattern = _like_pattern(search.strip().casefold())
-            sql += " AND (fc_fold(prompt) LIKE ? ESCAPE '\\' OR fc_fold(model) LIKE ? ESCAPE '\\')"
-            params += [pattern, pattern]
         sql += " ORDER BY created_at DESC, rowid DESC"
         if limit is not None:
             sql += " LIMIT ?"
@@ -732,9 +813,9 @@ class AsyncHistoryStore:
         return await self._run(self.store.find_by_file_id, file_id)
 
     async def list(
-        self, limit: int | None = None, search: str | None = None, origin: str | None = None
+        self, limit: int | None = None, origin: str | None = None
     ) -> builtins.list[JobRecord]:
-        return await self._run(self.store.list, limit, search, origin)
+        return await self._run(self.store.list, limit, origin)
 
     async def unfinished(self) -> builtins.list[JobRecord]:
         return await self._run(self.store.unfinished)

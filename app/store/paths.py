@@ -9,10 +9,16 @@ an isolated instance:
 - `FRAMECAST_LOG_DIR`: the rotating log; when unset but `FRAMECAST_DATA_DIR`
   is set, logs go to `<data dir>/logs` so an isolated instance stays isolated.
 
-Each function creates its directory on demand (0700: history, logs and videos
-are private to the user) and returns an absolute path. `check_data_dir()`
-proves the data folder is writable before anything relies on it, and raises
-`DataFolderError` with one sentence and the path when it is not.
+This module is the one reader of these three variables; `environment_value`
+is the one rule for reading any of Framecast's variables (a blank value
+counts as unset), which `app.store.settings` uses for the others. Each
+function creates its directory on demand (0700: history, logs and videos are
+private to the user) and returns an absolute path. `check_writable()` proves
+a folder (the data folder, the built-in renderer's) is writable before
+anything relies on it, and raises `DataFolderError` with the path and the
+system's reason when it is not. The built-in renderer (`framecast serve`, and
+the one the window starts) keeps its files in `local_renderer_dir()`, inside
+the data folder.
 """
 
 from __future__ import annotations
@@ -31,8 +37,15 @@ DATA_DIR_ENV = "FRAMECAST_DATA_DIR"
 LOG_DIR_ENV = "FRAMECAST_LOG_DIR"
 
 
-def _env_dir(name: str) -> Path | None:
+def environment_value(name: str) -> str | None:
+    """The environment variable `name` without surrounding spaces; None when
+    it is unset or blank."""
     value = os.environ.get(name, "").strip()
+    return value or None
+
+
+def _env_dir(name: str) -> Path | None:
+    value = environment_value(name)
     return Path(value).expanduser() if value else None
 
 
@@ -41,14 +54,12 @@ DIR_MODE = 0o700
 
 
 class DataFolderError(Exception):
-    """A folder Framecast must write to can't be created or written to."""
+    """A folder Framecast must write to can't be created or written to
+    (`reason` is the system's own words)."""
 
     def __init__(self, path: Path, reason: str) -> None:
         self.path, self.reason = path, reason
-        super().__init__(
-            f"Framecast can't write to its data folder {path} ({reason}). Make it writable, "
-            f"or choose another folder with {DATA_DIR_ENV}."
-        )
+        super().__init__(f"can't write to {path}: {reason}")
 
 
 def _ensure(path: Path) -> Path:
@@ -67,7 +78,7 @@ def _make_private(path: Path) -> None:
         if info.st_uid == os.getuid() and stat.S_IMODE(info.st_mode) & 0o077:
             path.chmod(stat.S_IMODE(info.st_mode) & ~0o077)
     except OSError:
-        pass  # a read-only folder: check_data_dir says so where it matters
+        pass  # a read-only folder: check_writable says so where it matters
 
 
 def data_dir_path() -> Path:
@@ -82,10 +93,10 @@ def _data_path() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)).absolute()
 
 
-def check_data_dir() -> Path:
-    """The data folder, created if needed and proven writable (a file is
-    created in it and removed). Raises DataFolderError otherwise."""
-    path = _data_path()
+def check_writable(path: Path) -> Path:
+    """`path` as an absolute folder of Framecast's, created if needed and proven
+    writable (a file is created in it and removed). Raises DataFolderError."""
+    path = path.absolute()
     try:
         _ensure(path)
         fd, probe = tempfile.mkstemp(prefix=".write-check-", dir=path)
@@ -107,6 +118,12 @@ def config_dir() -> Path:
 def data_dir() -> Path:
     """The data directory (`FRAMECAST_DATA_DIR` or the platform's)."""
     return _ensure(_data_path())
+
+
+def local_renderer_dir() -> Path:
+    """Where the built-in renderer keeps its uploads, videos and records
+    (`<data dir>/local-renderer`), without creating it."""
+    return _data_path() / "local-renderer"
 
 
 def videos_dir() -> Path:

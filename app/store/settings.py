@@ -7,18 +7,26 @@ Two kinds of values live in `Settings`:
   config dir (`app.store.paths.settings_file_path()`);
 - environment-only fields, read from exactly these variables and never saved:
   `SUPERDUPERAI_URL` (`backend_url_override`), `SUPERDUPERAI_TOKEN` (`token`),
-  `FRAMECAST_DATA_DIR` (`data_dir`), `FRAMECAST_POLL_INTERVAL` (`poll_interval`),
-  `FRAMECAST_SSE_IDLE_TIMEOUT` (`sse_idle_timeout`).
+  `FRAMECAST_POLL_INTERVAL` (`poll_interval`), `FRAMECAST_SSE_IDLE_TIMEOUT`
+  (`sse_idle_timeout`).
+
+This module is the one reader of those variables (the folder variables,
+`FRAMECAST_DATA_DIR` among them, are read by `app.store.paths` alone), and the
+window and the command line load them through `app.startup`. Each variable has one rule:
+the two interval variables must be finite numbers of seconds within
+`INTERVAL_LIMITS`, the URL an http(s) URL without credentials
+(`normalize_url`), the token loses a pasted `Bearer ` (`app.bearer`); a blank
+value counts as unset.
 
 The token is a `SecretStr` and is excluded from the file by construction: only
 saved fields are ever written. The saved token lives in `app.store.credentials`.
 A damaged settings file (unreadable, not UTF-8, not JSON) or a bad value in it
 is logged and skipped, so the app still starts; `settings_file_problems()`
-says what was skipped, for the window and the command line to tell the user.
-A bad environment value is a `SettingsError` naming the variable (the command
-line exits 2 with it); `load_settings_leniently()` uses the default instead and
-returns the problem (the window shows it). The two interval variables must be
-finite numbers of seconds within `INTERVAL_LIMITS`.
+says what was skipped, as facts (`SettingsFileProblem`), for the window and
+the command line to word. A bad environment value is a `SettingsError` naming
+the variables (never their values); `load_settings_leniently()` uses the
+defaults instead and returns the variables' names. Which of the two applies is
+the caller's one error rule (`app.startup`).
 """
 
 from __future__ import annotations
@@ -27,8 +35,9 @@ import json
 import logging
 import math
 import os
-import re
 import tempfile
+from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
@@ -42,6 +51,7 @@ from pydantic_settings import (
     SettingsConfigDict,
 )
 
+from app.bearer import normalise_token
 from app.store import paths
 
 log = logging.getLogger("framecast.store")
@@ -54,22 +64,24 @@ Language = Literal["system", "en", "ru"]
 #: The fields written to and read from `settings.json`.
 SAVED_FIELDS: frozenset[str] = frozenset({"backend_kind", "custom_url", "download_dir", "language"})
 
+URL_ENV = "SUPERDUPERAI_URL"
+TOKEN_ENV = "SUPERDUPERAI_TOKEN"
+POLL_INTERVAL_ENV = "FRAMECAST_POLL_INTERVAL"
+SSE_IDLE_TIMEOUT_ENV = "FRAMECAST_SSE_IDLE_TIMEOUT"
+
 #: Environment-only fields and the one variable each is read from.
 ENV_VARIABLES: dict[str, str] = {
-    "backend_url_override": "SUPERDUPERAI_URL",
-    "token": "SUPERDUPERAI_TOKEN",
-    "data_dir": paths.DATA_DIR_ENV,
-    "poll_interval": "FRAMECAST_POLL_INTERVAL",
-    "sse_idle_timeout": "FRAMECAST_SSE_IDLE_TIMEOUT",
+    "backend_url_override": URL_ENV,
+    "token": TOKEN_ENV,
+    "poll_interval": POLL_INTERVAL_ENV,
+    "sse_idle_timeout": SSE_IDLE_TIMEOUT_ENV,
 }
-
-_BEARER_PREFIX = re.compile(r"^\s*bearer\s+", re.IGNORECASE)
 
 #: The accepted range (seconds) of each interval variable: below the floor a
 #: job would poll or reconnect many times a second.
 INTERVAL_LIMITS: dict[str, tuple[float, float]] = {
-    "FRAMECAST_POLL_INTERVAL": (0.1, 3600.0),
-    "FRAMECAST_SSE_IDLE_TIMEOUT": (0.5, 3600.0),
+    POLL_INTERVAL_ENV: (0.1, 3600.0),
+    SSE_IDLE_TIMEOUT_ENV: (0.5, 3600.0),
 }
 
 
@@ -83,12 +95,31 @@ def check_interval(variable: str, value: float) -> float:
 
 
 class SettingsError(ValueError):
-    """The environment holds a value Framecast cannot use (never quotes the value)."""
+    """The environment holds values Framecast cannot use: `variables` names
+    them; `str()` says why, for the log (never quoting a value)."""
+
+    def __init__(self, variables: tuple[str, ...], detail: str) -> None:
+        super().__init__(detail)
+        self.variables = variables
 
 
-def normalize_token(token: str) -> str:
-    """Strip whitespace and a leading `Bearer ` that a user pasted with the token."""
-    return _BEARER_PREFIX.sub("", token).strip()
+class SettingsFileTrouble(StrEnum):
+    """What was wrong with the saved settings file."""
+
+    NOT_TEXT = "not_text"  # not UTF-8 text: the defaults are used
+    UNREADABLE = "unreadable"  # the system refused to read it (`reason`): the defaults are used
+    DAMAGED = "damaged"  # not a JSON object: the defaults are used
+    BAD_VALUE = "bad_value"  # one saved value (`name`) is unusable: it alone is ignored
+
+
+@dataclass(frozen=True)
+class SettingsFileProblem:
+    """Something skipped in the settings file at `path`."""
+
+    trouble: SettingsFileTrouble
+    path: Path
+    name: str | None = None  # the setting, for BAD_VALUE
+    reason: str | None = None  # the system's own words, for UNREADABLE
 
 
 def has_credentials(url: str) -> bool:
@@ -134,7 +165,6 @@ class Settings(BaseSettings):
     # Environment only.
     backend_url_override: str | None = None
     token: SecretStr | None = None
-    data_dir: Path | None = None
     poll_interval: float = 5.0
     sse_idle_timeout: float = 45.0
 
@@ -157,7 +187,7 @@ class Settings(BaseSettings):
         if isinstance(value, SecretStr):
             value = value.get_secret_value()
         if isinstance(value, str):
-            return normalize_token(value) or None
+            return normalise_token(value)
         return value
 
     @classmethod
@@ -219,9 +249,7 @@ class _NamedEnvironmentSource(EnvSettingsSource):
 
     def get_field_value(self, field: FieldInfo, field_name: str) -> tuple[Any, str, bool]:
         variable = ENV_VARIABLES.get(field_name)
-        value = os.environ.get(variable) if variable else None
-        if value is not None and not value.strip():
-            value = None
+        value = paths.environment_value(variable) if variable else None
         return value, field_name, False
 
 
@@ -238,31 +266,33 @@ class _SavedSettingsFileSource(PydanticBaseSettingsSource):
     def __call__(self) -> dict[str, Any]:
         values, problems = read_settings_file(self.settings_cls, self.path)
         for problem in problems:
-            log.warning("%s", problem)
+            log.warning(
+                "settings file %s: %s %s", problem.path, problem.trouble, problem.name or ""
+            )
         return values
 
 
 def read_settings_file(
     settings_cls: type[BaseSettings], path: Path
-) -> tuple[dict[str, Any], list[str]]:
-    """The usable saved values in `path`, and one sentence per thing skipped."""
+) -> tuple[dict[str, Any], list[SettingsFileProblem]]:
+    """The usable saved values in `path`, and what was skipped."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return {}, []
     except UnicodeDecodeError:
-        return {}, [f"The settings file {path} is not UTF-8 text; using the default settings."]
+        return {}, [SettingsFileProblem(SettingsFileTrouble.NOT_TEXT, path)]
     except OSError as exc:
         why = exc.strerror or type(exc).__name__
-        return {}, [f"The settings file {path} can't be read ({why}); using the default settings."]
+        return {}, [SettingsFileProblem(SettingsFileTrouble.UNREADABLE, path, reason=why)]
     try:
         raw = json.loads(text)
     except (ValueError, RecursionError):
-        return {}, [f"The settings file {path} is damaged; using the default settings."]
+        raw = None
     if not isinstance(raw, dict):
-        return {}, [f"The settings file {path} is damaged; using the default settings."]
+        return {}, [SettingsFileProblem(SettingsFileTrouble.DAMAGED, path)]
     values: dict[str, Any] = {}
-    problems: list[str] = []
+    problems: list[SettingsFileProblem] = []
     # Validate each value alone (field validators included) so one bad value
     # costs only itself, not the whole file.
     scratch = settings_cls.model_construct()
@@ -270,41 +300,37 @@ def read_settings_file(
         try:
             settings_cls.__pydantic_validator__.validate_assignment(scratch, name, raw[name])
         except ValidationError:
-            problems.append(f"The settings file {path} has a bad value for {name}; ignoring it.")
+            problems.append(SettingsFileProblem(SettingsFileTrouble.BAD_VALUE, path, name=name))
             continue
         values[name] = raw[name]
     return values, problems
 
 
-def settings_file_problems() -> list[str]:
-    """What `load_settings` skipped in the saved settings file, one sentence each."""
+def settings_file_problems() -> list[SettingsFileProblem]:
+    """What `load_settings` skipped in the saved settings file."""
     return read_settings_file(Settings, paths.settings_file_path())[1]
 
 
 def load_settings() -> Settings:
     """Settings from the environment, the saved file and defaults.
 
-    Raises SettingsError when an environment variable holds an unusable value.
-    """
+    Raises SettingsError when environment variables hold unusable values."""
     try:
         return Settings()
     except ValidationError as exc:
-        raise SettingsError(_describe(exc)) from None
+        raise SettingsError(_bad_variables(exc), _describe(exc)) from None
 
 
 def load_settings_leniently() -> tuple[Settings, list[str]]:
-    """Like `load_settings`, but an unusable environment variable is replaced by
-    its default and reported (one sentence each) instead of raised."""
+    """Like `load_settings`, but unusable environment values are replaced by
+    their defaults: returns the settings and the variables that were replaced."""
     try:
         return Settings(), []
     except ValidationError as exc:
-        problems = [_describe(exc) + "; using the default instead"]
-        bad = {str(e["loc"][0]) for e in exc.errors(include_input=False) if e["loc"]}
-    defaults = {name: Settings.model_fields[name].default for name in bad & ENV_VARIABLES.keys()}
-    try:
-        return Settings(**defaults), problems
-    except ValidationError as exc:  # pragma: no cover - defaults are valid
-        raise SettingsError(_describe(exc)) from None
+        log.warning("%s; using the defaults instead", _describe(exc))
+        bad = _bad_fields(exc)
+    defaults = {name: Settings.model_fields[name].default for name in bad}
+    return Settings(**defaults), [ENV_VARIABLES[name] for name in sorted(bad)]
 
 
 def save_settings(settings: Settings) -> Path:
@@ -325,15 +351,24 @@ def save_settings(settings: Settings) -> Path:
     return path
 
 
+def _bad_fields(exc: ValidationError) -> set[str]:
+    """The environment-only fields whose values were refused."""
+    return {str(e["loc"][0]) for e in exc.errors(include_input=False) if e["loc"]} & set(
+        ENV_VARIABLES
+    )
+
+
+def _bad_variables(exc: ValidationError) -> tuple[str, ...]:
+    return tuple(ENV_VARIABLES[name] for name in sorted(_bad_fields(exc)))
+
+
 def _describe(exc: ValidationError) -> str:
-    """Name each bad variable and why, without quoting any value (it may be the token)."""
+    """Name each bad variable and why, for the log, without quoting any value
+    (it may be the token)."""
     problems = []
     for error in exc.errors(include_input=False, include_url=False):
         field = str(error["loc"][0]) if error["loc"] else "settings"
         where = ENV_VARIABLES.get(field, field)
-        message = str(error["msg"])
-        if message.startswith("Value error, "):  # our own sentence: "X must be ..."
-            problems.append(f"{where} {message.removeprefix('Value error, ')}")
-        else:
-            problems.append(f"{where}: {message}")
+        message = str(error["msg"]).removeprefix("Value error, ")
+        problems.append(f"{where}: {message}")
     return "invalid setting: " + "; ".join(problems)

@@ -72,7 +72,7 @@ from app.ui.models.history import (
     RecordRole,
     is_account_video,
 )
-from app.ui.models.job_facts import failure_of
+from app.ui.models.job_facts import record_failure
 from app.ui.models.library import LibraryStatus
 from app.ui.tasks import run_in_thread
 
@@ -103,7 +103,7 @@ def tooltip(record: JobRecord) -> str:
         about.append(wording.from_account_tooltip(bool(record.local_path)))
     blocks = [record.prompt, "\n".join(about)]
     if record.state == JobState.FAILED:
-        blocks.append(wording.failure_text(failure_of(record.error_kind, record.error)))
+        blocks.append(wording.failure_text(record_failure(record)))
     return plain_tooltip("\n\n".join(block for block in blocks if block))
 
 

@@ -7,10 +7,12 @@ resumable) and stop the built-in renderer.
 
 Start-up always shows something: local state that was worked around (a
 damaged history moved aside, a damaged settings file, a bad environment
-value, no log file) is told in a message over the window and on stderr; local
-state Framecast cannot work with (a data folder it can't write, a history
-from a newer Framecast) is told in a small window of its own, and on stderr,
-instead of the main window.
+value, no log file) is told in a message over the window and on stderr;
+local state Framecast cannot work with (a data folder it can't write, a
+history from a newer Framecast) is told in a small window of its own, and on
+stderr, instead of the main window. Start-up hands over facts and
+`app.ui.wording` words them: on stderr in English, written before the
+window's language is installed, and in the window in that language.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app import __version__
 
 if TYPE_CHECKING:
-    from app.startup import LocalState, Notice
+    from app.startup import LocalState, Notice, StartupError
 
 log = logging.getLogger("framecast.ui")
 
@@ -59,9 +61,14 @@ def startup_problem_box(text: str) -> QMessageBox:
     return box
 
 
-def _show_startup_problem(app: QApplication, text: str) -> int:
+def _show_startup_problem(app: QApplication, problem: StartupError) -> int:
     """Show why Framecast can't start until the user closes it (or a signal does)."""
-    box = startup_problem_box(text)
+    from app.store.settings import load_settings_leniently
+    from app.ui import wording
+    from app.ui.i18n import install_language
+
+    install_language(load_settings_leniently()[0].language)  # the history, not these, failed
+    box = startup_problem_box(wording.startup_problem(problem))
 
     def stop(*_: object) -> None:
         # Queued, not called: a signal that comes before exec() has shown the
@@ -94,6 +101,7 @@ def gui_main(backend: str | None = None, token: str | None = None) -> int:
     from app.ui.errors import install_excepthook
     from app.ui.i18n import install_language
     from app.ui.qt_messages import install_qt_message_handler
+    from app.ui.wording import startup_notice, startup_problem
 
     log_notice = start_logging()
     from app.ui.diagnostics_dialog import install_recent_problems
@@ -104,11 +112,11 @@ def gui_main(backend: str | None = None, token: str | None = None) -> int:
     try:
         state = open_local_state(strict_environment=False)
     except StartupError as exc:
-        _say(exc.text)
-        return _show_startup_problem(create_application(), exc.text)
+        _say(startup_problem(exc))
+        return _show_startup_problem(create_application(), exc)
     notices = [n for n in (log_notice, *state.notices) if n is not None]
     for notice in notices:
-        _say(notice.text)
+        _say(startup_notice(notice))
     if state.settings.token is not None:
         register_secret(state.settings.token.get_secret_value())
     app = create_application()
@@ -129,6 +137,7 @@ async def _run(
     notices: list[Notice],
 ) -> int:
     from app.store.history import AsyncHistoryStore
+    from app.ui import wording
     from app.ui.main_window import MainWindow
     from app.ui.message_boxes import show_error
 
@@ -149,7 +158,7 @@ async def _run(
 
     window.show()
     if notices:
-        show_error("\n\n".join(n.text for n in notices), window)
+        show_error("\n\n".join(wording.startup_notice(n) for n in notices), window)
     log.info("window shown")
 
     starting = window.spawn(window.start())

@@ -68,7 +68,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.api import requests
-from app.api.client import image_content_type
+from app.api.images import image_content_type
 from app.api.models import (
     FRAME_RATES,
     MAX_PROMPT_CHARS,

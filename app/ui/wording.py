@@ -1,11 +1,12 @@
 """Every sentence the window says about jobs, connections and failures, translated.
 
-Models and the engine hand over facts (a job's state and stage, why it
-failed, the connection's status, an exception); the functions here turn them
-into the creator's words, once, through `QCoreApplication.translate`. Text a
-server wrote (a render failure's reason, a refused setting) is passed through
-as it came, inside a translated sentence. No widget builds such a sentence
-itself, so a wording or a translation changes here and nowhere else.
+Models, the engine and start-up hand over facts (a job's state and stage, why
+it failed and its detail, the connection's status, an exception, a start-up
+notice); the functions here turn them into the creator's words, once, through
+`QCoreApplication.translate`. Text a server wrote (a render failure's reason,
+a refused setting) is passed through as it came, inside a translated
+sentence; so are paths and the names of settings. No widget builds such a
+sentence itself, so a wording or a translation changes here and nowhere else.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from app.api.errors import (
     ApiError,
     AuthenticationError,
     BackendUnavailableError,
-    InvalidRequestError,
     RateLimitedError,
 )
 from app.api.models import (
@@ -30,13 +30,15 @@ from app.api.models import (
     GenerationConfig,
 )
 from app.api.requests import Frame, RequestProblem
-from app.engine.tracker import error_kind_of
-from app.engine.updates import JobState, JobUpdate
+from app.engine.errors import error_kind_of, server_reason_of
+from app.engine.updates import ErrorKind, JobState, JobUpdate
 from app.session import BackendChoice, Session
+from app.startup import Notice, NoticeKind, StartupError, StartupProblem
 from app.store.credentials import TokenPlace
+from app.store.paths import DATA_DIR_ENV
+from app.store.settings import INTERVAL_LIMITS, URL_ENV, SettingsFileTrouble
 from app.ui.models.connection import ConnectionStatus
 from app.ui.models.job_facts import (
-    Failure,
     FailureFacts,
     Link,
     Stage,
@@ -366,7 +368,7 @@ def catalogue_problem(state: ConnectionStatus, has_session: bool) -> str:
 
 def token_refused() -> str:
     """The one sentence for a refused token: banner, Settings and a failed job's card."""
-    return failure_text(FailureFacts(Failure.AUTH))
+    return failure_text(FailureFacts(ErrorKind.AUTH))
 
 
 # --------------------------------------------------------------------------- failures
@@ -374,54 +376,87 @@ def token_refused() -> str:
 
 def failure_text(facts: FailureFacts) -> str:
     """Why a job failed and what to do next, with the server's reason where it gave one."""
-    failure, reason = facts.failure, facts.server_text
-    if failure is Failure.RENDER and reason:
+    failure, reason, detail = facts.failure, facts.server_text, facts.detail
+    if failure is ErrorKind.RENDER and reason:
         return _fill(translate("Errors", "The render failed: %1"), reason)
-    if failure is Failure.INVALID and reason:
+    if failure is ErrorKind.INVALID and reason:
         return _fill(translate("Errors", "The server refused these settings: %1"), reason)
+    if failure is ErrorKind.DISK_FULL and detail and detail.folder and detail.needed_mb:
+        return _fill(
+            translate(
+                "Errors",
+                "There is not enough disk space in %1 for this video (it needs %2 MB). "
+                "Free some space, then press Retry.",
+            ),
+            detail.folder,
+            detail.needed_mb,
+        )
+    if failure is ErrorKind.FOLDER and detail and detail.folder:
+        return _fill(
+            translate(
+                "Errors",
+                "Framecast can't save videos in %1. Choose another folder in Settings, "
+                "then press Retry.",
+            ),
+            detail.folder,
+        )
+    return _failure_sentence(failure)
+
+
+def _failure_sentence(failure: ErrorKind) -> str:
     return {
-        Failure.AUTH: translate(
+        ErrorKind.AUTH: translate(
             "Errors",
             "The server did not accept your API token. Paste a valid token in Settings "
             "to continue.",
         ),
-        Failure.CREDITS: translate(
+        ErrorKind.CREDITS: translate(
             "Errors",
             "Your account has no credits left for this video. Top up your balance, "
             "or choose a shorter or cheaper model.",
         ),
-        Failure.INVALID: translate("Errors", "The server refused these settings."),
-        Failure.OFFLINE: translate(
+        ErrorKind.INVALID: translate("Errors", "The server refused these settings."),
+        ErrorKind.OFFLINE: translate(
             "Errors", "The server could not be reached. Press Retry when you are back online."
         ),
-        Failure.RENDER: translate("Errors", "The render failed."),
-        Failure.GONE: translate("Errors", "The server no longer knows this video."),
-        Failure.DOWNLOAD: translate(
+        ErrorKind.RENDER: translate("Errors", "The render failed."),
+        ErrorKind.GONE: translate("Errors", "The server no longer knows this video."),
+        ErrorKind.DOWNLOAD: translate(
             "Errors",
             "The finished video could not be downloaded or does not play. "
             "Press Retry to try again.",
         ),
-        Failure.TIMEOUT: translate("Errors", "The video took longer than Framecast could wait."),
-        Failure.INTERRUPTED: translate(
+        ErrorKind.BUSY: translate(
+            "Errors",
+            "Another Framecast window or command is still saving this video. "
+            "Press Retry when it has finished.",
+        ),
+        ErrorKind.TIMEOUT: translate("Errors", "The video took longer than Framecast could wait."),
+        ErrorKind.INTERRUPTED: translate(
+            "Errors",
+            "Framecast stopped unexpectedly while following this video. Press Retry to "
+            "follow it again.",
+        ),
+        ErrorKind.UNCONFIRMED: translate(
             "Errors",
             "Framecast was closed before the server confirmed this video, so it may not "
             "have started. Press Retry to send it again.",
         ),
-        Failure.PROTOCOL: translate(
+        ErrorKind.PROTOCOL: translate(
             "Errors",
             "The server sent an answer Framecast does not understand. "
             "Try again later; if it keeps happening, check for a Framecast update.",
         ),
-        Failure.DISK_FULL: translate(
+        ErrorKind.DISK_FULL: translate(
             "Errors",
             "There is not enough disk space for this video. Free some space, then press Retry.",
         ),
-        Failure.FOLDER: translate(
+        ErrorKind.FOLDER: translate(
             "Errors",
             "Framecast can't save videos in the chosen folder. Choose another folder in "
             "Settings, then press Retry.",
         ),
-        Failure.INTERNAL: something_went_wrong(),
+        ErrorKind.INTERNAL: something_went_wrong(),
     }[failure]
 
 
@@ -443,8 +478,7 @@ def error_text(exc: BaseException) -> str:
             "Can't reach the server right now. Check your connection; Framecast will keep trying.",
         )
     if isinstance(exc, ApiError):
-        detail = exc.detail if isinstance(exc, InvalidRequestError) else None
-        return failure_text(FailureFacts(Failure(error_kind_of(exc).value), detail or None))
+        return failure_text(FailureFacts(error_kind_of(exc), server_reason_of(exc)))
     return something_went_wrong()
 
 
@@ -490,20 +524,20 @@ def _account_problem_text(problem: Problem) -> str:
     return something_went_wrong()
 
 
-def _not_fetched_text(failure: Failure) -> str:
-    if failure is Failure.OFFLINE:
+def _not_fetched_text(failure: ErrorKind) -> str:
+    if failure is ErrorKind.OFFLINE:
         return translate(
             "Errors",
             "Can't reach the server to download this video. Check your connection, then "
             "play it again.",
         )
-    if failure is Failure.DISK_FULL:
+    if failure is ErrorKind.DISK_FULL:
         return translate(
             "Errors",
             "There is not enough disk space to download this video. Free some space, then "
             "play it again.",
         )
-    if failure is Failure.FOLDER:
+    if failure is ErrorKind.FOLDER:
         return translate(
             "Errors",
             "Framecast can't save videos in the chosen folder. Choose another folder in "
@@ -721,3 +755,100 @@ def token_place(place: TokenPlace, saved: bool) -> str:
         ),
         place.path,
     )
+
+
+# --------------------------------------------------------------------------- start-up
+
+
+def _variable_rule(name: str) -> str:
+    """What an environment variable must hold, named in the sentence."""
+    if name in INTERVAL_LIMITS:
+        low, high = INTERVAL_LIMITS[name]
+        return _fill(
+            translate("Startup", "%1 must be a number of seconds from %2 to %3."),
+            name,
+            f"{low:g}",
+            f"{high:g}",
+        )
+    if name == URL_ENV:
+        return _fill(
+            translate(
+                "Startup",
+                "%1 must be an http:// or https:// address without a user name or password.",
+            ),
+            name,
+        )
+    return _fill(translate("Startup", "%1 holds a value Framecast can't use."), name)
+
+
+def startup_notice(notice: Notice) -> str:
+    """Something start-up worked around, for a message over the window."""
+    if notice.kind is NoticeKind.HISTORY_MOVED:
+        return _fill(
+            translate(
+                "Startup",
+                "The history %1 was damaged. It was kept as %2 and a new, empty history "
+                "was started.",
+            ),
+            notice.path,
+            notice.moved_to.name if notice.moved_to else "",
+        )
+    if notice.kind is NoticeKind.SETTINGS_FILE:
+        return _settings_file_notice(notice)
+    if notice.kind is NoticeKind.ENVIRONMENT:
+        return " ".join(
+            (
+                _variable_rule(notice.name or ""),
+                translate("Startup", "Framecast uses its default value instead."),
+            )
+        )
+    return _fill(
+        translate("Startup", "Framecast can't write its log file in %1."),
+        notice.path or translate("Startup", "its log folder"),
+    )
+
+
+def _settings_file_notice(notice: Notice) -> str:
+    if notice.trouble is SettingsFileTrouble.BAD_VALUE:
+        return _fill(
+            translate("Startup", "The settings file %1 has a bad value for %2; it was ignored."),
+            notice.path,
+            notice.name,
+        )
+    if notice.trouble is SettingsFileTrouble.UNREADABLE:
+        text = translate(
+            "Startup", "The settings file %1 can't be read; using the default settings."
+        )
+    elif notice.trouble is SettingsFileTrouble.NOT_TEXT:
+        text = translate(
+            "Startup", "The settings file %1 is not UTF-8 text; using the default settings."
+        )
+    else:
+        text = translate("Startup", "The settings file %1 is damaged; using the default settings.")
+    return _fill(text, notice.path)
+
+
+def startup_problem(exc: StartupError) -> str:
+    """Why Framecast can't start on this machine's state, and what to do."""
+    if exc.problem is StartupProblem.DATA_FOLDER:
+        return _fill(
+            translate(
+                "Startup",
+                "Framecast can't write to its data folder %1. Make it writable, or choose "
+                "another folder with %2.",
+            ),
+            exc.path,
+            DATA_DIR_ENV,
+        )
+    if exc.problem is StartupProblem.HISTORY_NEWER:
+        return _fill(
+            translate(
+                "Startup",
+                "The history %1 was made by a newer Framecast. Update Framecast, or move the "
+                "file away to start a new history.",
+            ),
+            exc.path,
+        )
+    if exc.problem is StartupProblem.HISTORY_UNUSABLE:
+        return _fill(translate("Startup", "Framecast can't open its history %1."), exc.path)
+    return " ".join(_variable_rule(name) for name in exc.names)

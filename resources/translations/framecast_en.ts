@@ -185,6 +185,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>There is not enough disk space in %1 for this video (it needs %2 MB). Free some space, then press Retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Framecast can&apos;t save videos in %1. Choose another folder in Settings, then press Retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The server did not accept your API token. Paste a valid token in Settings to continue.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -205,7 +213,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Another Framecast window or command is still saving this video. Press Retry when it has finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The video took longer than Framecast could wait.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Framecast stopped unexpectedly while following this video. Press Retry to follow it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1249,6 +1265,65 @@ You can keep working while it renders.</source>
     </message>
     <message>
         <source>The token could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>%1 must be a number of seconds from %2 to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be an http:// or https:// address without a user name or password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds a value Framecast can&apos;t use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The history %1 was damaged. It was kept as %2 and a new, empty history was started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Framecast uses its default value instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Framecast can&apos;t write its log file in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its log folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings file %1 has a bad value for %2; it was ignored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings file %1 can&apos;t be read; using the default settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings file %1 is not UTF-8 text; using the default settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings file %1 is damaged; using the default settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Framecast can&apos;t write to its data folder %1. Make it writable, or choose another folder with %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The history %1 was made by a newer Framecast. Update Framecast, or move the file away to start a new history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Framecast can&apos;t open its history %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

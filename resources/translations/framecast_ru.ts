@@ -186,6 +186,14 @@
       <translation>Рендер не удался: %1</translation>
     </message>
     <message>
+      <source>There is not enough disk space in %1 for this video (it needs %2 MB). Free some space, then press Retry.</source>
+      <translation>В папке %1 не хватает места для этого видео (нужно %2 МБ). Освободите место и нажмите «Повторить».</translation>
+    </message>
+    <message>
+      <source>Framecast can't save videos in %1. Choose another folder in Settings, then press Retry.</source>
+      <translation>Framecast не может сохранять видео в папку %1. Выберите другую папку в настройках и нажмите «Повторить».</translation>
+    </message>
+    <message>
       <source>The server did not accept your API token. Paste a valid token in Settings to continue.</source>
       <translation>Сервер не принял ваш API-токен. Вставьте действующий токен в настройках, чтобы продолжить.</translation>
     </message>
@@ -206,8 +214,16 @@
       <translation>Готовое видео не удалось загрузить, или оно не воспроизводится. Нажмите «Повторить», чтобы попробовать ещё раз.</translation>
     </message>
     <message>
+      <source>Another Framecast window or command is still saving this video. Press Retry when it has finished.</source>
+      <translation>Это видео ещё сохраняет другое окно или команда Framecast. Нажмите «Повторить», когда они закончат.</translation>
+    </message>
+    <message>
       <source>The video took longer than Framecast could wait.</source>
       <translation>Видео готовилось дольше, чем Framecast мог ждать.</translation>
+    </message>
+    <message>
+      <source>Framecast stopped unexpectedly while following this video. Press Retry to follow it again.</source>
+      <translation>Framecast неожиданно остановился, пока следил за этим видео. Нажмите «Повторить», чтобы следить за ним снова.</translation>
     </message>
     <message>
       <source>Framecast was closed before the server confirmed this video, so it may not have started. Press Retry to send it again.</source>
@@ -1267,6 +1283,65 @@ You can keep working while it renders.</source>
     <message>
       <source>The token could not be saved: %1</source>
       <translation>Не удалось сохранить токен: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>Startup</name>
+    <message>
+      <source>%1 must be a number of seconds from %2 to %3.</source>
+      <translation>Переменная %1 должна содержать число секунд от %2 до %3.</translation>
+    </message>
+    <message>
+      <source>%1 must be an http:// or https:// address without a user name or password.</source>
+      <translation>Переменная %1 должна содержать адрес http:// или https:// без имени пользователя и пароля.</translation>
+    </message>
+    <message>
+      <source>%1 holds a value Framecast can't use.</source>
+      <translation>В переменной %1 значение, которое Framecast не может использовать.</translation>
+    </message>
+    <message>
+      <source>The history %1 was damaged. It was kept as %2 and a new, empty history was started.</source>
+      <translation>История %1 была повреждена. Она сохранена как %2, и начата новая, пустая история.</translation>
+    </message>
+    <message>
+      <source>Framecast uses its default value instead.</source>
+      <translation>Framecast использует вместо него значение по умолчанию.</translation>
+    </message>
+    <message>
+      <source>Framecast can't write its log file in %1.</source>
+      <translation>Framecast не может записывать журнал в %1.</translation>
+    </message>
+    <message>
+      <source>its log folder</source>
+      <translation>папку журнала</translation>
+    </message>
+    <message>
+      <source>The settings file %1 has a bad value for %2; it was ignored.</source>
+      <translation>В файле настроек %1 неверное значение %2; оно пропущено.</translation>
+    </message>
+    <message>
+      <source>The settings file %1 can't be read; using the default settings.</source>
+      <translation>Файл настроек %1 не читается; используются настройки по умолчанию.</translation>
+    </message>
+    <message>
+      <source>The settings file %1 is not UTF-8 text; using the default settings.</source>
+      <translation>Файл настроек %1 — не текст в кодировке UTF-8; используются настройки по умолчанию.</translation>
+    </message>
+    <message>
+      <source>The settings file %1 is damaged; using the default settings.</source>
+      <translation>Файл настроек %1 повреждён; используются настройки по умолчанию.</translation>
+    </message>
+    <message>
+      <source>Framecast can't write to its data folder %1. Make it writable, or choose another folder with %2.</source>
+      <translation>Framecast не может записывать в свою папку данных %1. Разрешите запись в неё или выберите другую папку переменной %2.</translation>
+    </message>
+    <message>
+      <source>The history %1 was made by a newer Framecast. Update Framecast, or move the file away to start a new history.</source>
+      <translation>История %1 создана более новой версией Framecast. Обновите Framecast или уберите этот файл, чтобы начать новую историю.</translation>
+    </message>
+    <message>
+      <source>Framecast can't open its history %1.</source>
+      <translation>Framecast не может открыть свою историю %1.</translation>
     </message>
   </context>
   <context>

@@ -122,7 +122,7 @@ class _Engine:
         self.history = AsyncHistoryStore(HistoryStore(tmp / "history.db"))
         self.client = SuperDuperClient(url, token)
         self.manager = JobManager(
-            self.client, self.history, videos_dir=tmp / "videos", config=EngineConfig.from_env()
+            self.client, self.history, videos_dir=tmp / "videos", config=EngineConfig()
         )
 
     async def submit(self, spec: JobSpec) -> str:

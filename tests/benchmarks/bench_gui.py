@@ -105,7 +105,7 @@ def child_launch(spawned_at: float) -> dict[str, float]:
 def child_lag(seconds: float) -> dict[str, float]:
     import qasync
 
-    from app.engine.updates import ConnectionState, JobState, JobUpdate, Transport
+    from app.engine.updates import ConnectionState, JobState, JobUpdate, Stage, Transport
     from app.store.history import AsyncHistoryStore
     from app.store.settings import load_settings
     from app.ui.main import create_application
@@ -137,7 +137,8 @@ def child_lag(seconds: float) -> dict[str, float]:
                         job_id=job_id,
                         state=JobState.PROCESSING,
                         progress=min(0.999, step / 2000),
-                        message=f"frame {step}",
+                        stage=Stage.RENDERING,
+                        server_progress=f"frame {step}",
                         transport=Transport.SSE,
                         connection=ConnectionState.LIVE,
                     )

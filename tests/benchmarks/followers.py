@@ -141,7 +141,7 @@ async def follow_framecast(specs: list[JobSpec], on_first: Callable[[], None]) -
         history = AsyncHistoryStore(HistoryStore(Path(tmp) / "history.db"))
         client = SuperDuperClient(url, token)
         manager = JobManager(
-            client, history, videos_dir=Path(tmp) / "videos", config=EngineConfig.from_env()
+            client, history, videos_dir=Path(tmp) / "videos", config=EngineConfig()
         )
 
         def on_update(update: JobUpdate) -> None:
@@ -166,7 +166,7 @@ async def follow_framecast(specs: list[JobSpec], on_first: Callable[[], None]) -
             finals = await asyncio.gather(*(manager.wait(i) for i in ids))
             for final in finals:
                 if final.state != JobState.COMPLETED:
-                    raise RuntimeError(f"engine job ended {final.state}: {final.error}")
+                    raise RuntimeError(f"engine job ended {final.state}: {final.error_kind}")
         finally:
             await manager.aclose()
             await client.aclose()

@@ -45,6 +45,7 @@ from app.api.models import (
     parse_message,
     parse_page,
 )
+from app.cli.wording import api_error_text, unusable_reason
 from tests.support.scripted_backend import ScriptedBackend
 
 CORPUS = Path(__file__).resolve().parent
@@ -167,7 +168,8 @@ def test_rejected_samples_raise_the_named_error(item: Sample) -> None:
         parse(item.kind, item.body)
     error = info.value
     assert type(error) is ERRORS[item.expect]
-    assert str(error) and error.user_message  # an engineer's detail and a sentence for people
+    # An engineer's detail, and a sentence for people from the command line's wording.
+    assert str(error) and api_error_text(error)
 
 
 # --------------------------------------------------------------------------- catalogue
@@ -250,7 +252,7 @@ def test_configs_of_every_type_price_and_vip_variant() -> None:
             model.display_name,
         )
         assert got == (usable, image, video, price, vip, durations, label), name
-        assert (model.unusable_reason is None) is usable, name
+        assert (unusable_reason(model) is None) is usable, name
     assert by_name["azure-openai/sora"].aspect_ratios == ["16:9", "1:1", "9:16"]
     assert by_name["azure-openai/sora"].max_duration == 20
     assert by_name["azure-openai/sora"].price_for(10) is None
@@ -261,13 +263,13 @@ def test_only_video_types_produce_video_and_no_image_or_audio_model_is_text_to_v
     page = accepted("catalogue/configs_every_variant")
     kinds = {m.name: m for m in page.items}
     assert kinds["fal-ai/restyle"].produces_video and not kinds["fal-ai/restyle"].usable
-    assert "source video" in str(kinds["fal-ai/restyle"].unusable_reason)
+    assert "source video" in str(unusable_reason(kinds["fal-ai/restyle"]))
     for name in ("comfyui/flux", "azure-openai/gpt-image-1"):
         assert not kinds[name].produces_video
-        assert "pictures" in str(kinds[name].unusable_reason)
-    assert "sound" in str(kinds["fal-ai/stable-audio"].unusable_reason)
+        assert "pictures" in str(unusable_reason(kinds[name]))
+    assert "sound" in str(unusable_reason(kinds["fal-ai/stable-audio"]))
     assert not kinds["future/hologram"].produces_video
-    assert "text_to_hologram" in str(kinds["future/hologram"].unusable_reason)
+    assert "text_to_hologram" in str(unusable_reason(kinds["future/hologram"]))
 
 
 def test_malformed_items_are_skipped_not_the_page() -> None:

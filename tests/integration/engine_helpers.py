@@ -148,7 +148,7 @@ def check_job(
     should have seen (more than one only where a redirect or a resumed
     download is the point of the test)."""
     updates = run.updates_of(final.job_id)
-    assert final.state == state, (final.state, final.error)
+    assert final.state == state, (final.state, final.error_kind, final.server_message)
     assert_one_terminal(updates)
     assert updates[-1].state == state
     assert_monotonic(updates)

@@ -24,6 +24,7 @@ import pytest
 from app.api import PagingError, SuperDuperClient
 from app.api.client import MAX_PAGES
 from app.api.models import MAX_SEED
+from app.cli.wording import api_error_text
 from tests.support.scripted_backend import ScriptedBackend, generation_config
 
 T = TypeVar("T")
@@ -110,7 +111,7 @@ def test_a_cursor_that_repeats_is_a_clear_error(scripted_backend: ScriptedBacken
     with pytest.raises(PagingError) as info:
         run(scripted_backend, lambda c: c.list_models())
     assert "loops" in str(info.value) and "generation-config" in str(info.value)
-    assert "could not read to the end" in info.value.user_message
+    assert "could not read to the end" in api_error_text(info.value)
     assert len(pages_asked(scripted_backend, "generation-config")) == 1
 
 

@@ -22,8 +22,9 @@ from app.api import (
     RateLimitedError,
     SuperDuperClient,
     UnsafeUrlError,
+    UnusableImageError,
 )
-from app.api.errors import ApiError
+from app.api.errors import ApiError, ImageProblem
 from tests.support.fixtures import sample_video, scripted_backend
 from tests.support.scripted_backend import JobScript, ScriptedBackend
 
@@ -93,7 +94,7 @@ def test_status_maps_to_typed_error(
     err = failure(scripted_backend, generate)
     assert type(err) is kind
     assert err.status == status
-    assert err.user_message
+    assert str(err)  # the engineer's text for the log
     assert err.retryable is (kind is BackendUnavailableError)
 
 
@@ -108,7 +109,7 @@ def test_errors_on_reads_too(scripted_backend: ScriptedBackend, status: int) -> 
 def test_wrong_token_is_an_authentication_error(scripted_backend: ScriptedBackend) -> None:
     err = failure(scripted_backend, lambda c: c.list_models(), token="not-the-token")
     assert isinstance(err, AuthenticationError) and err.status == 401
-    assert "Settings" in err.user_message
+    assert err.server_message == "Could not validate credentials"  # its own words, kept
     assert not failure(scripted_backend, lambda c: c.list_styles(), token="").retryable
 
 
@@ -123,7 +124,7 @@ def test_invalid_request_keeps_the_servers_message(scripted_backend: ScriptedBac
     scripted_backend.fail_next_creates(422, detail="Duration 7 is not offered by this model")
     err = failure(scripted_backend, generate)
     assert isinstance(err, InvalidRequestError)
-    assert "Duration 7 is not offered by this model" in err.user_message
+    assert err.server_message == "Duration 7 is not offered by this model"
 
 
 def test_invalid_request_with_a_validation_error_list(scripted_backend: ScriptedBackend) -> None:
@@ -143,7 +144,7 @@ def test_invalid_request_with_a_validation_error_list(scripted_backend: Scripted
     )
     err = failure(scripted_backend, generate)
     assert isinstance(err, InvalidRequestError)
-    assert "config.aspect_ratio: unsupported aspect ratio" in err.user_message
+    assert err.server_message == "config.aspect_ratio: unsupported aspect ratio"
 
 
 def test_rate_limited_with_retry_after_seconds(scripted_backend: ScriptedBackend) -> None:
@@ -252,10 +253,17 @@ def test_upload_checks_type_and_size_before_any_request(
     text.write_text("not a picture at all")
     big = tmp_path / "huge.png"
     big.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * (10 * 1024 * 1024))
-    for path in (text, big, tmp_path / "missing.png"):
+    cases = {
+        text: ImageProblem.NOT_A_PICTURE,
+        big: ImageProblem.TOO_LARGE,
+        tmp_path / "missing.png": ImageProblem.MISSING,
+        tmp_path: ImageProblem.NOT_A_PICTURE,
+    }
+    for path, problem in cases.items():
         err = failure(scripted_backend, lambda c, p=path: c.upload_image(p))  # type: ignore[misc]
-        assert isinstance(err, InvalidRequestError), path
-        assert path.name in err.user_message
+        assert isinstance(err, UnusableImageError) and isinstance(err, InvalidRequestError)
+        assert (err.path, err.problem) == (path, problem)
+        assert err.server_message is None  # nothing the server said: nothing was sent
     assert scripted_backend.requests == []
 
 
@@ -301,7 +309,7 @@ def test_token_absent_from_repr_errors_and_logs(
         text,
         *errors,
         *(repr(e) for e in errors),
-        *(e.user_message for e in errors),
+        *(e.server_message for e in errors),
         *(e.detail for e in errors),
     )
     assert_secret_absent(
@@ -328,8 +336,8 @@ def test_token_goes_to_the_backend_origin_only(
 
     async def fetch(client: SuperDuperClient, url: str) -> bytes:
         async with client.stream_download(url) as response:
-            assert response.status_code == 200
-            return await response.aread()
+            assert response.status == 200
+            return b"".join([chunk async for chunk in response.chunks])
 
     async def scenario() -> list[bytes]:
         async with SuperDuperClient(scripted_backend.url, token) as client:
@@ -409,34 +417,39 @@ def test_interrupted_download_is_retryable_and_resumes_with_range(
 
     async def scenario() -> int:
         async with SuperDuperClient(scripted_backend.url, scripted_backend.token) as client:
-            with pytest.raises(BackendUnavailableError):
+            with pytest.raises(BackendUnavailableError) as cut:
                 async with client.stream_download(job.result_url) as response:
-                    async for chunk in response.aiter_raw():
+                    async for chunk in response.chunks:
                         received.extend(chunk)
+            assert cut.value.status is None  # a broken connection, not an answer
             assert len(received) == 2000
             async with client.stream_download(job.result_url, start=len(received)) as rest:
-                received.extend(await rest.aread())
-                return rest.status_code
+                received.extend(b"".join([chunk async for chunk in rest.chunks]))
+                assert rest.content_range.startswith("bytes 2000-")
+                return rest.status
 
     assert asyncio.run(scenario()) == 206
     assert bytes(received) == sample_video
     assert [r.headers.get("range") for r in scripted_backend.cdn.requests] == [None, "bytes=2000-"]
 
 
-def test_event_stream_is_opened_unread_with_the_right_headers(
+def test_event_stream_refusals_are_typed_errors_with_the_right_headers(
     scripted_backend: ScriptedBackend,
 ) -> None:
     job = scripted_backend.add_job(JobScript(sse_status=404), start_now=True)
 
-    async def scenario(client: SuperDuperClient) -> tuple[int, int]:
-        async with client.open_event_stream(f"file.{job.file_id}") as missing:
-            status_missing = missing.status_code
-        async with client.open_event_stream(
-            f"project.{job.project_id}", last_event_id="3"
-        ) as again:
-            return status_missing, again.status_code
+    async def scenario(client: SuperDuperClient) -> list[ApiError]:
+        refusals = []
+        for channel, last_id in ((f"file.{job.file_id}", None), (f"project.{job.project_id}", "3")):
+            try:
+                async with client.open_event_stream(channel, last_event_id=last_id):
+                    raise AssertionError("a 404 opened a stream")
+            except ApiError as exc:
+                refusals.append(exc)
+        return refusals
 
-    assert run(scripted_backend, scenario) == (404, 404)
+    refusals = run(scripted_backend, scenario)
+    assert [(type(e), e.status) for e in refusals] == [(NotFoundError, 404)] * 2
     first, second = scripted_backend.requests_to("events/")
     assert first.path.endswith(f"/events/file.{job.file_id}")
     assert second.path.endswith(f"/events/project.{job.project_id}")
@@ -445,3 +458,35 @@ def test_event_stream_is_opened_unread_with_the_right_headers(
         "no-cache",
     )
     assert "last-event-id" not in first.headers and second.headers["last-event-id"] == "3"
+
+
+@pytest.mark.parametrize(
+    ("status", "kind"),
+    [(401, AuthenticationError), (429, RateLimitedError), (503, BackendUnavailableError)],
+)
+def test_the_event_stream_and_downloads_use_the_one_status_map(
+    scripted_backend: ScriptedBackend, status: int, kind: type[ApiError]
+) -> None:
+    job = scripted_backend.add_job(JobScript(sse_status=status), start_now=True)
+    scripted_backend.inject("GET", "refused/", status, json_body={"detail": "not now"})
+    refused_video = f"{scripted_backend.url}/api/v1/refused/video.mp4"
+
+    async def scenario(client: SuperDuperClient) -> list[ApiError]:
+        refusals = []
+        for opener in (
+            lambda: client.open_event_stream(f"file.{job.file_id}"),
+            lambda: client.stream_download(refused_video),
+        ):
+            try:
+                async with opener():
+                    raise AssertionError(f"HTTP {status} was taken for a success")
+            except ApiError as exc:
+                refusals.append(exc)
+        return refusals
+
+    stream, download = run(scripted_backend, scenario)
+    assert (type(stream), stream.status) == (kind, status)
+    assert (type(download), download.status) == (kind, status)
+    if kind is AuthenticationError:  # the server's own words come along, from both
+        assert stream.server_message == f"scripted HTTP {status}"
+        assert download.server_message == "not now"

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from app.api.errors import UnsafeUrlError
 from app.engine.updates import ConnectionState, ErrorKind, JobState
 from tests.integration.engine_helpers import (
     assert_token_absent,
@@ -49,7 +48,7 @@ def test_refused_token_on_create_fails_fast(
             final = await run.finish(job_id, timeout=10)
             assert final.state == JobState.FAILED
             assert final.error_kind == ErrorKind.AUTH
-            assert final.error
+            assert final.stage is None
             assert_token_absent(scripted_backend.token, run, caplog)
             assert_token_absent(wrong, run, caplog)
 
@@ -226,7 +225,7 @@ def test_non_http_result_url_is_never_read(
             final = await run.finish(job_id)
             check_job(run, job, final, caplog, state=JobState.FAILED)
             assert final.error_kind == ErrorKind.DOWNLOAD
-            assert final.error == UnsafeUrlError.user_message
+            assert final.server_message is None  # nothing the service said: our refusal
             assert not run.videos_dir.exists() or not any(run.videos_dir.iterdir())
 
     asyncio.run(scenario())

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from app.engine.downloader import IncompleteVideoError
+from app.cli.wording import failure_text
+from app.engine.updates import ErrorKind
 from tests.integration.test_cli import (
     ROOT,
     Run,
@@ -55,9 +56,10 @@ def generate(dirs: dict[str, Path], backend: ScriptedBackend, *extra: str, **env
     )
 
 
-def history_rows(dirs: dict[str, Path]) -> list[tuple[str, str | None, str | None]]:
+def history_rows(dirs: dict[str, Path]) -> list[tuple[str, str | None, str | None, str | None]]:
     with sqlite3.connect(dirs["data"] / "history.sqlite3") as conn:
-        return conn.execute("SELECT state, error_kind, error FROM jobs").fetchall()
+        sql = "SELECT state, error_kind, error_detail, server_message FROM jobs"
+        return conn.execute(sql).fetchall()
 
 
 def assert_clean_failure(run: Run, code: int) -> None:
@@ -114,10 +116,12 @@ def test_full_disk_says_where_and_how_much_and_leaves_nothing(
         assert_clean_failure(run, 1)
         folder = disk / "videos"
         assert run.result["error"] == (
-            f"Not enough disk space in {folder} (needs 4 MB). Free some space, then press Retry."
+            f"Not enough disk space in {folder} (needs 4 MB). "
+            "Free some space, then try again with `framecast track`."
         )
         assert not [p for p in disk.rglob("*") if p.is_file()]
-    assert history_rows(dirs) == [("failed", "disk_full", run.result["error"])]
+    detail = json.dumps({"folder": str(folder), "needed_mb": 4})
+    assert history_rows(dirs) == [("failed", "disk_full", detail, None)]  # facts, no sentence
 
 
 def test_truncated_video_fails_after_a_second_try(
@@ -128,7 +132,7 @@ def test_truncated_video_fails_after_a_second_try(
     scripted_backend.add_job(JobScript(result_url_override=url))
     run = generate(dirs, scripted_backend)
     assert_clean_failure(run, 1)
-    assert run.result["error"] == IncompleteVideoError.user_message
+    assert run.result["error"] == failure_text(ErrorKind.DOWNLOAD)
     assert len(hostile_server.requests_to("/cut.mp4")) == 2
     assert not list((dirs["data"] / "videos").glob("*.mp4"))
 
@@ -149,6 +153,8 @@ def test_truncated_video_fails_after_a_second_try(
         (("track", "a/b"), "FILE_ID: is not a file id"),
         (("serve", "--port", "70000"), "--port: must be a port number from 0 to 65535"),
         (("serve", "--port", "-1"), "--port: must be a port number from 0 to 65535"),
+        (("serve", "--workers", "0"), "--workers: must be a whole number from 1"),
+        (("serve", "--workers", "many"), "--workers: must be a whole number from 1"),
     ],
 )
 def test_bad_arguments_exit_2_at_once_with_one_sentence(
@@ -257,7 +263,10 @@ def test_a_history_from_a_newer_framecast_is_refused_and_left_alone(
     before = path.read_bytes()
     run = generate(dirs, scripted_backend)
     assert run.code == 2, run.err
-    assert "was made by a newer Framecast (schema 42" in str(run.result["error"])
+    assert str(run.result["error"]) == (
+        f"The history {path} was made by a newer Framecast. Update Framecast, "
+        "or move the file away to start a new history."
+    )
     assert path.read_bytes() == before
     assert not scripted_backend.requests
 
@@ -283,6 +292,21 @@ def test_a_data_folder_that_cannot_be_written_exits_2_with_the_path(
     assert "Traceback" not in run.err
     assert str(run.result["error"]).startswith(f"Framecast can't write to its data folder {folder}")
     assert not scripted_backend.requests
+
+
+@pytest.mark.parametrize("how", ["FRAMECAST_DATA_DIR", "--data-dir"])
+def test_serve_in_a_data_folder_that_cannot_be_written_exits_2_before_listening(
+    dirs: dict[str, Path], tmp_path: Path, how: str
+) -> None:
+    with read_only_folder(tmp_path / "ro") as folder:
+        if how == "--data-dir":
+            run = framecast(dirs, "serve", "--data-dir", str(folder / "renderer"))
+        else:
+            run = framecast(dirs, "serve", FRAMECAST_DATA_DIR=str(folder))
+    assert run.code == 2, run.err
+    assert "Traceback" not in run.err and "listening on" not in run.out
+    where = folder / "renderer" if how == "--data-dir" else folder / "local-renderer"
+    assert f"Framecast can't write to its data folder {where} (" in run.err
 
 
 def test_a_log_folder_that_cannot_be_written_is_noted_and_the_run_goes_on(
@@ -359,5 +383,5 @@ def test_models_with_a_newer_history_exits_2_with_one_sentence(
         conn.execute("PRAGMA user_version = 42")
     run = framecast(dirs, "models", *_scripted(scripted_backend), "--token", "abcdefgh-token")
     assert run.code == 2, run.err
-    assert "was made by a newer Framecast (schema 42" in run.err
+    assert "was made by a newer Framecast. Update Framecast" in run.err
     assert "Traceback" not in run.err

@@ -20,19 +20,10 @@ from pathlib import Path
 
 import pytest
 
-from app.api.errors import ProtocolError, UnsafeUrlError
-from app.engine.downloader import Downloader, IncompleteVideoError
-from app.engine.errors import (
-    DiskFullError,
-    FollowBudgetSpentError,
-    InternalError,
-    InterruptedTooOftenError,
-    InterruptedWhileSavingError,
-    UnreadableAnswersError,
-)
+from app.engine.downloader import Downloader
 from app.engine.manager import MAX_INTERRUPTIONS
 from app.engine.tracker import JobTracker
-from app.engine.updates import ErrorKind, JobState
+from app.engine.updates import ErrorKind, FailureDetail, JobState
 from app.logs import register_secret
 from app.store.history import HistoryStore, JobRecord
 from tests.integration.engine_helpers import (
@@ -133,7 +124,8 @@ def test_poll_answer_nested_100000_deep_fails_the_job_plainly(
             final = await run.finish(job_id)
             check_job(run, job, final, caplog, state=JobState.FAILED)
             assert final.error_kind == ErrorKind.PROTOCOL
-            assert final.error == UnreadableAnswersError.user_message
+            limit = fast_config().protocol_error_limit
+            assert final.error_detail == FailureDetail(count=limit)
             record = await _history_row(run, job_id)
             assert (record.state, record.error_kind) == ("failed", "protocol")
 
@@ -163,7 +155,6 @@ def test_malformed_result_url_fails_the_job_and_reads_nothing(
             job_id = await run.submit()
             final = await run.finish(job_id)
             check_job(run, job, final, caplog, state=JobState.FAILED)
-            assert final.error == UnsafeUrlError.user_message
             assert final.error_kind == ErrorKind.DOWNLOAD
             assert _leftovers(run.videos_dir) == []
             assert (await _history_row(run, job_id)).state == "failed"
@@ -189,7 +180,7 @@ def test_create_answer_nested_100000_deep_fails_the_job(
             final = await run.finish(job_id)
             assert final.state == JobState.FAILED
             assert final.error_kind == ErrorKind.PROTOCOL
-            assert final.error == ProtocolError.user_message
+            assert final.server_message is None
             assert (await _history_row(run, job_id)).state == "failed"
             assert_token_absent(scripted_backend.token, run, caplog)
 
@@ -220,7 +211,6 @@ def test_a_crash_in_a_handler_fails_the_job_with_its_traceback_logged(
             final = await run.finish(job_id)
             assert final.state == JobState.FAILED
             assert final.error_kind == ErrorKind.INTERNAL
-            assert final.error == InternalError.user_message
             assert (await _history_row(run, job_id)).state == "failed"
             assert_one_terminal(run.updates_of(job_id))
 
@@ -317,8 +307,10 @@ def test_polls_stop_at_the_budget_and_the_job_says_so(
         async with engine_run(scripted_backend, tmp_path, config=fast_config(poll_budget=4)) as run:
             final = await run.finish(await run.submit())
             check_job(run, job, final, caplog, state=JobState.FAILED)
-            assert final.error == FollowBudgetSpentError.user_message
-            assert final.extra["checks"] == "4"
+            assert final.error_kind == ErrorKind.OFFLINE
+            assert final.error_detail == FailureDetail(count=4)
+            record = await _history_row(run, final.job_id)
+            assert FailureDetail.from_json(record.error_detail) == FailureDetail(count=4)
 
     asyncio.run(scenario())
     assert job.polls == 4
@@ -367,7 +359,6 @@ def test_video_cut_at_40_percent_is_retried_then_failed_never_saved(
             job_id = await run.submit()
             final = await run.finish(job_id)
             assert final.state == JobState.FAILED, final
-            assert final.error == IncompleteVideoError.user_message
             assert final.error_kind == ErrorKind.DOWNLOAD
             assert final.path is None
             assert [p for p in _leftovers(run.videos_dir) if p.suffix in (".mp4", ".part")] == []
@@ -392,7 +383,7 @@ def test_a_whole_faststart_video_passes(
     async def scenario() -> None:
         async with engine_run(scripted_backend, tmp_path) as run:
             final = await run.finish(await run.submit())
-            assert final.state == JobState.COMPLETED, final.error
+            assert final.state == JobState.COMPLETED, final.error_kind
             assert final.path is not None and Path(final.path).read_bytes() == whole
             assert Path(final.path).stat().st_mode & 0o777 == 0o600
 
@@ -417,7 +408,6 @@ def test_redirect_loop_fails_the_download(
             final = await run.finish(job_id)
             check_job(run, job, final, caplog, state=JobState.FAILED)
             assert final.error_kind == ErrorKind.DOWNLOAD
-            assert "could not be downloaded" in (final.error or "")
             assert (await _history_row(run, job_id)).state == "failed"
 
     asyncio.run(scenario())
@@ -445,12 +435,12 @@ def test_full_disk_fails_with_the_folder_and_the_space_needed(
                 job_id = await run.submit()
                 final = await run.finish(job_id)
                 assert (final.state, final.error_kind) == (JobState.FAILED, ErrorKind.DISK_FULL)
-                needed = 4 if with_length else int(final.extra["needed_mb"])
-                assert final.extra == {"folder": str(videos), "needed_mb": str(needed)}
-                assert final.error == DiskFullError(videos, needed * 1024 * 1024).user_message
-                assert f"Not enough disk space in {videos} (needs {needed} MB)" in final.error
+                assert final.error_detail is not None and final.error_detail.needed_mb
+                needed = 4 if with_length else final.error_detail.needed_mb
+                assert final.error_detail == FailureDetail(folder=str(videos), needed_mb=needed)
                 record = await _history_row(run, job_id)
                 assert (record.state, record.error_kind) == ("failed", "disk_full")
+                assert FailureDetail.from_json(record.error_detail) == final.error_detail
 
         asyncio.run(scenario())
         assert [p for p in videos.rglob("*") if p.is_file()] == []  # no .part left
@@ -503,10 +493,10 @@ def test_restart_after_a_death_while_saving_fails_the_job_instead_of_repeating_i
             final = await run.finish("following")
             assert final.state == JobState.COMPLETED
             rows = {r.job_id: r for r in await run.history.list()}
-            assert rows["saving"].state == "failed"
-            assert rows["saving"].error == InterruptedWhileSavingError.user_message
-            assert rows["often"].state == "failed"
-            assert rows["often"].error == InterruptedTooOftenError.user_message
+            assert (rows["saving"].state, rows["saving"].error_kind) == ("failed", "interrupted")
+            assert (rows["often"].state, rows["often"].error_kind) == ("failed", "interrupted")
+            detail = FailureDetail.from_json(rows["often"].error_detail)
+            assert detail == FailureDetail(count=MAX_INTERRUPTIONS)
             assert rows["often"].interruptions == MAX_INTERRUPTIONS
             assert (rows["following"].interruptions, rows["following"].follower_pid) == (1, None)
             # A job a live process follows is left to it.
@@ -583,17 +573,22 @@ def test_server_text_is_cleaned_and_the_token_redacted_everywhere(
             job_id = await run.submit()
             final = await run.finish(job_id)
             check_job(run, job, final, caplog, state=JobState.FAILED)
-            for text in (final.error or "", *(u.message or "" for u in run.updates)):
+            texts = [final.server_message or ""]
+            texts += [u.server_progress or "" for u in run.updates]
+            for text in texts:
                 assert not any(ord(c) < 32 or 0x7F <= ord(c) <= 0x9F for c in text), repr(text)
                 assert "\u202e" not in text and token not in text
-            assert "out of memory for ***" in (final.error or "")
+            assert "out of memory for ***" in (final.server_message or "")
+            assert any("out of memory for ***" in (u.server_progress or "") for u in run.updates)
             record = await _history_row(run, job_id)
-            assert record.error == final.error
+            assert record.server_message == final.server_message
 
     asyncio.run(scenario())
     with sqlite3.connect(tmp_path / "history.sqlite3") as conn:
         assert not conn.execute(
-            "SELECT 1 FROM jobs WHERE error LIKE '%' || ? || '%'", (token,)
+            "SELECT 1 FROM jobs WHERE server_message LIKE '%' || ? || '%'"
+            " OR server_progress LIKE '%' || ? || '%'",
+            (token, token),
         ).fetchall()
 
 

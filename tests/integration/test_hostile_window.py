@@ -49,7 +49,9 @@ def test_the_banner_shows_an_error_string_literally(qtbot: QtBot) -> None:
 
 
 def test_a_failed_card_shows_the_servers_error_literally(qtbot: QtBot) -> None:
-    failed = JobUpdate(job_id="job", state=JobState.FAILED, error=HTML, error_kind=ErrorKind.RENDER)
+    failed = JobUpdate(
+        job_id="job", state=JobState.FAILED, server_message=HTML, error_kind=ErrorKind.RENDER
+    )
     card = ProgressCard(ActiveJob("job", failed, title="a fox"))
     qtbot.addWidget(card)
     card.apply(failed)
@@ -183,7 +185,7 @@ def test_a_newer_history_opens_a_window_that_says_so_and_keeps_the_file(
     g = Gui(_gui_env(gui_dirs))
     gui.append(g)
     _wait_for_window(g, gui_dirs, "start-up problem shown")
-    assert "was made by a newer Framecast (schema 42" in g.stderr
+    assert f"The history {path} was made by a newer Framecast." in g.stderr
     assert g.close() == 1
     assert path.read_bytes() == before
 
@@ -202,8 +204,8 @@ def test_damaged_local_state_still_opens_the_window_and_says_so(
     else:
         extra["FRAMECAST_POLL_INTERVAL"] = "1e-9"
         expected = (
-            "FRAMECAST_POLL_INTERVAL must be a number of seconds from 0.1 to 3600; "
-            "using the default instead"
+            "FRAMECAST_POLL_INTERVAL must be a number of seconds from 0.1 to 3600. "
+            "Framecast uses its default value instead."
         )
     g = Gui(_gui_env(gui_dirs, **extra))
     gui.append(g)

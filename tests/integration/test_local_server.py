@@ -639,6 +639,23 @@ def test_jobs_survive_a_restart_and_the_server_stops_cleanly(tmp_path: Path) -> 
         again.stop()
 
 
+def test_serve_keeps_its_files_in_the_data_folder_by_default(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The same folder rule as the window's: FRAMECAST_DATA_DIR's local-renderer.
+    data = tmp_path / "data"
+    monkeypatch.setenv("FRAMECAST_DATA_DIR", str(data))
+    server = start_local_server(None)
+    try:
+        with client(server) as http:
+            file_id = generate(http, width=160, height=90)["id"]
+            read_events(server, f"file.{file_id}")
+    finally:
+        server.stop()
+    assert (data / "local-renderer" / "files" / f"{file_id}.json").is_file()
+    assert list((data / "local-renderer" / "media").glob("*.mp4"))
+
+
 # ------------------------------------------------------------------ launcher
 
 
@@ -679,4 +696,6 @@ def test_launcher_explains_a_renderer_that_cannot_start(tmp_path: Path) -> None:
         asyncio.run(scenario())
     message = str(raised.value)
     assert "built-in renderer stopped while starting" in message
-    assert "renderer output" in message and "Error" in message
+    # The renderer's own one sentence, not a traceback: it checks its folder first.
+    assert "renderer output" in message and "Traceback" not in message
+    assert f"can't write to its data folder {blocker}" in message

@@ -64,7 +64,7 @@ async def main(mode: str, *args: str) -> int:
                         "job_id": job_id,
                         "state": str(final.state),
                         "path": final.path,
-                        "error": final.error,
+                        "error_kind": final.error_kind,
                     }
                 ),
                 flush=True,

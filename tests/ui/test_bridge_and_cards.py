@@ -123,7 +123,7 @@ def test_card_shows_busy_progress_badges_and_failure(
             job_id="j1",
             state=JobState.FAILED,
             progress=0.5,
-            error="The GPU caught fire",
+            server_message="The GPU caught fire",
             error_kind=ErrorKind.RENDER,
         )
     )

@@ -9,7 +9,6 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 
-from app.api.errors import InvalidRequestError
 from app.api.models import GenerationRequest
 from app.engine.updates import ErrorKind, JobState, JobUpdate
 from app.store.history import AsyncHistoryStore, JobRecord
@@ -20,7 +19,6 @@ from app.ui.models.history import (
     RecordRole,
     saved_request,
 )
-from app.ui.models.job_facts import Failure
 from app.ui.models.problems import SettingsNotFound, VideoFailed, VideoMissing
 from app.ui.models.video import Video
 from app.ui.tasks import TaskGroup
@@ -44,7 +42,7 @@ def history(store: AsyncHistoryStore, run: Run, qtbot: QtBot) -> HistoryModel:
     for item in (
         record("a", "Jellyfish drifting in blue light", "1", state="completed"),
         record("b", "A volcano at night, 100% lava", "2", state="processing"),
-        record("c", "Paper boats", "3", state="failed", error="Out of GPU memory"),
+        record("c", "Paper boats", "3", state="failed", server_message="Out of GPU memory"),
     ):
         run(store.insert(item))
     model = HistoryModel(store, TaskGroup(), lambda name: LABELS.get(name or "", name or ""))
@@ -152,12 +150,12 @@ def test_play_offers_a_video_whose_file_is_there_and_says_why_not_otherwise(
         "Broken",
         "5",
         state="failed",
-        error=InvalidRequestError("duration must be 5").user_message,
+        server_message="duration must be 5",
         error_kind=str(ErrorKind.INVALID),
     )
     with pytest.raises(VideoFailed) as why:
         run(history.play(failed))
-    assert why.value.facts.failure is Failure.INVALID
+    assert why.value.facts.failure is ErrorKind.INVALID
     assert why.value.facts.server_text == "duration must be 5"
 
     run(history.play(record("f", "Still rendering", "6", state="processing")))

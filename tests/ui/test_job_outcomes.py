@@ -68,7 +68,7 @@ def test_a_failed_job_shows_the_reason_and_retry_sends_it_again(
             job_id="old",
             state=JobState.FAILED,
             progress=0.3,
-            error="Out of GPU memory",
+            server_message="Out of GPU memory",
             error_kind=ErrorKind.RENDER,
         )
     )
@@ -88,20 +88,12 @@ def test_a_failed_job_shows_the_reason_and_retry_sends_it_again(
 def test_failures_say_what_to_do_next(window: MainWindow, qtbot: QtBot) -> None:
     engine = engine_of(window)
     engine.emit(JobUpdate(job_id="old", state=JobState.PROCESSING))
-    engine.emit(
-        JobUpdate(
-            job_id="old", state=JobState.FAILED, error="No credits", error_kind=ErrorKind.CREDITS
-        )
-    )
+    engine.emit(JobUpdate(job_id="old", state=JobState.FAILED, error_kind=ErrorKind.CREDITS))
     card = window.progress.card("old")
     assert card is not None and "Top up" in card.statusLabel.text()
 
     engine.emit(JobUpdate(job_id="other", state=JobState.QUEUED))
-    engine.emit(
-        JobUpdate(
-            job_id="other", state=JobState.FAILED, error="Token expired", error_kind=ErrorKind.AUTH
-        )
-    )
+    engine.emit(JobUpdate(job_id="other", state=JobState.FAILED, error_kind=ErrorKind.AUTH))
     wait_for(
         qtbot,
         lambda: window.settings_dialog is not None and window.settings_dialog.isVisible(),

@@ -123,7 +123,10 @@ def test_a_failed_job_stays_until_retried_and_retry_sends_its_request_again(
     jobs.jobFailed.connect(failed.append)
     jobs.tokenRefused.connect(lambda: refused.append(True))
     failure = JobUpdate(
-        job_id="old", state=JobState.FAILED, error="Out of memory", error_kind=ErrorKind.RENDER
+        job_id="old",
+        state=JobState.FAILED,
+        server_message="Out of memory",
+        error_kind=ErrorKind.RENDER,
     )
     deliver(jobs, engine, failure)
     assert failed == [failure] and refused == []

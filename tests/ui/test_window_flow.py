@@ -182,5 +182,5 @@ def test_image_to_video_uploads_the_picture_and_finishes(
     with qtbot.waitSignal(window.jobs.finished, timeout=90_000) as finished:
         form.generateButton.click()
     done: JobUpdate = finished.args[0]
-    assert done.state is JobState.COMPLETED, done.error
+    assert done.state is JobState.COMPLETED, done.error_kind
     assert done.path is not None and Path(done.path).is_file()

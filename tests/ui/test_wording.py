@@ -18,21 +18,31 @@ from app.api.errors import (
     ProtocolError,
     RateLimitedError,
 )
-from app.engine.downloader import DownloadError
-from app.engine.manager import INTERRUPTED_BEFORE_CONFIRMED
-from app.engine.updates import ConnectionState, ErrorKind, JobState, JobUpdate, Transport
+from app.engine.updates import (
+    ConnectionState,
+    ErrorKind,
+    FailureDetail,
+    JobState,
+    JobUpdate,
+    Stage,
+    Transport,
+    stage_of_state,
+)
 from app.session import BackendChoice
+from app.startup import Notice, NoticeKind, StartupError, StartupProblem
+from app.store.history import JobRecord
+from app.store.settings import SettingsFileTrouble
 from app.ui import wording
 from app.ui.i18n import install_language
 from app.ui.models.connection import ConnectionStatus
 from app.ui.models.job_facts import (
-    Failure,
     FailureFacts,
     Link,
-    Stage,
     failure_of,
     link_of,
+    record_failure,
     stage_of,
+    update_failure,
 )
 from app.ui.models.problems import (
     NotConnected,
@@ -44,8 +54,11 @@ from app.ui.models.problems import (
 
 CYRILLIC = re.compile("[а-яА-ЯёЁ]")
 LATIN = re.compile("[A-Za-z]")
-#: Names that stay Latin in Russian, and the example server's address.
-NAMES = re.compile(r"\b(API|VIP|Framecast|SuperDuperAI|videos\.example\.com)\b")
+#: Names that stay Latin in Russian: the product's, the example server's address, and
+#: the environment variables (a name the creator must type as it is) with what they hold.
+NAMES = re.compile(
+    r"\b(API|VIP|Framecast|SuperDuperAI|UTF-8|videos\.example\.com|[A-Z]+_[A-Z_]+|https?://)"
+)
 LOCAL = BackendChoice("local", None)
 CUSTOM = BackendChoice("custom", "https://videos.example.com/", "token")
 
@@ -58,40 +71,49 @@ def russian(qapp: object) -> Iterator[None]:
 
 
 @pytest.mark.parametrize(
-    ("kind", "error", "expected"),
+    ("kind", "server_message", "expected"),
     [
-        (
-            ErrorKind.RENDER,
-            "The render failed: Out of GPU memory",
-            (Failure.RENDER, "Out of GPU memory"),
-        ),
-        (ErrorKind.RENDER, "The GPU caught fire", (Failure.RENDER, "The GPU caught fire")),
-        (ErrorKind.RENDER, "The service reported that the render failed.", (Failure.RENDER, None)),
-        (ErrorKind.RENDER, "The render failed.", (Failure.RENDER, None)),
-        (ErrorKind.RENDER, "The video service no longer knows this video.", (Failure.GONE, None)),
-        (
-            ErrorKind.INVALID,
-            InvalidRequestError("duration must be 5").user_message,
-            (Failure.INVALID, "duration must be 5"),
-        ),
-        (ErrorKind.INVALID, InvalidRequestError().user_message, (Failure.INVALID, None)),
-        (ErrorKind.AUTH, AuthenticationError().user_message, (Failure.AUTH, None)),
-        (ErrorKind.DOWNLOAD, DownloadError("bad").user_message, (Failure.DOWNLOAD, None)),
-        (ErrorKind.INTERNAL, INTERRUPTED_BEFORE_CONFIRMED, (Failure.INTERRUPTED, None)),
-        (None, None, (Failure.INTERNAL, None)),
-        ("a kind from a newer version", "whatever", (Failure.INTERNAL, None)),
+        (ErrorKind.RENDER, "Out of GPU memory", (ErrorKind.RENDER, "Out of GPU memory")),
+        (ErrorKind.RENDER, None, (ErrorKind.RENDER, None)),
+        (ErrorKind.GONE, None, (ErrorKind.GONE, None)),
+        (ErrorKind.INVALID, "duration must be 5", (ErrorKind.INVALID, "duration must be 5")),
+        (ErrorKind.UNCONFIRMED, None, (ErrorKind.UNCONFIRMED, None)),
+        (str(ErrorKind.AUTH), "", (ErrorKind.AUTH, None)),
+        (None, None, (ErrorKind.INTERNAL, None)),
+        ("a kind from a newer version", "whatever", (ErrorKind.INTERNAL, "whatever")),
     ],
 )
-def test_failures_read_as_facts(
-    kind: str | None, error: str | None, expected: tuple[Failure, str | None]
+def test_failures_are_read_as_the_engine_gave_them(
+    kind: str | None, server_message: str | None, expected: tuple[ErrorKind, str | None]
 ) -> None:
-    facts = failure_of(kind, error)
+    facts = failure_of(kind, server_message)
     assert (facts.failure, facts.server_text) == expected
 
 
-def test_stages_follow_the_state() -> None:
-    stages = [stage_of(JobUpdate(job_id="j", state=state)) for state in JobState]
-    assert stages == [
+def test_a_failure_is_read_alike_from_an_update_and_from_its_history_row() -> None:
+    detail = FailureDetail(folder="/videos", needed_mb=12)
+    update = JobUpdate(
+        job_id="j",
+        state=JobState.FAILED,
+        error_kind=ErrorKind.DISK_FULL,
+        error_detail=detail,
+        server_message=None,
+    )
+    row = JobRecord(
+        job_id="j", state="failed", error_kind="disk_full", error_detail=detail.to_json()
+    )
+    assert (
+        update_failure(update)
+        == record_failure(row)
+        == FailureFacts(ErrorKind.DISK_FULL, None, detail)
+    )
+    assert update_failure(JobUpdate(job_id="j", state=JobState.PROCESSING)) is None
+    broken = JobRecord(job_id="j", state="failed", error_kind="folder", error_detail='{"x": 1}')
+    assert record_failure(broken) == FailureFacts(ErrorKind.FOLDER)
+
+
+def test_the_stage_is_the_engines() -> None:
+    assert [stage_of_state(state) for state in JobState] == [
         Stage.SENDING,
         Stage.WAITING,
         Stage.RENDERING,
@@ -100,6 +122,9 @@ def test_stages_follow_the_state() -> None:
         None,
         None,
     ]
+    verifying = JobUpdate(job_id="j", state=JobState.DOWNLOADING, stage=Stage.VERIFYING)
+    assert stage_of(verifying) is Stage.VERIFYING
+    assert wording.job_status(verifying) == "Checking the video…"
 
 
 def test_the_link_badge_follows_connection_and_transport() -> None:
@@ -115,17 +140,25 @@ def test_the_link_badge_follows_connection_and_transport() -> None:
 
 
 def test_status_lines_in_english() -> None:
-    def status(**fields: object) -> str:
-        return wording.job_status(JobUpdate(job_id="j", **fields))  # type: ignore[arg-type]
+    def status(state: JobState, **fields: object) -> str:
+        stage = fields.pop("stage", stage_of_state(state))
+        update = JobUpdate(job_id="j", state=state, stage=stage, **fields)  # type: ignore[arg-type]
+        return wording.job_status(update)
 
-    assert status(state=JobState.SUBMITTING) == "Sending your prompt…"
-    assert status(state=JobState.PROCESSING) == "Rendering…"
-    assert status(state=JobState.PROCESSING, progress=0.427) == "Rendering · 42%"
-    assert status(state=JobState.DOWNLOADING, progress=1.0) == "Downloading the video…"
-    assert status(state=JobState.DOWNLOADING, download=0.5) == "Downloading the video · 50%"
-    assert status(state=JobState.COMPLETED) == "Done"
-    assert status(state=JobState.FAILED, error_kind=ErrorKind.CREDITS).startswith(
+    assert status(JobState.SUBMITTING, stage=Stage.UPLOADING) == "Uploading the picture…"
+    assert status(JobState.SUBMITTING) == "Sending your prompt…"
+    assert status(JobState.QUEUED) == "Waiting in the queue…"
+    assert status(JobState.PROCESSING) == "Rendering…"
+    assert status(JobState.PROCESSING, progress=0.427) == "Rendering · 42%"
+    assert status(JobState.DOWNLOADING, progress=1.0) == "Downloading the video…"
+    assert status(JobState.DOWNLOADING, download=0.5) == "Downloading the video · 50%"
+    assert status(JobState.COMPLETED) == "Done"
+    assert status(JobState.FAILED, error_kind=ErrorKind.CREDITS).startswith(
         "Your account has no credits left"
+    )
+    # An update made without a stage (the engine always gives one) reads as its state's.
+    assert wording.job_status(JobUpdate(job_id="j", state=JobState.QUEUED)) == (
+        "Waiting in the queue…"
     )
     assert wording.link_text(Link.POLLING, 4.6) == "Checking every 5 s"
     assert wording.job_subtitle("Fake", 5, "16:9") == "Fake  ·  5 s  ·  16:9"
@@ -150,14 +183,17 @@ def test_the_refused_token_has_one_wording() -> None:
         (BackendUnavailableError("down"), "Can't reach the server right now"),
         (RateLimitedError("429"), "slow down"),
         (InsufficientCreditsError("402"), "no credits left"),
-        (InvalidRequestError("seed too big"), "refused these settings: seed too big"),
-        (DownloadError("short read"), "could not be downloaded"),
+        (
+            InvalidRequestError("HTTP 422", server_message="seed too big"),
+            "refused these settings: seed too big",
+        ),
+        (InvalidRequestError("bad library page"), "The server refused these settings."),
         (ProtocolError("garbled"), "does not understand"),
         (ValueError("a bug"), "Something went wrong"),
         (NotConnected(), "Not connected to a backend yet."),
         (SettingsNotFound("j"), "settings of this video were not found"),
         (VideoMissing(Path("/videos/a.mp4")), "missing: /videos/a.mp4"),
-        (VideoFailed(FailureFacts(Failure.RENDER, "no GPU")), "The render failed: no GPU"),
+        (VideoFailed(FailureFacts(ErrorKind.RENDER, "no GPU")), "The render failed: no GPU"),
         (SettingsNotSaved("Disk full"), "could not be saved: Disk full"),
     ],
 )
@@ -180,16 +216,82 @@ def test_connection_words() -> None:
     assert wording.catalogue_problem(ConnectionStatus.OFFLINE, False) == "Not connected"
 
 
+def test_failures_with_their_detail_in_english() -> None:
+    full = FailureFacts(ErrorKind.DISK_FULL, detail=FailureDetail(folder="/videos", needed_mb=12))
+    assert wording.failure_text(full) == (
+        "There is not enough disk space in /videos for this video (it needs 12 MB). "
+        "Free some space, then press Retry."
+    )
+    folder = FailureFacts(ErrorKind.FOLDER, detail=FailureDetail(folder="/ro", reason="Read-only"))
+    assert wording.failure_text(folder).startswith("Framecast can't save videos in /ro.")
+    assert "Read-only" not in wording.failure_text(folder)  # the system's English stays out
+    assert wording.failure_text(FailureFacts(ErrorKind.DISK_FULL)).startswith(
+        "There is not enough disk space for this video."
+    )
+    # Only the server's own words are passed through, and only where they are the reason.
+    assert wording.failure_text(FailureFacts(ErrorKind.AUTH, "Token expired")) == (
+        wording.token_refused()
+    )
+
+
+def test_startup_notices_and_problems_in_english() -> None:
+    moved = Notice(NoticeKind.HISTORY_MOVED, path=Path("/d/h.db"), moved_to=Path("/d/h-x.db"))
+    assert wording.startup_notice(moved) == (
+        "The history /d/h.db was damaged. It was kept as h-x.db and a new, empty history "
+        "was started."
+    )
+    variable = Notice(NoticeKind.ENVIRONMENT, name="FRAMECAST_POLL_INTERVAL")
+    assert wording.startup_notice(variable) == (
+        "FRAMECAST_POLL_INTERVAL must be a number of seconds from 0.1 to 3600. "
+        "Framecast uses its default value instead."
+    )
+    bad_value = Notice(
+        NoticeKind.SETTINGS_FILE,
+        path=Path("/c/settings.json"),
+        name="language",
+        trouble=SettingsFileTrouble.BAD_VALUE,
+    )
+    assert "has a bad value for language" in wording.startup_notice(bad_value)
+    folder = StartupError(StartupProblem.DATA_FOLDER, path=Path("/ro"), reason="Read-only")
+    assert wording.startup_problem(folder) == (
+        "Framecast can't write to its data folder /ro. Make it writable, or choose another "
+        "folder with FRAMECAST_DATA_DIR."
+    )
+
+
+#: Paths written in Cyrillic, so that the check for English left over sees only the words.
+RU_PATH = Path("/данные/история")
+
+
+def startup_facts() -> Iterator[Notice | StartupError]:
+    yield Notice(NoticeKind.HISTORY_MOVED, path=RU_PATH, moved_to=RU_PATH)
+    yield Notice(NoticeKind.LOG_FILE, path=RU_PATH, reason="Только чтение")
+    yield Notice(NoticeKind.LOG_FILE)
+    for name in ("FRAMECAST_POLL_INTERVAL", "SUPERDUPERAI_URL", "FRAMECAST_UNKNOWN"):
+        yield Notice(NoticeKind.ENVIRONMENT, name=name)
+    for trouble in SettingsFileTrouble:
+        yield Notice(NoticeKind.SETTINGS_FILE, path=RU_PATH, name="язык", trouble=trouble)
+    for problem in StartupProblem:
+        yield StartupError(problem, path=RU_PATH, reason="нет места", names=("FRAMECAST_LOG",))
+
+
 def russian_words() -> Iterator[str]:
     """Every sentence the wording module can say about a fact."""
     for stage in Stage:
         yield wording.stage_text(stage)
         yield wording.stage_text(stage, 40)
-    for failure in Failure:
+    for failure in ErrorKind:
         yield wording.failure_text(FailureFacts(failure))
+        detail = FailureDetail(folder=str(RU_PATH), needed_mb=3, reason="нет", count=2)
+        yield wording.failure_text(FailureFacts(failure, detail=detail))
+    for fact in startup_facts():
+        if isinstance(fact, Notice):
+            yield wording.startup_notice(fact)
+        else:
+            yield wording.startup_problem(fact)
     for state in JobState:
         yield wording.state_label(str(state))
-        yield wording.job_status(JobUpdate(job_id="j", state=state))
+        yield wording.job_status(JobUpdate(job_id="j", state=state, stage=stage_of_state(state)))
     for link in Link:
         yield wording.link_text(link, 2)
     for status in ConnectionStatus:

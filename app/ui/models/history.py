@@ -42,13 +42,12 @@ from PySide6.QtCore import (
 
 from app.api.errors import ApiError, AuthenticationError, NotFoundError
 from app.api.models import GenerationRequest
-from app.engine.errors import JobError
+from app.engine.errors import JobError, error_kind_of
 from app.engine.library import LibraryVideoGoneError, fetch_library_poster, fetch_library_video
-from app.engine.tracker import error_kind_of
-from app.engine.updates import JobState, JobUpdate
+from app.engine.updates import ErrorKind, JobState, JobUpdate
 from app.session import Session
 from app.store.history import ACCOUNT, AsyncHistoryStore, HistoryClosedError, JobRecord
-from app.ui.models.job_facts import Failure, failure_of
+from app.ui.models.job_facts import record_failure
 from app.ui.models.library import AccountLibrary
 from app.ui.models.problems import (
     AccountDeleteFailed,
@@ -99,12 +98,8 @@ def is_account_video(record: JobRecord) -> bool:
     return record.origin == ACCOUNT
 
 
-def _fetch_failure(error: ApiError | JobError) -> Failure:
-    kind = error.kind if isinstance(error, JobError) else error_kind_of(error)
-    try:
-        return Failure(kind.value)
-    except ValueError:
-        return Failure.INTERNAL
+def _fetch_failure(error: ApiError | JobError) -> ErrorKind:
+    return error.kind if isinstance(error, JobError) else error_kind_of(error)
 
 
 class HistoryModel(QAbstractListModel):
@@ -364,7 +359,7 @@ class HistoryModel(QAbstractListModel):
             return
         if path is None:
             if record.state == JobState.FAILED:
-                raise VideoFailed(failure_of(record.error_kind, record.error))
+                raise VideoFailed(record_failure(record))
             return  # still in flight: nothing to play yet
         raise VideoMissing(path)
 

@@ -9,7 +9,7 @@ Problem                 the window cannot do what the creator asked
  ├── SettingsNotSaved   the settings file could not be written (the system's reason kept)
  ├── AccountVideoGone   an account video the account no longer has
  ├── AccountVideoElsewhere  an account video of another backend than the one connected
- ├── AccountVideoNotFetched an account video that could not be downloaded (why, as a Failure)
+ ├── AccountVideoNotFetched an account video that could not be downloaded (why, as an ErrorKind)
  └── AccountDeleteFailed    the account refused or missed a delete (its error kept)
 ```
 
@@ -21,7 +21,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.ui.models.job_facts import Failure, FailureFacts
+from app.engine.updates import ErrorKind
+from app.ui.models.job_facts import FailureFacts
 
 
 class Problem(Exception):
@@ -63,7 +64,7 @@ class AccountVideoElsewhere(Problem):
 
 
 class AccountVideoNotFetched(Problem):
-    def __init__(self, failure: Failure) -> None:
+    def __init__(self, failure: ErrorKind) -> None:
         super().__init__(str(failure))
         self.failure = failure
 

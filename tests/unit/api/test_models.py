@@ -9,6 +9,7 @@ import json
 import pytest
 from pydantic import ValidationError
 
+from app.api.bounded_json import JsonLimitError
 from app.api.errors import PagingError, ProtocolError, UnsafeUrlError
 from app.api.models import (
     MAX_SEED,
@@ -32,6 +33,7 @@ from app.api.models import (
     readable_name,
     safe_id,
 )
+from app.cli.wording import unusable_reason
 
 # --------------------------------------------------------------------------- catalogue
 
@@ -127,9 +129,9 @@ def test_only_text_and_image_to_video_are_usable(
     model = config(type=kind)
     assert (model.usable, model.produces_video) == (usable, video)
     if why is None:
-        assert model.unusable_reason is None
+        assert unusable_reason(model) is None
     else:
-        assert why in str(model.unusable_reason)
+        assert why in str(unusable_reason(model))
 
 
 @pytest.mark.parametrize(
@@ -383,10 +385,18 @@ def test_an_envelope_whose_object_is_a_string_is_skipped(kind: str) -> None:
     assert isinstance(msg, UnknownMessage) and msg.type == kind
 
 
-def test_error_reasons_and_fallback() -> None:
+def test_error_reasons_and_no_reason() -> None:
     assert parse_message({"type": "error", "object": {"message": "m"}}) == ErrorMessage(error="m")
-    fallback = parse_message({"type": "error"})
-    assert isinstance(fallback, ErrorMessage) and fallback.error
+    # No reason is no reason: no sentence of Framecast's stands in for the server's.
+    assert parse_message({"type": "error"}) == ErrorMessage(error=None)
+
+
+def test_parse_message_bounds_the_json_of_text_input() -> None:
+    deep = '{"type": "render_progress", "object": ' + "[" * 10_000 + "]" * 10_000 + "}"
+    with pytest.raises(JsonLimitError):
+        parse_message(deep)
+    with pytest.raises(ProtocolError):
+        parse_message(b"{not json")
 
 
 def test_parse_message_accepts_text_bytes_and_dicts_alike() -> None:

@@ -15,7 +15,6 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any, cast
 
-import httpx
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -24,10 +23,22 @@ from app.api.errors import BackendUnavailableError, NotFoundError, RateLimitedEr
 from app.api.models import FileObject, ProjectObject, parse_message
 from app.engine.config import EngineConfig
 from app.engine.diagnostics import Diagnostics
-from app.engine.downloader import Downloader, DownloadResult, ProgressCallback
+from app.engine.downloader import (
+    Downloader,
+    DownloadResult,
+    ProgressCallback,
+    VerifyingCallback,
+)
 from app.engine.sse import StreamState
 from app.engine.tracker import JobTracker
-from app.engine.updates import TERMINAL_STATES, JobState, JobUpdate
+from app.engine.updates import (
+    TERMINAL_STATES,
+    ErrorKind,
+    JobState,
+    JobUpdate,
+    Stage,
+    stage_of_state,
+)
 
 FILE_ID = "file-1"
 URL = "https://cdn.example/file-1.mp4"
@@ -39,9 +50,9 @@ class SilentClient:
     @asynccontextmanager
     async def open_event_stream(
         self, channel: str, *, last_event_id: str | None = None
-    ) -> AsyncIterator[httpx.Response]:
+    ) -> AsyncIterator[AsyncIterator[bytes]]:
         await asyncio.Event().wait()
-        yield httpx.Response(200)  # pragma: no cover - never reached
+        yield _no_chunks()  # pragma: no cover - never reached
 
     async def get_file(self, file_id: str) -> FileObject:
         await asyncio.Event().wait()
@@ -52,17 +63,27 @@ class SilentClient:
         raise AssertionError("unreachable")
 
 
+async def _no_chunks() -> AsyncIterator[bytes]:  # pragma: no cover - never read
+    yield b""
+
+
 class CountingDownloader:
     def __init__(self) -> None:
         self.calls: list[str] = []
 
     async def download(
-        self, url: str, file_id: str, on_progress: ProgressCallback | None = None
+        self,
+        url: str,
+        file_id: str,
+        on_progress: ProgressCallback | None = None,
+        on_verifying: VerifyingCallback | None = None,
     ) -> DownloadResult:
         self.calls.append(url)
         if on_progress is not None:
             on_progress(0.5)
             on_progress(1.0)
+        if on_verifying is not None:
+            on_verifying()
         return DownloadResult(Path(f"/videos/{file_id}.mp4"), None, 1234)
 
 
@@ -207,6 +228,19 @@ def test_any_sequence_gives_monotonic_progress_and_one_ending(
     order = [JobState.SUBMITTING, JobState.QUEUED, JobState.PROCESSING, JobState.DOWNLOADING]
     ranks = [order.index(s) for s in states[:first]]
     assert ranks == sorted(ranks)
+    # Every update is facts: a job in flight has the stage of its state (the
+    # download's own two stages while downloading), an ended one has none,
+    # and only a failed one has a kind.
+    for update in updates:
+        if update.state.is_terminal:
+            assert update.stage is None
+        elif update.state is JobState.DOWNLOADING:
+            assert update.stage in (Stage.DOWNLOADING, Stage.VERIFYING)
+        else:
+            assert update.stage is stage_of_state(update.state)
+        assert (update.error_kind is not None) is (update.state is JobState.FAILED)
+    if terminal[0] == JobState.COMPLETED:
+        assert Stage.VERIFYING in [u.stage for u in updates]
 
 
 def test_a_result_after_a_failure_is_ignored() -> None:
@@ -220,7 +254,8 @@ def test_a_result_after_a_failure_is_ignored() -> None:
         )
     )
     assert updates[-1].state == JobState.FAILED
-    assert updates[-1].error is not None and "content policy" in updates[-1].error
+    assert updates[-1].error_kind is ErrorKind.RENDER
+    assert updates[-1].server_message == "content policy"
     assert downloader.calls == []
 
 

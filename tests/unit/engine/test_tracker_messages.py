@@ -15,7 +15,6 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any, cast
 
-import httpx
 import pytest
 
 from app.api.client import SuperDuperClient
@@ -23,9 +22,14 @@ from app.api.errors import NotFoundError
 from app.api.models import FileObject, ProjectObject, parse_message
 from app.engine.config import EngineConfig
 from app.engine.diagnostics import Diagnostics
-from app.engine.downloader import Downloader, DownloadResult, ProgressCallback
+from app.engine.downloader import (
+    Downloader,
+    DownloadResult,
+    ProgressCallback,
+    VerifyingCallback,
+)
 from app.engine.tracker import JobTracker
-from app.engine.updates import JobState, JobUpdate
+from app.engine.updates import ErrorKind, JobState, JobUpdate
 
 PROJECT = "proj-1"
 VIDEO = "file-video"
@@ -49,6 +53,10 @@ PICTURE = FileObject.model_validate(
 )
 
 
+async def _no_chunks() -> AsyncIterator[bytes]:  # pragma: no cover - never read
+    yield b""
+
+
 class TableClient:
     """`get_file` answers from `files` (404 otherwise); nothing else ever answers."""
 
@@ -59,9 +67,9 @@ class TableClient:
     @asynccontextmanager
     async def open_event_stream(
         self, channel: str, *, last_event_id: str | None = None
-    ) -> AsyncIterator[httpx.Response]:
+    ) -> AsyncIterator[AsyncIterator[bytes]]:
         await asyncio.Event().wait()
-        yield httpx.Response(200)  # pragma: no cover - never reached
+        yield _no_chunks()  # pragma: no cover - never reached
 
     async def get_file(self, file_id: str) -> FileObject:
         self.lookups.append(file_id)
@@ -80,7 +88,11 @@ class CountingDownloader:
         self.calls: list[str] = []
 
     async def download(
-        self, url: str, file_id: str, on_progress: ProgressCallback | None = None
+        self,
+        url: str,
+        file_id: str,
+        on_progress: ProgressCallback | None = None,
+        on_verifying: VerifyingCallback | None = None,
     ) -> DownloadResult:
         self.calls.append(url)
         return DownloadResult(Path(f"/videos/{file_id}.mp4"), None, 1234)
@@ -167,8 +179,8 @@ def test_a_looked_up_video_that_failed_fails_the_job() -> None:
     client = TableClient({VIDEO: video(failed=True)})
     tracker = tracker_for(client)
     final = asyncio.run(follow(tracker, project([{"id": "d", "value": {"file_id": VIDEO}}])))
-    assert final.state == JobState.FAILED and final.error is not None
-    assert "out of memory" in final.error
+    assert final.state == JobState.FAILED and final.error_kind is ErrorKind.RENDER
+    assert final.server_message == "out of memory"
 
 
 @pytest.mark.parametrize("status", ["error", "ERROR", "Error"])
@@ -190,7 +202,7 @@ def test_project_channel_events_data_and_task_error() -> None:
 
     error = {"type": "task", "object": {"id": "t", "status": "ERROR", "error": "quota"}}
     failed = asyncio.run(follow(tracker_for(TableClient({})), error))
-    assert failed.state == JobState.FAILED and "quota" in str(failed.error)
+    assert failed.state == JobState.FAILED and "quota" in str(failed.server_message)
 
 
 def test_a_file_reference_to_the_jobs_own_file_makes_the_poller_look_now() -> None:

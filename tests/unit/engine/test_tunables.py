@@ -1,8 +1,9 @@
-"""`ProgressScale`, `EngineConfig.from_env` and `Poller.interval`: the small
+"""`ProgressScale`, `EngineConfig` and `Poller.interval`: the small
 rules the engine's timing and progress rest on."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import cast
 
 import pytest
@@ -14,6 +15,7 @@ from app.engine.config import EngineConfig
 from app.engine.diagnostics import Diagnostics
 from app.engine.poller import Poller
 from app.engine.tracker import ProgressScale
+from app.store.settings import load_settings
 
 # --------------------------------------------------------------------------- ProgressScale
 
@@ -57,44 +59,47 @@ def test_progress_scale_stays_in_range(values: list[float | None]) -> None:
 # --------------------------------------------------------------------------- EngineConfig
 
 
-def test_from_env_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("FRAMECAST_POLL_INTERVAL", raising=False)
-    monkeypatch.delenv("FRAMECAST_SSE_IDLE_TIMEOUT", raising=False)
-    config = EngineConfig.from_env()
+def test_the_engine_reads_no_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The intervals are the settings' to read (one reader, one rule): a value
+    # the settings would refuse must not reach the engine by another road.
+    monkeypatch.setenv("FRAMECAST_POLL_INTERVAL", "1e-9")
+    monkeypatch.setenv("FRAMECAST_SSE_IDLE_TIMEOUT", "2")
+    config = EngineConfig()
     assert config.poll_interval == 5.0
     assert config.sse_idle_timeout == 45.0
     assert config.safety_poll_interval == 30.0
 
 
-def test_from_env_reads_the_documented_variables(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("FRAMECAST_POLL_INTERVAL", "0.5")
-    monkeypatch.setenv("FRAMECAST_SSE_IDLE_TIMEOUT", "2")
-    config = EngineConfig.from_env()
+def test_for_intervals_scales_the_cadences_that_follow() -> None:
+    config = EngineConfig.for_intervals(0.5, 2.0)
     assert config.poll_interval == 0.5
     assert config.sse_idle_timeout == 2.0
     assert config.safety_poll_interval == pytest.approx(3.0)  # six base intervals
     assert config.poll_interval_max >= config.poll_interval
 
 
-@pytest.mark.parametrize("raw", ["", "  ", "soon", "0", "-3", "nan"])
-def test_from_env_ignores_bad_values(monkeypatch: pytest.MonkeyPatch, raw: str) -> None:
-    monkeypatch.setenv("FRAMECAST_POLL_INTERVAL", raw)
-    config = EngineConfig.from_env()
-    assert config.poll_interval == 5.0
-
-
-def test_from_env_long_interval_raises_the_cap(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("FRAMECAST_POLL_INTERVAL", "60")
-    config = EngineConfig.from_env()
+def test_for_intervals_long_interval_raises_the_cap() -> None:
+    config = EngineConfig.for_intervals(60.0, 45.0)
     assert config.poll_interval_max == 60.0
     assert config.safety_poll_interval == 60.0
 
 
-def test_from_env_overrides_win(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("FRAMECAST_POLL_INTERVAL", "0.5")
-    config = EngineConfig.from_env(poll_interval=2.0, offline_give_up=10.0)
-    assert config.poll_interval == 2.0
+def test_for_intervals_overrides_win() -> None:
+    config = EngineConfig.for_intervals(0.5, 45.0, safety_poll_interval=7.0, offline_give_up=10.0)
+    assert config.poll_interval == 0.5
+    assert config.safety_poll_interval == 7.0
     assert config.offline_give_up == 10.0
+
+
+def test_the_settings_intervals_reach_the_engine(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("FRAMECAST_CONFIG_DIR", str(tmp_path))
+    monkeypatch.setenv("FRAMECAST_POLL_INTERVAL", "0.5")
+    monkeypatch.setenv("FRAMECAST_SSE_IDLE_TIMEOUT", "2")
+    settings = load_settings()
+    config = EngineConfig.for_intervals(settings.poll_interval, settings.sse_idle_timeout)
+    assert (config.poll_interval, config.sse_idle_timeout) == (0.5, 2.0)
 
 
 # --------------------------------------------------------------------------- Poller.interval
@@ -162,17 +167,6 @@ def test_poller_needs_an_id() -> None:
 
 
 # --------------------------------------------------------------------------- limits
-
-
-@pytest.mark.parametrize("raw", ["1e-9", "0.01", "inf", "1e9"])
-def test_from_env_refuses_intervals_outside_the_range_with_a_warning(
-    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, raw: str
-) -> None:
-    monkeypatch.setenv("FRAMECAST_POLL_INTERVAL", raw)
-    with caplog.at_level("WARNING", logger="framecast.engine"):
-        config = EngineConfig.from_env()
-    assert config.poll_interval == 5.0
-    assert "FRAMECAST_POLL_INTERVAL must be a number of seconds from 0.1 to 3600" in caplog.text
 
 
 @pytest.mark.parametrize(

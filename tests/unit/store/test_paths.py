@@ -55,9 +55,17 @@ def test_a_data_folder_that_cannot_be_written_is_one_clear_error(
     with read_only_folder(tmp_path / "ro") as folder:
         monkeypatch.setenv("FRAMECAST_DATA_DIR", str(folder / "data"))
         with pytest.raises(paths.DataFolderError) as caught:
-            paths.check_data_dir()
+            paths.check_writable(paths.data_dir_path())
         assert caught.value.path == folder / "data"
-        assert str(caught.value).startswith(f"Framecast can't write to its data folder {folder}")
+        assert caught.value.reason  # the system's own words, for the wording to show
         monkeypatch.setenv("FRAMECAST_DATA_DIR", str(folder))
-        with pytest.raises(paths.DataFolderError, match="FRAMECAST_DATA_DIR"):
-            paths.check_data_dir()
+        with pytest.raises(paths.DataFolderError) as again:
+            paths.check_writable(paths.data_dir_path())
+        assert again.value.path == folder
+
+
+def test_the_built_in_renderer_keeps_its_files_in_the_data_folder(
+    isolated_dirs: dict[str, Path],
+) -> None:
+    assert paths.local_renderer_dir() == isolated_dirs["data"] / "local-renderer"
+    assert not paths.local_renderer_dir().exists()  # found, not made

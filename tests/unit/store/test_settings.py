@@ -11,9 +11,10 @@ from app.store.settings import (
     CLOUD_URL,
     Settings,
     SettingsError,
+    SettingsFileProblem,
+    SettingsFileTrouble,
     load_settings,
     load_settings_leniently,
-    normalize_token,
     normalize_url,
     save_settings,
     settings_file_problems,
@@ -108,13 +109,6 @@ def test_token_from_environment_is_secret_and_bearer_stripped(
     assert TOKEN not in settings.model_dump_json()
 
 
-def test_normalize_token() -> None:
-    assert normalize_token("bearer  abc.def ") == "abc.def"
-    assert normalize_token("BEARER\tabc") == "abc"
-    assert normalize_token("abc") == "abc"
-    assert normalize_token("Bearerabc") == "Bearerabc"
-
-
 def test_save_writes_only_saved_fields_atomically(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SUPERDUPERAI_TOKEN", TOKEN)
     monkeypatch.setenv("SUPERDUPERAI_URL", "http://127.0.0.1:9")
@@ -162,12 +156,14 @@ def test_bad_environment_value_names_the_variable_not_the_value(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("FRAMECAST_POLL_INTERVAL", "-1")
-    with pytest.raises(SettingsError, match="FRAMECAST_POLL_INTERVAL"):
+    with pytest.raises(SettingsError, match="FRAMECAST_POLL_INTERVAL") as interval:
         load_settings()
+    assert interval.value.variables == ("FRAMECAST_POLL_INTERVAL",)
     monkeypatch.setenv("FRAMECAST_POLL_INTERVAL", "1")
     monkeypatch.setenv("SUPERDUPERAI_URL", f"not-a-url-{TOKEN}")
     with pytest.raises(SettingsError, match="SUPERDUPERAI_URL") as caught:
         load_settings()
+    assert caught.value.variables == ("SUPERDUPERAI_URL",)
     assert TOKEN not in str(caught.value)
 
 
@@ -215,8 +211,7 @@ def test_a_settings_file_that_is_not_utf8_gives_the_defaults_and_says_so() -> No
     path.write_bytes(b'{"backend_kind": "cloud", "language": "\xff\xfe"}')
     settings = load_settings()
     assert settings.backend_kind == "local"
-    (problem,) = settings_file_problems()
-    assert problem == f"The settings file {path} is not UTF-8 text; using the default settings."
+    assert settings_file_problems() == [SettingsFileProblem(SettingsFileTrouble.NOT_TEXT, path)]
 
 
 @pytest.mark.parametrize("raw", ["1e-9", "0", "nan", "-inf", "86400"])
@@ -226,8 +221,31 @@ def test_interval_variables_outside_their_range_are_refused_or_replaced(
     monkeypatch.setenv("FRAMECAST_POLL_INTERVAL", raw)
     with pytest.raises(SettingsError) as caught:
         load_settings()
-    sentence = "FRAMECAST_POLL_INTERVAL must be a number of seconds from 0.1 to 3600"
-    assert sentence in str(caught.value)
-    settings, problems = load_settings_leniently()
+    assert "FRAMECAST_POLL_INTERVAL: must be a number of seconds from 0.1 to 3600" in str(
+        caught.value
+    )
+    settings, replaced = load_settings_leniently()
     assert settings.poll_interval == 5.0
-    assert problems == [f"invalid setting: {sentence}; using the default instead"]
+    assert replaced == ["FRAMECAST_POLL_INTERVAL"]
+
+
+def test_a_bad_saved_value_costs_only_itself_and_is_named() -> None:
+    path = write_settings_file({"backend_kind": "elsewhere", "language": "ru"})
+    settings = load_settings()
+    assert (settings.backend_kind, settings.language) == ("local", "ru")
+    assert settings_file_problems() == [
+        SettingsFileProblem(SettingsFileTrouble.BAD_VALUE, path, name="backend_kind")
+    ]
+
+
+def test_a_settings_file_that_is_not_an_object_is_damaged() -> None:
+    path = write_settings_file(["cloud"])
+    assert load_settings().backend_kind == "local"
+    assert settings_file_problems() == [SettingsFileProblem(SettingsFileTrouble.DAMAGED, path)]
+
+
+def test_a_blank_variable_counts_as_unset(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FRAMECAST_POLL_INTERVAL", "   ")
+    monkeypatch.setenv("SUPERDUPERAI_URL", "")
+    settings = load_settings()
+    assert settings.poll_interval == 5.0 and settings.backend_url_override is None
