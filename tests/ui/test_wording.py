@@ -176,7 +176,7 @@ def test_connection_words() -> None:
         "The built-in renderer did not start."
     )
     assert "no fork" not in wording.connection_problem(LOCAL, False, OSError("no fork"))
-    assert wording.catalogue_problem(ConnectionStatus.OFFLINE, True) == "Models unavailable"
+    assert wording.catalogue_problem(ConnectionStatus.OFFLINE, True) == "Waiting for the server…"
     assert wording.catalogue_problem(ConnectionStatus.OFFLINE, False) == "Not connected"
 
 

@@ -14,6 +14,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from enum import StrEnum
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -24,6 +25,7 @@ from app.engine.updates import ErrorKind, JobState, JobUpdate
 from app.session import Session
 from app.store.history import AsyncHistoryStore
 from app.ui.bridge import JobBridge
+from app.ui.models.connection import ConnectionStatus
 from app.ui.models.history import saved_request, source_image
 from app.ui.models.observable import Observable
 from app.ui.models.problems import NotConnected, SettingsNotFound
@@ -44,6 +46,22 @@ class ActiveJob:
     started_at: float = 0.0
 
 
+class Waiting(StrEnum):
+    """What the empty player says about the jobs."""
+
+    NOTHING = "nothing"  # nothing in flight: an invitation
+    ON_ITS_WAY = "on_its_way"  # a video is being made
+    OFFLINE = "offline"  # videos are being made, but the server can't be reached
+    FAILED = "failed"  # every job left has failed
+
+
+def waiting_for(in_flight: int, cards: int, connection: ConnectionStatus) -> Waiting:
+    """The empty player's message from the jobs and the connection (one rule)."""
+    if in_flight:
+        return Waiting.OFFLINE if connection is ConnectionStatus.OFFLINE else Waiting.ON_ITS_WAY
+    return Waiting.FAILED if cards else Waiting.NOTHING
+
+
 class JobsModel(QObject):
     jobAdded = Signal(object)  # ActiveJob
     jobChanged = Signal(object)  # ActiveJob
@@ -54,7 +72,9 @@ class JobsModel(QObject):
     jobFailed = Signal(object)  # JobUpdate of a job that failed
     tokenRefused = Signal()
     countChanged = Signal(object)
-    count = Observable(0)
+    count = Observable(0)  # the cards: jobs in flight and failed ones kept for Retry
+    inFlightChanged = Signal(object)
+    inFlight = Observable(0)  # the jobs still on their way to a video
     submittingChanged = Signal(object)
     submitting = Observable(False)
 
@@ -146,7 +166,11 @@ class JobsModel(QObject):
     def dismiss(self, job_id: str) -> None:
         if self._jobs.pop(job_id, None) is not None:
             self.jobRemoved.emit(job_id)
-            self.count = len(self._jobs)
+            self._recount()
+
+    def _recount(self) -> None:
+        self.count = len(self._jobs)
+        self.inFlight = sum(not j.update.state.is_terminal for j in self._jobs.values())
 
     # ------------------------------------------------------------------ updates
 
@@ -176,9 +200,9 @@ class JobsModel(QObject):
         self._jobs[job_id] = job
         if existing is None:
             self.jobAdded.emit(job)
-            self.count = len(self._jobs)
         else:
             self.jobChanged.emit(job)
+        self._recount()
 
     def _on_update(self, update: JobUpdate) -> None:
         job = self._jobs.get(update.job_id)
@@ -190,7 +214,7 @@ class JobsModel(QObject):
             job = ActiveJob(update.job_id, update, started_at=time.time())
             self._jobs[update.job_id] = job
             self.jobAdded.emit(job)
-            self.count = len(self._jobs)
+        self._recount()
         self.updated.emit(update)
 
     def _on_finished(self, update: JobUpdate) -> None:
