@@ -334,7 +334,11 @@ class PlayerView(QWidget):
         self.volumeSlider.setAccessibleName(self.tr("Volume"))
         self.volumeSlider.setRange(0, 100)
         self.volumeSlider.setValue(80)
-        self.volumeSlider.setFixedWidth(VOLUME_WIDTH)  # `_fit_controls` narrows it
+        # Never part of the window's minimum width: `_fit_controls` narrows, then hides it.
+        self.volumeSlider.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.volumeSlider.setMinimumWidth(1)
+        self.volumeSlider.setMaximumWidth(VOLUME_WIDTH)
+        self.volumeSlider.hide()  # until `_fit_controls` finds it room
         self.volumeSlider.valueChanged.connect(lambda v: self.audio.setVolume(v / 100))
         self.fullscreenButton = self._tool("fullscreenButton", self.tr("Fullscreen"), "fullscreen")
         self.fullscreenButton.clicked.connect(self.toggle_fullscreen)
@@ -479,8 +483,7 @@ class PlayerView(QWidget):
         room = self.width() - margins.left() - margins.right() - used - SEEK_ROOM
         volume = min(VOLUME_WIDTH, room)
         self.volumeSlider.setVisible(volume >= VOLUME_MIN_WIDTH)
-        if volume >= VOLUME_MIN_WIDTH:
-            self.volumeSlider.setFixedWidth(volume)
+        self.volumeSlider.setMaximumWidth(max(VOLUME_MIN_WIDTH, volume))
 
     # ------------------------------------------------------------------ loading
 

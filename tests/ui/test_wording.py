@@ -34,6 +34,7 @@ from app.ui.models.job_facts import (
     link_of,
     stage_of,
 )
+from app.ui.models.jobs import Waiting
 from app.ui.models.problems import (
     NotConnected,
     SettingsNotFound,
@@ -206,6 +207,33 @@ def russian_words() -> Iterator[str]:
     yield wording.elapsed_and_left(100, 50)
     yield wording.date("2026-01-02T03:04:05.000006+00:00")
     yield wording.date(datetime.now(UTC).isoformat())
+    # The player, progress and connection words (issue 11).
+    for backend in (LOCAL, CUSTOM):
+        yield wording.connection_problem(backend, True, None, 12)
+        yield wording.unreachable(backend)
+        yield from wording.safe_to_close(backend)
+        yield wording.cancel_details(backend)
+    for seconds_left in (0, 1, 5):
+        yield wording.trying_again(seconds_left)
+    for waiting in Waiting:
+        yield from wording.empty_player(waiting)
+    for count in (1, 2, 5):
+        yield wording.new_video_ready(count)
+    yield wording.try_now()
+    yield wording.balance(12.5)
+    yield wording.vip_tip()
+    yield wording.offline_status(wording.stage_text(Stage.RENDERING, 28))
+    yield wording.time_left_paused()
+    yield wording.play()
+    yield wording.dismiss()
+    yield wording.always_play_new()
+    yield wording.always_play_new_tip()
+    yield wording.copied("/дом/видео/кот")
+    yield wording.saved_to(Path("/дом/видео/кот"))
+    yield wording.not_saved(OSError(28, "Нет места на устройстве"))
+    yield wording.cancel_title()
+    yield wording.cancel_question()
+    yield wording.about_text()
 
 
 def test_every_fact_has_russian_words(russian: None) -> None:
