@@ -24,7 +24,15 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QEvent, QObject, QSize, QStandardPaths, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QGuiApplication, QImage, QKeyEvent, QMouseEvent, QPixmap, QResizeEvent
+from PySide6.QtGui import (
+    QGuiApplication,
+    QIcon,
+    QImage,
+    QKeyEvent,
+    QMouseEvent,
+    QPixmap,
+    QResizeEvent,
+)
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 from PySide6.QtMultimediaWidgets import QVideoWidget
 from PySide6.QtWidgets import (
@@ -46,7 +54,7 @@ from PySide6.QtWidgets import (
 from app.ui import wording
 from app.ui.desktop import show_in_folder
 from app.ui.elided_label import ElidedLabel, plain_tooltip
-from app.ui.flow_layout import flow_widget
+from app.ui.flow_layout import FlowLayout, flow_widget
 from app.ui.icons import icon
 from app.ui.models.connection import ConnectionModel
 from app.ui.models.jobs import JobsModel, Waiting, waiting_for
@@ -61,6 +69,8 @@ SEEK_MIN_WIDTH = 140  # the seek bar never shrinks below this
 SEEK_ROOM = 220  # below this much room for it, the volume slider gives way (shrinks, then hides)
 VOLUME_WIDTH = 90
 VOLUME_MIN_WIDTH = 40
+TITLE_MIN_WIDTH = 160  # narrower beside the file actions, the title goes above them
+EMPTY_ART_SIZE = 80
 NOTE_MS = 5000  # how long "Copied" and "Saved to …" stay
 NAME_WORDS = 8  # prompt words in a suggested file name
 
@@ -132,6 +142,26 @@ class PosterLabel(QLabel):
 
     def mouseReleaseEvent(self, event: object) -> None:
         self.clicked.emit()
+
+
+class _FittedIcon(QLabel):
+    """An icon as large as `largest`, smaller when the room is lower (never cut)."""
+
+    def __init__(self, source: QIcon, largest: int) -> None:
+        super().__init__()
+        self._icon = source
+        self._largest = largest
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setMinimumSize(1, 1)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+
+    def sizeHint(self) -> QSize:
+        return QSize(self._largest, self._largest)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        side = min(self._largest, self.height())
+        self.setPixmap(self._icon.pixmap(side, side) if side >= 24 else QPixmap())
 
 
 class SeekSlider(QSlider):
@@ -208,13 +238,13 @@ class NewVideoStrip(QFrame):
         self.closeButton.setObjectName("newVideoClose")
         self.closeButton.setText("✕")
         self.closeButton.clicked.connect(self.hide)
-        line = flow_widget(
-            self.label, self.playButton, self.alwaysButton, spacing=10, align_right=False
+        self.line = flow_widget(
+            self.label, self.playButton, self.alwaysButton, align_right=False, lead_min=0
         )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(14, 8, 8, 8)
         layout.setSpacing(6)
-        layout.addWidget(line, 1)
+        layout.addWidget(self.line, 1)
         layout.addWidget(self.closeButton, 0, Qt.AlignmentFlag.AlignTop)
         self.retranslate()
         self.hide()
@@ -231,7 +261,10 @@ class NewVideoStrip(QFrame):
         newest = waiting[-1]
         self.label.set_full_text(wording.new_video_ready(len(waiting)))
         self.label.setToolTip(plain_tooltip(newest.title))
-        self.label.updateGeometry()
+        # The words stay whole: beside the buttons when they fit, else above them.
+        flow = self.line.layout()
+        if isinstance(flow, FlowLayout):
+            flow.set_lead_min(self.label.sizeHint().width())
         self.show()
 
 
@@ -345,11 +378,16 @@ class PlayerView(QWidget):
 
         self.titleLabel = ElidedLabel("")
         self.titleLabel.setObjectName("playerTitle")
-        self.titleLabel.setMinimumWidth(100)
         self.noteLabel = ElidedLabel("")
         self.noteLabel.setObjectName("playerNote")
-        self.noteLabel.setMinimumWidth(100)
         self.noteLabel.hide()
+        # The title, or for a few seconds a note in its place ("Copied", "Saved to …").
+        self.titleArea = QWidget()
+        title_layout = QHBoxLayout(self.titleArea)
+        title_layout.setContentsMargins(0, 0, 0, 0)
+        title_layout.addWidget(self.titleLabel)
+        title_layout.addWidget(self.noteLabel)
+        self.titleArea.hide()
         self.saveButton = self._button("saveButton", self.tr("Save as…"))
         self.saveButton.clicked.connect(self.save_as)
         self.folderButton = self._button("showInFolderButton", self.tr("Show in folder"))
@@ -369,12 +407,13 @@ class PlayerView(QWidget):
         controls.addWidget(self.volumeSlider)
         controls.addWidget(self.fullscreenButton)
 
-        actions = QHBoxLayout()
-        actions.setSpacing(8)
-        actions.addWidget(self.titleLabel, 1)
-        actions.addWidget(self.noteLabel, 1)
-        self.fileActions = flow_widget(self.saveButton, self.folderButton, self.copyLinkButton)
-        actions.addWidget(self.fileActions)
+        self.fileActions = flow_widget(
+            self.titleArea,
+            self.saveButton,
+            self.folderButton,
+            self.copyLinkButton,
+            lead_min=TITLE_MIN_WIDTH,
+        )
 
         bar = QFrame()
         bar.setObjectName("playerControls")
@@ -382,17 +421,13 @@ class PlayerView(QWidget):
         column.setContentsMargins(14, 10, 14, 12)
         column.setSpacing(8)
         column.addLayout(controls)
-        column.addLayout(actions)
+        column.addWidget(self.fileActions)
         return bar
 
     def _build_empty_state(self) -> QWidget:
         page = QWidget()
         page.setObjectName("emptyState")
-        art = QLabel()
-        art.setPixmap(icon("film", "#6f64c8", 128).pixmap(80, 80))
-        art.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        art.setMinimumHeight(0)
-        art.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        art = _FittedIcon(icon("film", "#6f64c8", 128), EMPTY_ART_SIZE)
         title = QLabel()
         title.setObjectName("emptyTitle")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -665,6 +700,7 @@ class PlayerView(QWidget):
         self.titleLabel.set_full_text(
             self.tr("This video could not be played: %1").replace("%1", text)
         )
+        self.titleArea.show()
 
     # ------------------------------------------------------------------ file actions
 
@@ -718,12 +754,14 @@ class PlayerView(QWidget):
         self.noteLabel.set_full_text(text)
         self.titleLabel.hide()
         self.noteLabel.show()
+        self.titleArea.show()
         self._noteTimer.start()
 
     def _hide_note(self) -> None:
         self._noteTimer.stop()
         self.noteLabel.hide()
         self.titleLabel.show()
+        self.titleArea.setVisible(bool(self.titleLabel.full_text()))
 
 
 def _same_file(a: Path, b: Path) -> bool:

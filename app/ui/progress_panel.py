@@ -42,6 +42,8 @@ from app.ui.models.job_facts import Link, link_of
 from app.ui.models.jobs import ActiveJob, JobsModel
 from app.ui.theme import restyle, set_style_property
 
+SUBTITLE_MIN_WIDTH = 140  # narrower beside the buttons, the subtitle goes above them
+
 
 def shown_link(update: JobUpdate, offline: bool | None) -> Link | None:
     """A job's badge under the window's one connection state (`offline`; None
@@ -126,13 +128,14 @@ class ProgressCard(QFrame):
         status_row.setSpacing(10)
         status_row.addWidget(self.statusLabel, 1)
         status_row.addWidget(self.timeLabel, 0)
-        bottom = QHBoxLayout()
-        bottom.setSpacing(8)
-        bottom.addWidget(self.subtitleLabel, 1)
         self.buttons = flow_widget(
-            self.retryButton, self.dismissButton, self.checkNowButton, self.cancelButton
+            self.subtitleLabel,
+            self.retryButton,
+            self.dismissButton,
+            self.checkNowButton,
+            self.cancelButton,
+            lead_min=SUBTITLE_MIN_WIDTH,
         )
-        bottom.addWidget(self.buttons, 0)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 14, 16, 14)
@@ -140,7 +143,7 @@ class ProgressCard(QFrame):
         layout.addLayout(top)
         layout.addLayout(status_row)
         layout.addWidget(self.progressBar)
-        layout.addLayout(bottom)
+        layout.addWidget(self.buttons)
         self.show_job(job)
 
     @staticmethod
@@ -153,7 +156,9 @@ class ProgressCard(QFrame):
 
     def show_job(self, job: ActiveJob) -> None:
         self.titleLabel.set_full_text(job.title or wording.untitled_job())
-        self.subtitleLabel.setText(wording.job_subtitle(job.model_label, job.duration, job.aspect))
+        self.subtitleLabel.set_full_text(
+            wording.job_subtitle(job.model_label, job.duration, job.aspect)
+        )
         self.apply(job.update)
 
     def apply(self, update: JobUpdate) -> None:

@@ -96,9 +96,10 @@ def untitled_job() -> str:
 
 
 def job_subtitle(model_label: str, duration: int | None, aspect: str) -> str:
-    """A card's second line: model, length and frame, as far as they are known."""
+    """A card's second line: length, frame and model, as far as they are known (the
+    short facts first: a narrow card shortens the model's name, not them)."""
     length = seconds(duration) if duration is not None else ""
-    return "  ·  ".join(part for part in (model_label, length, aspect) if part)
+    return "  ·  ".join(part for part in (length, aspect, model_label) if part)
 
 
 def in_progress(count: int) -> str:

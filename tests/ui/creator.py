@@ -10,7 +10,7 @@ from pathlib import Path
 
 import qasync
 from PySide6.QtCore import QPoint, QRect
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.api.models import Catalogue as ApiCatalogue
@@ -113,6 +113,11 @@ def fully_visible(widget: QWidget, window: QWidget) -> bool:
 def not_elided(label: QWidget) -> bool:
     """A label as wide as its text needs (nothing cut with "…" or by its edge)."""
     return label.width() >= label.sizeHint().width()
+
+
+def text_fits(label: QLabel) -> bool:
+    """The words a label shows fit inside it (shortened with "…" if need be, never cut)."""
+    return label.fontMetrics().horizontalAdvance(label.text()) <= label.contentsRect().width()
 
 
 def video_file(tmp_path: Path, name: str = "video.mp4") -> Path:

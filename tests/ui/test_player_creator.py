@@ -21,7 +21,13 @@ from app.store.history import HistoryStore, JobRecord
 from app.ui import wording
 from app.ui.models.jobs import Waiting
 from app.ui.models.video import Video
-from app.ui.player import SEEK_MIN_WIDTH, shareable_link, suggested_file_name, videos_folder
+from app.ui.player import (
+    SEEK_MIN_WIDTH,
+    TITLE_MIN_WIDTH,
+    shareable_link,
+    suggested_file_name,
+    videos_folder,
+)
 from app.ui.window_state import WindowState
 from tests.ui.conftest import click_message_button, message_box, wait_for
 from tests.ui.creator import (
@@ -32,6 +38,7 @@ from tests.ui.creator import (
     fully_visible,
     settle,
     submit,
+    text_fits,
     video_file,
 )
 
@@ -129,7 +136,8 @@ def test_the_seek_bar_keeps_its_room_and_a_click_seeks_there(
     video = video_file(tmp_path)
     with fake_window(qtbot, run, size=size, language=language) as window:
         player = window.player
-        finish(window, "a", video)
+        job = submit(window, run, "Paper boats drifting down a rainy street at night")
+        finish(window, job, video)
         wait_for(qtbot, lambda: player.player.duration() > 0, 10, "the video's length")
         player.player.pause()
         for squeezed in (False, True):
@@ -144,6 +152,10 @@ def test_the_seek_bar_keeps_its_room_and_a_click_seeks_there(
                 assert fully_visible(widget, window), widget.objectName()
             for button in (player.saveButton, player.folderButton, player.copyLinkButton):
                 assert fully_visible(button, window), button.objectName()
+            # The title is never squeezed to a few letters beside them.
+            assert fully_visible(player.titleLabel, window)
+            assert player.titleLabel.width() >= TITLE_MIN_WIDTH
+            assert text_fits(player.titleLabel)
 
             duration = player.player.duration()
             qtbot.mouseClick(

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from app.engine.updates import ConnectionState, ErrorKind, JobState, JobUpdate, Transport
 from app.ui.main_window import MainWindow
-from app.ui.progress_panel import ProgressCard
+from app.ui.progress_panel import SUBTITLE_MIN_WIDTH, ProgressCard
 from tests.ui.creator import (
     LANGUAGES,
     LONG_PROMPT,
@@ -23,6 +23,7 @@ from tests.ui.creator import (
     not_elided,
     settle,
     submit,
+    text_fits,
 )
 
 Run = Callable[..., object]
@@ -52,6 +53,12 @@ def assert_within_reach(window: MainWindow, card: ProgressCard) -> None:
             f"the time {card.timeLabel.text()!r} is cut off"
         )
     assert fully_visible(card.statusLabel, window)
+    # The subtitle keeps room to be read: beside the buttons, or on a line of its own.
+    assert fully_visible(card.subtitleLabel, window)
+    assert card.subtitleLabel.width() >= SUBTITLE_MIN_WIDTH
+    for label in (card.subtitleLabel, card.titleLabel):
+        assert label.text()[:3] == label.full_text()[:3], f"{label.text()!r} is not its text"
+        assert text_fits(label), f"{label.text()!r} is cut"
     # The status wraps rather than being cut: its whole text fits its height.
     status = card.statusLabel
     assert status.heightForWidth(status.width()) <= status.height()

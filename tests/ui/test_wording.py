@@ -129,7 +129,7 @@ def test_status_lines_in_english() -> None:
         "Your account has no credits left"
     )
     assert wording.link_text(Link.POLLING, 4.6) == "Checking every 5 s"
-    assert wording.job_subtitle("Fake", 5, "16:9") == "Fake  ·  5 s  ·  16:9"
+    assert wording.job_subtitle("Fake", 5, "16:9") == "5 s  ·  16:9  ·  Fake"
     assert wording.job_subtitle("", None, "") == ""
     assert wording.elapsed_and_left(65, None) == "1:05"
     assert wording.elapsed_and_left(3725, 30) == "1:02:05 · about 0:30 left"
