@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.api.errors import AuthenticationError
+from app.api.errors import AuthenticationError, BackendUnavailableError
 from app.engine.updates import JobState, JobUpdate
 from app.store import paths
 from app.store.history import AsyncHistoryStore, JobRecord
@@ -210,6 +210,11 @@ class MainWindow(QMainWindow):
         """A failure of something the creator asked for, in the banner."""
         if isinstance(error, AuthenticationError):
             self.connection.refuse_token()
+        elif isinstance(error, BackendUnavailableError):
+            # Only sending a video reaches the server from here: it was not sent,
+            # and the window is offline (trying again by itself) until it answers.
+            self.connection.note_unreachable(error)
+            self.banner.show_message(wording.not_sent_unreachable(), "error")
         else:
             self.banner.show_message(wording.error_text(error), "error")
 

@@ -275,6 +275,15 @@ def trying_again(seconds_left: int) -> str:
     return translate("Connection", "Trying again in %n s.", None, seconds_left)
 
 
+def not_sent_unreachable() -> str:
+    """A video that could not be sent because the server can't be reached."""
+    return translate(
+        "Connection",
+        "Your video was not sent: the server can't be reached. Your prompt is kept; "
+        "press Generate again when the server is back.",
+    )
+
+
 def try_now() -> str:
     return translate("Connection", "Try now")
 

@@ -75,6 +75,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Your video was not sent: the server can&apos;t be reached. Your prompt is kept; press Generate again when the server is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Try now</source>
         <translation type="unfinished"></translation>
     </message>

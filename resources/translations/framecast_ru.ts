@@ -79,6 +79,10 @@
       </translation>
     </message>
     <message>
+      <source>Your video was not sent: the server can't be reached. Your prompt is kept; press Generate again when the server is back.</source>
+      <translation>Видео не отправлено: сервер недоступен. Описание сохранено — нажмите «Создать» ещё раз, когда сервер снова будет доступен.</translation>
+    </message>
+    <message>
       <source>Try now</source>
       <translation>Попробовать сейчас</translation>
     </message>

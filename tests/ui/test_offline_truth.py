@@ -203,6 +203,24 @@ def test_offline_is_said_the_same_everywhere(
         assert other.connectionBadge.text() == wording.link_text(Link.RECONNECTING)
 
 
+def test_a_video_that_could_not_be_sent_says_so_and_promises_nothing(
+    ui_env: Path, qtbot: QtBot, run: Run
+) -> None:
+    with fake_window(qtbot, run, backend="http://127.0.0.1:9") as window:
+        engine = engine_of(window)
+        engine.refuse_submit = BackendUnavailableError("connection refused", request_sent=False)
+        qtbot.keyClicks(window.form.promptEdit, "A quiet harbour at dawn")
+        wait_for(qtbot, window.form.generateButton.isEnabled, 5, "Generate enabled")
+        window.form.generateButton.click()
+        wait_for(qtbot, window.banner.isVisible, 5, "the banner")
+        assert window.banner.text() == wording.not_sent_unreachable()
+        assert "keep trying" not in window.banner.text()
+        assert window.form.prompt() == "A quiet harbour at dawn"  # nothing lost
+        assert window.connection.state is ConnectionStatus.OFFLINE
+        assert window.topBar.backendStatus.property("state") == "offline"
+        assert not window.progress.cards()
+
+
 # ----------------------------------------------------------- a real server goes, comes back
 
 

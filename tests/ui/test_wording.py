@@ -220,6 +220,7 @@ def russian_words() -> Iterator[str]:
     for count in (1, 2, 5):
         yield wording.new_video_ready(count)
     yield wording.try_now()
+    yield wording.not_sent_unreachable()
     yield wording.balance(12.5)
     yield wording.vip_tip()
     yield wording.offline_status(wording.stage_text(Stage.RENDERING, 28))

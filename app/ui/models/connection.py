@@ -304,6 +304,13 @@ class ConnectionModel(QObject):
             else:
                 self.retry()
 
+    def note_unreachable(self, error: BackendUnavailableError) -> None:
+        """A request of the creator's (sending a video) could not reach the server."""
+        if self.state is ConnectionStatus.CONNECTED:
+            self.error = error
+            self._schedule_retry()
+            self.state = ConnectionStatus.OFFLINE
+
     # ------------------------------------------------------------------ the account
 
     def refresh_account(self) -> None:
