@@ -170,10 +170,11 @@ def main() -> int:
     parser.add_argument("out", type=Path)
     parser.add_argument("--size", default="1280x720")
     parser.add_argument("--language", default="en")
+    parser.add_argument("--render-seconds", default=RENDER_SECONDS)
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     width, height = (int(n) for n in args.size.split("x"))
-    os.environ.setdefault("FRAMECAST_LOCAL_MIN_RENDER_SECONDS", RENDER_SECONDS)
+    os.environ["FRAMECAST_LOCAL_MIN_RENDER_SECONDS"] = str(args.render_seconds)
 
     import qasync
 

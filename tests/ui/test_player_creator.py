@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog, QFileDialog, QLabel
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.engine.updates import JobState, JobUpdate
@@ -207,8 +207,9 @@ def test_space_presses_the_focused_button_and_plays_only_elsewhere(
         finish(window, "a", video_file(tmp_path))
         wait_for(qtbot, player.is_playing, 10, "playback")
 
-        # Space on a focused button presses that button, and leaves playback alone.
-        player.saveButton.setFocus()
+        # Space on a focused button (reached with Tab) presses it, and leaves playback alone.
+        window.activateWindow()
+        tab_to(qtbot, player.saveButton)
         qtbot.keyClick(player.saveButton, Qt.Key.Key_Space)
         wait_for(qtbot, lambda: _save_dialog(window) is not None, 5, "Save as… pressed by Space")
         dialog = _save_dialog(window)
@@ -237,12 +238,25 @@ def test_enter_on_the_focused_generate_button_sends_the_prompt(
 ) -> None:
     with fake_window(qtbot, run) as window:
         form = window.form
+        window.activateWindow()
+        form.promptEdit.setFocus()
         qtbot.keyClicks(form.promptEdit, "A quiet harbour at dawn")
         wait_for(qtbot, form.generateButton.isEnabled, 5, "Generate enabled")
-        form.generateButton.setFocus()
+        tab_to(qtbot, form.generateButton)  # keyboard only: Tab along the form, then Enter
         qtbot.keyClick(form.generateButton, Qt.Key.Key_Return)
         wait_for(qtbot, lambda: engine_of(window).submitted, 5, "the job sent by Enter")
         assert engine_of(window).submitted[0][1].prompt == "A quiet harbour at dawn"
+
+
+def tab_to(qtbot: QtBot, target: QWidget) -> None:
+    """Press Tab until `target` has the focus, as a creator without a mouse does."""
+    for _ in range(60):
+        focus = QApplication.focusWidget()
+        if focus is target:
+            return
+        assert focus is not None
+        qtbot.keyClick(focus, Qt.Key.Key_Tab)
+    raise AssertionError(f"Tab never reaches {target.objectName()}")
 
 
 def _save_dialog(window: object) -> QFileDialog | None:
