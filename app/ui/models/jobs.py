@@ -5,6 +5,8 @@ one `ActiveJob` per job a card shows: its title and model, the request it
 was made with, and its latest `JobUpdate`. A finished job leaves the list
 and offers its video (`videoReady`); a failed one stays, for Retry, until
 dismissed. Submitting, retrying, checking and cancelling go through here.
+`count` is the cards, `inFlight` the jobs still on their way to a video;
+`waiting_for` turns them (and the connection) into what the empty player says.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from app.api.models import GenerationRequest, aspect_of
 from app.engine.manager import JobManager
 from app.engine.updates import ErrorKind, JobState, JobUpdate
 from app.session import Session
-from app.store.history import AsyncHistoryStore
+from app.store.history import AsyncHistoryStore, JobRecord
 from app.ui.bridge import JobBridge
 from app.ui.models.connection import ConnectionStatus
 from app.ui.models.history import saved_request, source_image
@@ -90,6 +92,7 @@ class JobsModel(QObject):
         self._tasks = tasks
         self._model_label = model_label
         self._jobs: dict[str, ActiveJob] = {}
+        self._records: dict[str, JobRecord] = {}  # the unfinished rows, read before resuming
         self._manager: JobManager | None = None
         self.bridge = JobBridge(self)
         self.bridge.jobUpdated.connect(self._on_update)
@@ -117,20 +120,26 @@ class JobsModel(QObject):
         return self._manager
 
     async def _resume(self, manager: JobManager) -> None:
+        # The rows first: a resumed job's first update then shows its title at
+        # once, never a card that says "New video" for a moment.
         try:
+            self._records = {r.job_id: r for r in await self.history.unfinished()}
             job_ids = await manager.resume_unfinished()
         except Exception:
             log.exception("resuming unfinished jobs failed")
             return
         for job_id in job_ids:
-            record = await self.history.get(job_id)
+            record = self._records.get(job_id) or await self.history.get(job_id)
             if record is None:
                 self._show(job_id, manager.snapshot(job_id), "", None, None)
-                continue
-            request = None
-            with contextlib.suppress(SettingsNotFound):
-                request = saved_request(record)
-            self._show(job_id, manager.snapshot(job_id), record.prompt, request, record.model)
+            else:
+                self._show_record(record, manager.snapshot(job_id))
+
+    def _show_record(self, record: JobRecord, update: JobUpdate | None) -> None:
+        request = None
+        with contextlib.suppress(SettingsNotFound):
+            request = saved_request(record)
+        self._show(record.job_id, update, record.prompt, request, record.model)
 
     # ------------------------------------------------------------------ actions
 
@@ -211,9 +220,13 @@ class JobsModel(QObject):
             self._jobs[update.job_id] = job
             self.jobChanged.emit(job)
         elif update.state not in (JobState.COMPLETED, JobState.CANCELLED):
-            job = ActiveJob(update.job_id, update, started_at=time.time())
-            self._jobs[update.job_id] = job
-            self.jobAdded.emit(job)
+            record = self._records.get(update.job_id)
+            if record is not None:
+                self._show_record(record, update)
+            else:
+                job = ActiveJob(update.job_id, update, started_at=time.time())
+                self._jobs[update.job_id] = job
+                self.jobAdded.emit(job)
         self._recount()
         self.updated.emit(update)
 
