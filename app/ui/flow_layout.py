@@ -129,10 +129,13 @@ class FlowLayout(QLayout):
             first = lines[0] if lines else []
             beside = area.width() - self._line_width(first) - (self._gap if first else 0)
             if len(lines) <= 1 and beside >= (self._lead_min or 0):
-                # One line: the lead in the room the buttons leave.
+                # One line: the lead in the room the buttons leave (all of it when
+                # they sit at the right edge, as much as it asks when they follow it).
                 height = max(i.sizeHint().height() for i in [lead, *first])
-                placed.append((lead, QRect(area.x(), y, beside, height)))
-                placed += self._place_line(first, area, y, height)
+                width = beside if self._align_right else min(beside, lead.sizeHint().width())
+                placed.append((lead, QRect(area.x(), y, width, height)))
+                after = area.adjusted(width + self._gap, 0, 0, 0)
+                placed += self._place_line(first, area if self._align_right else after, y, height)
                 y += height + self._gap
                 lines = []
             else:

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
@@ -57,11 +57,13 @@ def finish(window: object, job_id: str, path: Path, url: str | None = None) -> N
 # ---------------------------------------------------------------------- 1. a new video
 
 
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_a_video_finishing_while_another_plays_is_announced_and_play_takes_over(
-    ui_env: Path, qtbot: QtBot, run: Run, tmp_path: Path
+    ui_env: Path, qtbot: QtBot, run: Run, tmp_path: Path, size: tuple[int, int], language: str
 ) -> None:
     first, second = video_file(tmp_path, "first.mp4"), video_file(tmp_path, "second.mp4")
-    with fake_window(qtbot, run) as window:
+    with fake_window(qtbot, run, size=size, language=language) as window:
         player = window.player
         job = submit(window, run, "Paper boats on a rainy street")
         finish(window, "a", first)
@@ -73,8 +75,17 @@ def test_a_video_finishing_while_another_plays_is_announced_and_play_takes_over(
         settle()
         assert fully_visible(strip.label, window)  # ...but the new one is announced
         assert strip.label.full_text() == wording.new_video_ready(1)
+        assert strip.label.text() == strip.label.full_text()  # in full
         assert "Paper boats on a rainy street" in strip.label.toolTip()
-        assert fully_visible(strip.playButton, window)
+        buttons = (strip.playButton, strip.alwaysButton, strip.closeButton)
+        for button in buttons:
+            assert fully_visible(button, window)
+        for widget in (strip.label, *buttons):  # nothing on top of anything else
+            others = [w for w in (strip.label, *buttons) if w is not widget]
+            mine = QRect(widget.mapTo(strip, QPoint(0, 0)), widget.size())
+            assert not any(
+                mine.intersects(QRect(o.mapTo(strip, QPoint(0, 0)), o.size())) for o in others
+            ), widget.objectName()
 
         strip.playButton.click()
         assert player.path == second and not strip.isVisible()
