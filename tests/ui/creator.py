@@ -8,7 +8,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import qasync
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
@@ -92,7 +91,7 @@ def submit(window: MainWindow, run: Callable[..., object], prompt: str) -> str:
     return job_id
 
 
-def settle(qloop: qasync.QEventLoop | None = None) -> None:
+def settle() -> None:
     """Let layouts and deferred resizes happen."""
     app = QApplication.instance()
     assert app is not None
