@@ -133,6 +133,7 @@ class ConnectionModel(QObject):
         self._retry_timer.setSingleShot(True)
         self._retry_timer.timeout.connect(self._retry_due)
         self._links: dict[str, ConnectionState] = {}  # each job in flight's last link
+        self._settling: Session | None = None  # opened, its catalogue still being read
 
     def model_label(self, name: str | None) -> str:
         return self.catalogue.label(name)
@@ -185,10 +186,14 @@ class ConnectionModel(QObject):
         self.state = ConnectionStatus.TOKEN_REFUSED
 
     async def close(self) -> None:
-        """Stop following jobs (they stay resumable) and stop the built-in renderer."""
+        """Stop following jobs (they stay resumable) and stop the built-in renderer,
+        also one still being connected to."""
         self._closed = True
         self._cancel_retry()
+        settling, self._settling = self._settling, None
         await self._close_session()
+        if settling is not None and settling is not self.session:
+            await settling.aclose()
         self.state = ConnectionStatus.DISCONNECTED
 
     async def _open_once(self) -> None:
@@ -207,7 +212,11 @@ class ConnectionModel(QObject):
         if self._closed:
             await session.aclose()
             return
+        # Until `_settle` publishes it, the session is only here: closing the
+        # window meanwhile (which cancels this) must still stop it (`close`).
+        self._settling = session
         await self._settle(session)
+        self._settling = None
 
     async def _settle(self, session: Session) -> None:
         """Read the catalogue, then publish the session and the state it leaves."""
