@@ -7,6 +7,7 @@ finishing without Retry."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 import secrets
 import socket
@@ -20,6 +21,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from app.api.errors import BackendUnavailableError
+from app.api.models import Catalogue as ApiCatalogue
 from app.engine.updates import ConnectionState, JobState, JobUpdate, Transport
 from app.store.history import AsyncHistoryStore
 from app.store.settings import load_settings
@@ -315,3 +317,33 @@ def test_a_server_that_goes_away_and_comes_back(
     assert window.connection.state is ConnectionStatus.CONNECTED
     assert window.topBar.backendStatus.property("state") == "connected"
     assert not window.banner.isVisible()
+
+
+def test_closing_while_the_catalogue_is_read_stops_that_session(
+    ui_env: Path, store: AsyncHistoryStore, run: Run, qtbot: QtBot
+) -> None:
+    gate = asyncio.Event()
+
+    class SlowClient(FakeClient):
+        async def load_catalogue(self) -> ApiCatalogue:
+            await gate.wait()
+            return await super().load_catalogue()
+
+    session = FakeSession(SlowClient())
+
+    async def factory(*_: object) -> FakeSession:
+        return session
+
+    model = ConnectionModel(
+        store,
+        load_settings(),
+        TaskGroup(),
+        backend_arg="http://127.0.0.1:9",
+        session_factory=factory,  # type: ignore[arg-type]
+    )
+    opening = asyncio.ensure_future(model.open())
+    wait_for(qtbot, lambda: session.client.calls == 0 and model._settling is session, 5, "settling")
+    opening.cancel()  # the window closes: its start-up task is cancelled...
+    run(model.close())  # ...and the model closed
+    assert session.closed
+    assert model.session is None and model.state is ConnectionStatus.DISCONNECTED
