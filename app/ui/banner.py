@@ -1,10 +1,15 @@
-"""A calm message strip above the player, with at most one action button."""
+"""A calm message strip above the player, with at most one action button.
+
+A message may be live (`show_live`): its text is read again every second
+while it shows, so "Trying again in 12 s" counts down.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
 from app.ui.theme import set_style_property
@@ -35,6 +40,10 @@ class Banner(QFrame):
         layout.addWidget(self.closeButton)
         self._action: Callable[[], object] | None = None
         self.actionButton.clicked.connect(self._run_action)
+        self._text: Callable[[], str] | None = None
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(1000)
+        self._ticker.timeout.connect(self._refresh)
         self.hide()
 
     def show_message(
@@ -43,6 +52,46 @@ class Banner(QFrame):
         level: str = "info",
         action_text: str | None = None,
         action: Callable[[], object] | None = None,
+    ) -> None:
+        self._text = None
+        self._ticker.stop()
+        self._show(text, level, action_text, action)
+
+    def show_live(
+        self,
+        text: Callable[[], str],
+        level: str = "info",
+        action_text: str | None = None,
+        action: Callable[[], object] | None = None,
+    ) -> None:
+        """A message whose words change by themselves (read again every second)."""
+        self._text = text
+        self._show(text(), level, action_text, action)
+        self._ticker.start()
+
+    def text(self) -> str:
+        return self.label.text()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._text is not None:
+            self._refresh()
+            self._ticker.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._ticker.stop()
+        super().hideEvent(event)
+
+    def _refresh(self) -> None:
+        if self._text is not None:
+            self.label.setText(self._text())
+
+    def _show(
+        self,
+        text: str,
+        level: str,
+        action_text: str | None,
+        action: Callable[[], object] | None,
     ) -> None:
         self.label.setText(text)
         set_style_property(self, "level", level)

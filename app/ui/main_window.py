@@ -5,6 +5,11 @@ widgets bind to them. The window lays the widgets out, wires everything in
 one `_connect_signals()`, opens the dialogs, and shows failures in its
 banner through `app.ui.wording`. All background work goes through its one
 `TaskGroup`, so every failure reaches the banner and closing stops it all.
+
+Keys: Space plays and pauses only when no control takes it (a focused
+button is pressed by Space, as everywhere); Enter presses the focused
+button too. Closing mid-render asks nothing: the jobs continue next time
+(the progress header says so while they run).
 """
 
 from __future__ import annotations
@@ -15,10 +20,20 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QFrame, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QFrame,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
-from app.api.errors import AuthenticationError
+from app.api.errors import AuthenticationError, BackendUnavailableError
+from app.engine.updates import JobState, JobUpdate
 from app.store import paths
 from app.store.history import AsyncHistoryStore, JobRecord
 from app.store.settings import Settings
@@ -85,6 +100,7 @@ class MainWindow(QMainWindow):
         self.historySearch = HistorySearch(self.historyModel, parent=self)
         self.settings_dialog: SettingsDialog | None = None
         self.diagnostics_dialog: DiagnosticsDialog | None = None
+        self._cancel_boxes: dict[str, QMessageBox] = {}  # open Cancel questions, by job
         self._tray = TrayNotifier(self)
         state_path = state_file or paths.config_dir() / "window.ini"
         self._state = WindowState(state_path)
@@ -127,15 +143,17 @@ class MainWindow(QMainWindow):
         connection.catalogueChanged.connect(lambda _c: history.relabel())
         connection.sessionChanged.connect(jobs.attach)
         connection.sessionChanged.connect(history.attach)
+        self.topBar.watch(connection)
         self.topBar.settingsRequested.connect(self.open_settings)
 
         form.generateRequested.connect(lambda req, image: self.spawn(jobs.submit(req, image)))
         jobs.submittingChanged.connect(form.set_busy)
         jobs.submittingChanged.connect(self._sending)
-        jobs.countChanged.connect(lambda count: self.player.set_waiting(count > 0))
         jobs.jobAdded.connect(lambda _job: history.reload())
         jobs.updated.connect(history.apply)
+        jobs.updated.connect(connection.note_job)  # the jobs' view of the server counts too
         jobs.finished.connect(lambda _update: history.reload())
+        jobs.finished.connect(self._job_finished)
         jobs.videoReady.connect(self.player.offer)
         notify = self._tray.notify
         jobs.videoReady.connect(lambda video: notify(wording.video_ready(), video.title))
@@ -144,10 +162,18 @@ class MainWindow(QMainWindow):
         )
         jobs.tokenRefused.connect(connection.refuse_token)
 
+        self.progress.watch(connection)
         self.progress.checkNowRequested.connect(jobs.check_now)
         self.progress.cancelRequested.connect(self._confirm_cancel)
         self.progress.retryRequested.connect(lambda job_id: self.spawn(jobs.retry(job_id)))
         self.progress.dismissRequested.connect(jobs.dismiss)
+
+        self.player.watch(jobs, connection)
+        self.player.set_autoplay_new(self._state.autoplay_new())
+        self.player.autoplayNewChanged.connect(self._state.set_autoplay_new)
+        self.player.autoplayNewChanged.connect(self.autoplayNewAction.setChecked)
+        self.autoplayNewAction.setChecked(self.player.autoplay_new)
+        self.autoplayNewAction.toggled.connect(self.player.set_autoplay_new)
 
         panel = self.historyPanel
         panel.playRequested.connect(lambda record: self.spawn(history.play(record)))
@@ -168,13 +194,17 @@ class MainWindow(QMainWindow):
 
     def _show_connection(self, state: ConnectionStatus) -> None:
         connection = self.connection
-        self.topBar.show_status(state, wording.connection_status(state, connection.backend))
         has_session = connection.session is not None
         if state is ConnectionStatus.CONNECTED:
             self.banner.hide()
         elif state is ConnectionStatus.OFFLINE:
-            problem = wording.connection_problem(connection.backend, has_session, connection.error)
-            self.banner.show_message(problem, "error", self.tr("Try again"), connection.retry)
+
+            def problem() -> str:
+                return wording.connection_problem(
+                    connection.backend, has_session, connection.error, connection.seconds_to_retry()
+                )
+
+            self.banner.show_live(problem, "error", wording.try_now(), connection.retry)
         elif state is ConnectionStatus.TOKEN_REFUSED:
             text = wording.token_refused()
             self.banner.show_message(text, "error", self.tr("Open Settings"), self.open_settings)
@@ -183,10 +213,23 @@ class MainWindow(QMainWindow):
         if unusable and not connection.catalogue.models:
             self.form.set_catalogue_error(wording.catalogue_problem(state, has_session))
 
+    def _job_finished(self, update: JobUpdate) -> None:
+        """A job ended: its Cancel question (if open) is moot, and the balance changed."""
+        box = self._cancel_boxes.pop(update.job_id, None)
+        if box is not None:
+            box.reject()
+        if update.state is not JobState.CANCELLED:
+            self.connection.refresh_account()
+
     def show_error(self, error: BaseException) -> None:
         """A failure of something the creator asked for, in the banner."""
         if isinstance(error, AuthenticationError):
             self.connection.refuse_token()
+        elif isinstance(error, BackendUnavailableError):
+            # Only sending a video reaches the server from here: it was not sent,
+            # and the window is offline (trying again by itself) until it answers.
+            self.connection.note_unreachable(error)
+            self.banner.show_message(wording.not_sent_unreachable(), "error")
         else:
             self.banner.show_message(wording.error_text(error), "error")
 
@@ -203,7 +246,11 @@ class MainWindow(QMainWindow):
         self.form.apply_request(request, source_image(record))
 
     def _confirm_cancel(self, job_id: str) -> None:
-        message_boxes.confirm_stop_following(self, lambda: self.spawn(self.jobs.cancel(job_id)))
+        box = message_boxes.confirm_stop_following(
+            self, self.connection.backend, lambda: self.spawn(self.jobs.cancel(job_id))
+        )
+        self._cancel_boxes[job_id] = box
+        box.finished.connect(lambda _r: self._cancel_boxes.pop(job_id, None))
 
     def _confirm_delete(self, record: JobRecord) -> None:
         history = self.historyModel
@@ -254,7 +301,7 @@ class MainWindow(QMainWindow):
         self.diagnostics_dialog.open()
 
     def open_about(self) -> None:
-        message_boxes.show_about(self, self.windowIcon().pixmap(64, 64))
+        message_boxes.show_about(self, app_icon())
 
     # ------------------------------------------------------------------ layout
 
@@ -319,7 +366,11 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quitAction)
 
         play_menu = bar.addMenu(self.tr("&Playback"))
-        self.playAction = self._action(self.tr("Play / Pause"), self.player.toggle_play, "Space")
+        # Space is no shortcut (it would steal Space from every focused button):
+        # keyPressEvent plays when no control takes it. "\t" shows it in the menu.
+        self.playAction = self._action(
+            self.tr("Play / Pause") + "\t" + "Space", self.player.toggle_play
+        )
         self.fullscreenAction = self._action(
             self.tr("Fullscreen"), self.player.toggle_fullscreen, "F11"
         )
@@ -327,6 +378,10 @@ class MainWindow(QMainWindow):
         play_menu.addAction(self.fullscreenAction)
         play_menu.addAction(self._action(self.tr("Loop"), self.player.toggle_loop))
         play_menu.addAction(self._action(self.tr("Mute"), self.player.toggle_mute, "Ctrl+M"))
+        play_menu.addSeparator()
+        self.autoplayNewAction = QAction(wording.always_play_new(), self)
+        self.autoplayNewAction.setCheckable(True)
+        play_menu.addAction(self.autoplayNewAction)
 
         help_menu = bar.addMenu(self.tr("&Help"))
         self.diagnosticsAction = self._action(self.tr("Diagnostics"), self.open_diagnostics)
@@ -339,6 +394,26 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         QTimer.singleShot(0, self.form.focus_prompt)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Keys no focused control took: Enter presses a focused button (Qt's
+        buttons only take Enter in dialogs), Space plays or pauses."""
+        plain = event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        )
+        focus = QApplication.focusWidget()
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        button = focus if isinstance(focus, QAbstractButton) and self.isAncestorOf(focus) else None
+        if plain and enter and button is not None and button.isEnabled():
+            button.click()
+            event.accept()
+            return
+        if plain and event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self.player.toggle_play()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._state.save(self, self.splitter)

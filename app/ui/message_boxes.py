@@ -2,7 +2,9 @@
 
 Every box opens with `open()`, never `exec()` (a nested modal loop inside a
 coroutine breaks qasync's loop), answers through a callback, and deletes
-itself once closed.
+itself once closed. A question whose subject goes away meanwhile (the job
+it asks about finishes) is closed by its caller with `reject()`, which
+answers no.
 """
 
 from __future__ import annotations
@@ -10,10 +12,21 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QCheckBox, QLabel, QMessageBox, QWidget
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app import __version__
+from app.session import BackendChoice
+from app.ui import wording
 
 translate = QCoreApplication.translate
 
@@ -65,16 +78,16 @@ def ask(
     return _show(box, lambda b: on_yes() if b.clickedButton() is yes_button else None)
 
 
-def confirm_stop_following(parent: QWidget, on_yes: Callable[[], object]) -> QMessageBox:
+def confirm_stop_following(
+    parent: QWidget, backend: BackendChoice | None, on_yes: Callable[[], object]
+) -> QMessageBox:
+    """Cancel a job? Charges are mentioned only where there are any (not on the
+    built-in renderer)."""
     return ask(
         parent,
-        title=translate("MainWindow", "Cancel this video?"),
-        text=translate("MainWindow", "Stop following this video?"),
-        details=translate(
-            "MainWindow",
-            "The service has no way to stop a render once it has started, so the server may "
-            "still finish it (and charge for it). Framecast will stop waiting for it.",
-        ),
+        title=wording.cancel_title(),
+        text=wording.cancel_question(),
+        details=wording.cancel_details(backend),
         yes=translate("MainWindow", "Stop following"),
         no=translate("MainWindow", "Keep waiting"),
         on_yes=on_yes,
@@ -109,19 +122,47 @@ def confirm_delete_video(
     )
 
 
-def show_about(parent: QWidget, logo: QPixmap) -> QMessageBox:
-    box = QMessageBox(parent)
-    box.setWindowTitle(translate("MainWindow", "About Framecast"))
-    box.setIconPixmap(logo)
-    box.setText(f"<b>Framecast</b> {__version__}")
-    box.setInformativeText(
-        translate(
-            "MainWindow",
-            "A desktop studio for AI video generation: type a prompt, watch it render, "
-            "play the video.",
-        )
-    )
-    return _show(box)
+def show_about(parent: QWidget, icon: QIcon) -> QDialog:
+    """Framecast's name, version and purpose, with its icon, in a box wide
+    enough to read (a message box wraps it into a narrow column)."""
+    dialog = QDialog(parent)
+    dialog.setObjectName("aboutDialog")
+    dialog.setWindowTitle(translate("MainWindow", "About Framecast"))
+    dialog.setWindowIcon(icon)
+    logo = QLabel()
+    logo.setObjectName("aboutLogo")
+    logo.setPixmap(icon.pixmap(96, 96))
+    logo.setAlignment(Qt.AlignmentFlag.AlignTop)
+    name = QLabel("Framecast")
+    name.setObjectName("aboutName")
+    version = QLabel(translate("MainWindow", "Version %1").replace("%1", __version__))
+    version.setObjectName("aboutVersion")
+    version.setProperty("role", "muted")
+    text = QLabel(wording.about_text())
+    text.setObjectName("aboutText")
+    text.setWordWrap(True)
+    text.setMinimumWidth(320)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.reject)
+    column = QVBoxLayout()
+    column.setSpacing(6)
+    column.addWidget(name)
+    column.addWidget(version)
+    column.addSpacing(8)
+    column.addWidget(text)
+    column.addStretch(1)
+    row = QHBoxLayout()
+    row.setSpacing(20)
+    row.addWidget(logo)
+    row.addLayout(column, 1)
+    layout = QVBoxLayout(dialog)
+    layout.setContentsMargins(24, 24, 24, 16)
+    layout.setSpacing(16)
+    layout.addLayout(row)
+    layout.addWidget(buttons)
+    dialog.finished.connect(lambda _r: dialog.deleteLater())
+    dialog.open()
+    return dialog
 
 
 def show_error(text: str, parent: QWidget | None = None) -> QMessageBox:

@@ -1,19 +1,38 @@
 """The player: the finished video, played from the local file.
 
-`PlayerView` stacks three pages: an inviting empty state, the poster frame
-(shown before playback), and the `QVideoWidget`. Below them sit play/pause,
-a seek slider with times, loop, mute and volume, fullscreen, and the file
-actions (Save as…, Show in folder, Copy link). It never plays a remote URL.
+`PlayerView` stacks three pages: an empty state (an invitation, or what the
+jobs in flight are doing), the poster frame (shown before playback), and the
+`QVideoWidget`. Below them sit play/pause, the seek bar (a click jumps
+there; it keeps its room, the volume slider gives way first), the time,
+loop, mute and volume, fullscreen, and the file actions (Save as…, Show in
+folder, Copy link), which wrap onto a second line rather than be cut off.
+It never plays a remote URL.
+
+A video that finishes while another is loaded never goes unnoticed: it
+plays at once when nothing is playing or the creator chose "Always play new
+videos"; otherwise a strip above the video says it is ready, with Play.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 import shutil
+from datetime import date
+from ipaddress import ip_address
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QPixmap, QResizeEvent
+from PySide6.QtCore import QEvent, QObject, QSize, QStandardPaths, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QGuiApplication,
+    QIcon,
+    QImage,
+    QKeyEvent,
+    QMouseEvent,
+    QPixmap,
+    QResizeEvent,
+)
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 from PySide6.QtMultimediaWidgets import QVideoWidget
 from PySide6.QtWidgets import (
@@ -25,6 +44,8 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSlider,
     QStackedWidget,
+    QStyle,
+    QStyleOptionSlider,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -32,8 +53,11 @@ from PySide6.QtWidgets import (
 
 from app.ui import wording
 from app.ui.desktop import show_in_folder
-from app.ui.elided_label import ElidedLabel
+from app.ui.elided_label import ElidedLabel, plain_tooltip
+from app.ui.flow_layout import FlowLayout, flow_widget
 from app.ui.icons import icon
+from app.ui.models.connection import ConnectionModel
+from app.ui.models.jobs import JobsModel, Waiting, waiting_for
 from app.ui.models.video import Video
 from app.ui.tasks import run_in_thread
 
@@ -41,6 +65,46 @@ log = logging.getLogger("framecast.ui")
 
 ICON_COLOR = "#e6e8ee"
 PAGE_EMPTY, PAGE_POSTER, PAGE_VIDEO = 0, 1, 2
+SEEK_MIN_WIDTH = 140  # the seek bar never shrinks below this
+SEEK_ROOM = 220  # below this much room for it, the volume slider gives way (shrinks, then hides)
+VOLUME_WIDTH = 90
+VOLUME_MIN_WIDTH = 40
+TITLE_MIN_WIDTH = 160  # narrower beside the file actions, the title goes above them
+EMPTY_ART_SIZE = 80
+NOTE_MS = 5000  # how long "Copied" and "Saved to …" stay
+NAME_WORDS = 8  # prompt words in a suggested file name
+
+
+def shareable_link(video: Video) -> str:
+    """What Copy link copies: the service's link, unless it only works on this
+    machine while the built-in renderer runs (a loopback address): then the file."""
+    url = video.url
+    if url and not _is_loopback(url):
+        return url
+    return str(video.path)
+
+
+def _is_loopback(url: str) -> bool:
+    host = (urlsplit(url).hostname or "").strip("[]").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def suggested_file_name(title: str, day: date) -> str:
+    """A readable name for a copy: the prompt's first words and the date."""
+    words = re.sub(r"[^\w\s-]", " ", title).split()[:NAME_WORDS]
+    stem = " ".join(words)[:80].strip() or "Framecast video"
+    return f"{stem} {day.isoformat()}.mp4"
+
+
+def videos_folder() -> Path:
+    """The creator's Videos folder (their home folder where the system has none)."""
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.MoviesLocation)
+    return Path(location) if location else Path.home()
 
 
 class PosterLabel(QLabel):
@@ -80,17 +144,145 @@ class PosterLabel(QLabel):
         self.clicked.emit()
 
 
+class _FittedIcon(QLabel):
+    """An icon as large as `largest`, smaller when the room is lower (never cut)."""
+
+    def __init__(self, source: QIcon, largest: int) -> None:
+        super().__init__()
+        self._icon = source
+        self._largest = largest
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setMinimumSize(1, 1)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+
+    def sizeHint(self) -> QSize:
+        return QSize(self._largest, self._largest)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        side = min(self._largest, self.height())
+        self.setPixmap(self._icon.pixmap(side, side) if side >= 24 else QPixmap())
+
+
+class SeekSlider(QSlider):
+    """A position slider where a click on the bar jumps there (and may drag on)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.setMinimumWidth(SEEK_MIN_WIDTH)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.maximum() > self.minimum():
+            option = QStyleOptionSlider()
+            self.initStyleOption(option)
+            style = self.style()
+            handle = style.subControlRect(
+                QStyle.ComplexControl.CC_Slider, option, QStyle.SubControl.SC_SliderHandle, self
+            )
+            if not handle.contains(event.position().toPoint()):
+                groove = style.subControlRect(
+                    QStyle.ComplexControl.CC_Slider, option, QStyle.SubControl.SC_SliderGroove, self
+                )
+                # Centre the handle under the pointer; the press below then grabs it.
+                x = round(event.position().x()) - handle.width() // 2 - groove.x()
+                span = max(1, groove.width() - handle.width())
+                value = QStyle.sliderValueFromPosition(
+                    self.minimum(), self.maximum(), x, span, option.upsideDown
+                )
+                self.setSliderPosition(value)
+        super().mousePressEvent(event)
+
+
+class _WholeTextLabel(ElidedLabel):
+    """An eliding label that asks for its whole text's width (a flow line gives
+    it that much when it can, else elides it)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(60, super().minimumSizeHint().height())
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        margins = self.contentsMargins()
+        width = self.fontMetrics().horizontalAdvance(self.full_text())
+        return QSize(width + margins.left() + margins.right() + 2, hint.height())
+
+
+class NewVideoStrip(QFrame):
+    """ "Your new video is ready · Play": shown while another video is loaded.
+    Its words and buttons share a line where they fit, else the buttons go below."""
+
+    playRequested = Signal()
+    alwaysRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("newVideoStrip")
+        self.label = _WholeTextLabel()
+        self.label.setObjectName("newVideoText")
+        self.label.setMinimumHeight(30)  # as tall as the buttons beside it
+        self.playButton = QPushButton()
+        self.playButton.setObjectName("newVideoPlay")
+        self.playButton.setProperty("role", "primary-small")
+        self.playButton.setIcon(icon("play", "#ffffff"))
+        self.playButton.clicked.connect(self.playRequested)
+        self.alwaysButton = QPushButton()
+        self.alwaysButton.setObjectName("newVideoAlways")
+        self.alwaysButton.setProperty("role", "ghost")
+        self.alwaysButton.clicked.connect(self.alwaysRequested)
+        self.closeButton = QToolButton()
+        self.closeButton.setObjectName("newVideoClose")
+        self.closeButton.setText("✕")
+        self.closeButton.clicked.connect(self.hide)
+        self.line = flow_widget(
+            self.label, self.playButton, self.alwaysButton, align_right=False, lead_min=0
+        )
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(14, 8, 8, 8)
+        layout.setSpacing(6)
+        layout.addWidget(self.line, 1)
+        layout.addWidget(self.closeButton, 0, Qt.AlignmentFlag.AlignTop)
+        self.retranslate()
+        self.hide()
+
+    def retranslate(self) -> None:
+        self.playButton.setText(wording.play())
+        self.playButton.setAccessibleName(wording.play())
+        self.alwaysButton.setText(wording.always_play_new())
+        self.alwaysButton.setToolTip(wording.always_play_new_tip())
+        self.closeButton.setAccessibleName(wording.dismiss())
+        self.closeButton.setToolTip(wording.dismiss())
+
+    def announce(self, waiting: list[Video]) -> None:
+        newest = waiting[-1]
+        self.label.set_full_text(wording.new_video_ready(len(waiting)))
+        self.label.setToolTip(plain_tooltip(newest.title))
+        # The words stay whole: beside the buttons when they fit, else above them.
+        flow = self.line.layout()
+        if isinstance(flow, FlowLayout):
+            flow.set_lead_min(self.label.sizeHint().width())
+        self.show()
+
+
 class PlayerView(QWidget):
     """Embedded player for a local video file."""
 
     fullscreenChanged = Signal(bool)
+    autoplayNewChanged = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("playerView")
         self.path: Path | None = None
-        self.remote_url: str | None = None
+        self.video: Video | None = None
         self.title = ""
+        self.waiting = Waiting.NOTHING
+        self.autoplay_new = False
+        self.new_videos: list[Video] = []  # finished while another was loaded, newest last
         self._seeking = False
         self._save_dialog: QFileDialog | None = None
 
@@ -119,19 +311,47 @@ class PlayerView(QWidget):
         self.stack.addWidget(self.videoWidget)
         self.stack.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
-        self.titleLabel = ElidedLabel("")
-        self.titleLabel.setObjectName("playerTitle")
+        self.newVideoStrip = NewVideoStrip()
+        self.newVideoStrip.playRequested.connect(self.play_new_video)
+        self.newVideoStrip.alwaysRequested.connect(self._always_play_new)
 
+        self.controlsBar = self._build_controls()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.newVideoStrip)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.controlsBar)
+
+        self._noteTimer = QTimer(self)
+        self._noteTimer.setSingleShot(True)
+        self._noteTimer.setInterval(NOTE_MS)
+        self._noteTimer.timeout.connect(self._hide_note)
+
+        self.player.playbackStateChanged.connect(self._on_state)
+        self.player.positionChanged.connect(self._on_position)
+        self.player.durationChanged.connect(self._on_duration)
+        self.player.errorOccurred.connect(self._on_error)
+        self.player.setLoops(QMediaPlayer.Loops.Infinite)
+        self._set_enabled(False)
+
+    # ------------------------------------------------------------------ building
+
+    def _build_controls(self) -> QFrame:
         self.playButton = self._tool("playButton", self.tr("Play"), "play")
         self.playButton.setIconSize(QSize(22, 22))
         self.playButton.clicked.connect(self.toggle_play)
-        self.seekSlider = QSlider(Qt.Orientation.Horizontal)
+        self.seekSlider = SeekSlider()
         self.seekSlider.setObjectName("seekSlider")
         self.seekSlider.setAccessibleName(self.tr("Position"))
         self.seekSlider.setRange(0, 0)
+        self.seekSlider.setPageStep(5000)
+        self.seekSlider.setSingleStep(1000)
         self.seekSlider.sliderPressed.connect(self._seek_start)
         self.seekSlider.sliderReleased.connect(self._seek_end)
         self.seekSlider.sliderMoved.connect(self._seek_preview)
+        self.seekSlider.actionTriggered.connect(self._seek_step)
         self.timeLabel = QLabel("0:00 / 0:00")
         self.timeLabel.setObjectName("playerTime")
         self.timeLabel.setProperty("role", "muted")
@@ -147,11 +367,27 @@ class PlayerView(QWidget):
         self.volumeSlider.setAccessibleName(self.tr("Volume"))
         self.volumeSlider.setRange(0, 100)
         self.volumeSlider.setValue(80)
-        self.volumeSlider.setFixedWidth(90)
+        # Never part of the window's minimum width: `_fit_controls` narrows, then hides it.
+        self.volumeSlider.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.volumeSlider.setMinimumWidth(1)
+        self.volumeSlider.setMaximumWidth(VOLUME_WIDTH)
+        self.volumeSlider.hide()  # until `_fit_controls` finds it room
         self.volumeSlider.valueChanged.connect(lambda v: self.audio.setVolume(v / 100))
         self.fullscreenButton = self._tool("fullscreenButton", self.tr("Fullscreen"), "fullscreen")
         self.fullscreenButton.clicked.connect(self.toggle_fullscreen)
 
+        self.titleLabel = ElidedLabel("")
+        self.titleLabel.setObjectName("playerTitle")
+        self.noteLabel = ElidedLabel("")
+        self.noteLabel.setObjectName("playerNote")
+        self.noteLabel.hide()
+        # The title, or for a few seconds a note in its place ("Copied", "Saved to …").
+        self.titleArea = QWidget()
+        title_layout = QHBoxLayout(self.titleArea)
+        title_layout.setContentsMargins(0, 0, 0, 0)
+        title_layout.addWidget(self.titleLabel)
+        title_layout.addWidget(self.noteLabel)
+        self.titleArea.hide()
         self.saveButton = self._button("saveButton", self.tr("Save as…"))
         self.saveButton.clicked.connect(self.save_as)
         self.folderButton = self._button("showInFolderButton", self.tr("Show in folder"))
@@ -160,6 +396,7 @@ class PlayerView(QWidget):
         self.copyLinkButton.clicked.connect(self.copy_link)
 
         controls = QHBoxLayout()
+        self._controls = controls
         controls.setSpacing(8)
         controls.addWidget(self.playButton)
         controls.addWidget(self.seekSlider, 1)
@@ -170,78 +407,65 @@ class PlayerView(QWidget):
         controls.addWidget(self.volumeSlider)
         controls.addWidget(self.fullscreenButton)
 
-        actions = QHBoxLayout()
-        actions.setSpacing(8)
-        actions.addWidget(self.titleLabel, 1)
-        actions.addWidget(self.saveButton)
-        actions.addWidget(self.folderButton)
-        actions.addWidget(self.copyLinkButton)
+        self.fileActions = flow_widget(
+            self.titleArea,
+            self.saveButton,
+            self.folderButton,
+            self.copyLinkButton,
+            lead_min=TITLE_MIN_WIDTH,
+        )
 
-        self.controlsBar = QFrame()
-        self.controlsBar.setObjectName("playerControls")
-        bar = QVBoxLayout(self.controlsBar)
-        bar.setContentsMargins(14, 10, 14, 12)
-        bar.setSpacing(8)
-        bar.addLayout(controls)
-        bar.addLayout(actions)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.stack, 1)
-        layout.addWidget(self.controlsBar)
-
-        self.player.playbackStateChanged.connect(self._on_state)
-        self.player.positionChanged.connect(self._on_position)
-        self.player.durationChanged.connect(self._on_duration)
-        self.player.errorOccurred.connect(self._on_error)
-        self.player.setLoops(QMediaPlayer.Loops.Infinite)
-        self._set_enabled(False)
-
-    # ------------------------------------------------------------------ building
+        bar = QFrame()
+        bar.setObjectName("playerControls")
+        column = QVBoxLayout(bar)
+        column.setContentsMargins(14, 10, 14, 12)
+        column.setSpacing(8)
+        column.addLayout(controls)
+        column.addWidget(self.fileActions)
+        return bar
 
     def _build_empty_state(self) -> QWidget:
         page = QWidget()
         page.setObjectName("emptyState")
-        art = QLabel()
-        art.setPixmap(icon("film", "#6f64c8", 128).pixmap(96, 96))
-        art.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        art = _FittedIcon(icon("film", "#6f64c8", 128), EMPTY_ART_SIZE)
         title = QLabel()
         title.setObjectName("emptyTitle")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        title.setWordWrap(True)
         body = QLabel()
         body.setObjectName("emptyBody")
         body.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        body.setWordWrap(True)
         body.setProperty("role", "muted")
         layout = QVBoxLayout(page)
+        layout.setContentsMargins(24, 12, 24, 12)
         layout.addStretch(1)
-        layout.addWidget(art)
+        layout.addWidget(art, 2)
         layout.addSpacing(8)
         layout.addWidget(title)
         layout.addWidget(body)
         layout.addStretch(1)
-        self.emptyTitle, self.emptyBody = title, body
-        self.set_waiting(False)
+        self.emptyArt, self.emptyTitle, self.emptyBody = art, title, body
+        self.set_waiting(Waiting.NOTHING)
         return page
 
-    def set_waiting(self, waiting: bool) -> None:
-        """The empty state's words: an invitation, or a promise while a job renders."""
-        if waiting:
-            self.emptyTitle.setText(self.tr("Your video is on its way"))
-            self.emptyBody.setText(
-                self.tr(
-                    "It will play here as soon as it is ready.\n"
-                    "Meanwhile you can write the next prompt."
-                )
-            )
-        else:
-            self.emptyTitle.setText(self.tr("Your video will play here"))
-            self.emptyBody.setText(
-                self.tr(
-                    "Describe a scene on the left and press Generate.\n"
-                    "You can keep working while it renders."
-                )
-            )
+    def set_waiting(self, waiting: Waiting) -> None:
+        """The empty state's words: an invitation, or what the jobs are doing."""
+        self.waiting = waiting
+        title, body = wording.empty_player(waiting)
+        self.emptyTitle.setText(title)
+        self.emptyBody.setText(body)
+
+    def watch(self, jobs: JobsModel, connection: ConnectionModel) -> None:
+        """Keep the empty state's words true to the jobs and the connection."""
+
+        def refresh(*_: object) -> None:
+            self.set_waiting(waiting_for(jobs.inFlight, jobs.count, connection.state))
+
+        jobs.inFlightChanged.connect(refresh)
+        jobs.countChanged.connect(refresh)
+        connection.stateChanged.connect(refresh)
+        refresh()
 
     def _tool(self, name: str, text: str, icon_name: str) -> QToolButton:
         button = QToolButton()
@@ -270,9 +494,31 @@ class PlayerView(QWidget):
             self.fullscreenButton,
             self.saveButton,
             self.folderButton,
+            self.copyLinkButton,
         ):
             widget.setEnabled(enabled)
-        self.copyLinkButton.setEnabled(enabled and bool(self.remote_url))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_controls()
+
+    def _fit_controls(self) -> None:
+        """Give the seek bar its room: the volume slider shrinks first, then
+        hides (the mute button stays)."""
+        row = self._controls
+        margins = self.controlsBar.contentsMargins()
+        others = [
+            self.playButton,
+            self.timeLabel,
+            self.loopButton,
+            self.muteButton,
+            self.fullscreenButton,
+        ]
+        used = sum(w.sizeHint().width() for w in others) + row.spacing() * (len(others) + 1) + 6
+        room = self.width() - margins.left() - margins.right() - used - SEEK_ROOM
+        volume = min(VOLUME_WIDTH, room)
+        self.volumeSlider.setVisible(volume >= VOLUME_MIN_WIDTH)
+        self.volumeSlider.setMaximumWidth(max(VOLUME_MIN_WIDTH, volume))
 
     # ------------------------------------------------------------------ loading
 
@@ -280,16 +526,40 @@ class PlayerView(QWidget):
         return self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
 
     def play_video(self, video: Video) -> None:
-        self.load(video.path, poster=video.poster, title=video.title, url=video.url, autoplay=True)
+        self.video = video
+        self.load(video.path, poster=video.poster, title=video.title, autoplay=True)
 
     def offer(self, video: Video) -> None:
-        """Play a video that just finished, unless another one is playing."""
-        if not self.is_playing():
+        """A video that just finished: it plays at once unless another is loaded
+        and the creator did not choose to always play new ones; then it is
+        announced above the player, with Play."""
+        if self.path is None or self.autoplay_new:
             self.play_video(video)
+            return
+        self.new_videos.append(video)
+        self.newVideoStrip.announce(self.new_videos)
+
+    def play_new_video(self) -> None:
+        """Play the newest video announced (the others are in the history)."""
+        if self.new_videos:
+            self.play_video(self.new_videos[-1])
+
+    def set_autoplay_new(self, always: bool) -> None:
+        if always != self.autoplay_new:
+            self.autoplay_new = always
+            self.autoplayNewChanged.emit(always)
+
+    def _always_play_new(self) -> None:
+        self.set_autoplay_new(True)
+        self.play_new_video()
 
     def release(self, path: Path) -> None:
-        """Let go of a file about to be deleted."""
-        if self.path == path:
+        """Let go of a file about to be deleted: the player empties, and the
+        video is no longer announced."""
+        self.new_videos = [v for v in self.new_videos if not _same_file(v.path, path)]
+        if not self.new_videos:
+            self.newVideoStrip.hide()
+        if self.path is not None and _same_file(self.path, path):
             self.clear()
 
     def load(
@@ -298,15 +568,19 @@ class PlayerView(QWidget):
         *,
         poster: Path | None = None,
         title: str = "",
-        url: str | None = None,
         autoplay: bool = False,
     ) -> None:
         """Open a downloaded video. Poster loading happens off the GUI thread."""
         self.player.stop()
+        if self.video is None or self.video.path != path:
+            self.video = Video(path, poster, title)
         self.path = path
-        self.remote_url = url
         self.title = title
         self.titleLabel.set_full_text(title)
+        self._hide_note()
+        self.new_videos = [v for v in self.new_videos if not _same_file(v.path, path)]
+        if not self.new_videos:
+            self.newVideoStrip.hide()
         self.player.setSource(QUrl.fromLocalFile(str(path)))
         self._set_enabled(True)
         if autoplay:
@@ -314,23 +588,28 @@ class PlayerView(QWidget):
         elif poster is not None:
             self.stack.setCurrentIndex(PAGE_POSTER)
             self.poster.set_poster(None)
-            run_in_thread(lambda: _read_image(poster), self._poster_loaded)
+            run_in_thread(lambda: QImage(str(poster)), self._poster_loaded)
         else:
             self.stack.setCurrentIndex(PAGE_VIDEO)
 
-    def _poster_loaded(self, image: object, error: BaseException | None) -> None:
-        from PySide6.QtGui import QImage
-
-        if isinstance(image, QImage) and not image.isNull():
+    def _poster_loaded(self, image: QImage | None, error: BaseException | None) -> None:
+        if image is not None and not image.isNull():
             self.poster.set_poster(QPixmap.fromImage(image))
 
     def clear(self) -> None:
+        """Back to the empty state."""
+        if self.videoWidget.isFullScreen():
+            self.toggle_fullscreen()
         self.player.stop()
         self.player.setSource(QUrl())
         self.path = None
-        self.remote_url = None
+        self.video = None
+        self.title = ""
         self.titleLabel.set_full_text("")
+        self._hide_note()
         self.stack.setCurrentIndex(PAGE_EMPTY)
+        self.seekSlider.setRange(0, 0)
+        self._show_time(0)
         self._set_enabled(False)
 
     # ------------------------------------------------------------------ playback
@@ -348,7 +627,7 @@ class PlayerView(QWidget):
             self.play()
 
     def toggle_fullscreen(self) -> None:
-        if self.path is None:
+        if self.path is None and not self.videoWidget.isFullScreen():
             return
         self.stack.setCurrentIndex(PAGE_VIDEO)
         self.videoWidget.setFullScreen(not self.videoWidget.isFullScreen())
@@ -411,49 +690,79 @@ class PlayerView(QWidget):
         self._seeking = False
         self.player.setPosition(self.seekSlider.value())
 
+    def _seek_step(self, action: int) -> None:
+        """Arrow keys, Page Up/Down, Home and End on the seek bar move the video too."""
+        if not self._seeking and action != QSlider.SliderAction.SliderMove:
+            self.player.setPosition(self.seekSlider.sliderPosition())
+
     def _on_error(self, error: QMediaPlayer.Error, text: str) -> None:
         log.warning("player error %s: %s", error, text)
         self.titleLabel.set_full_text(
             self.tr("This video could not be played: %1").replace("%1", text)
         )
+        self.titleArea.show()
 
     # ------------------------------------------------------------------ file actions
 
     def save_as(self) -> None:
+        """Save a copy under a readable name, in the Videos folder unless the
+        creator picks another; says where it went."""
         if self.path is None:
             return
         source = self.path
         dialog = QFileDialog(self.window(), self.tr("Save video as"))
+        dialog.setObjectName("saveVideoDialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setNameFilter(self.tr("MP4 video (*.mp4)"))
         dialog.setDefaultSuffix("mp4")
-        dialog.selectFile(source.name)
+        dialog.setDirectory(str(videos_folder()))
+        dialog.selectFile(suggested_file_name(self.title, date.today()))
 
         def chosen(name: str) -> None:
             target = Path(name)
-            run_in_thread(lambda: shutil.copyfile(source, target), self._saved)
+            run_in_thread(
+                lambda: shutil.copyfile(source, target),
+                lambda _result, error: self._saved(target, error),
+            )
 
         dialog.fileSelected.connect(chosen)
+        dialog.finished.connect(dialog.deleteLater)
         self._save_dialog = dialog
         dialog.open()
 
-    def _saved(self, result: object, error: BaseException | None) -> None:
+    def _saved(self, target: Path, error: BaseException | None) -> None:
         if error is not None:
             log.warning("saving a copy failed: %s", error)
-            self.titleLabel.set_full_text(
-                self.tr("Could not save the copy: %1").replace("%1", str(error))
-            )
+            self.show_note(wording.not_saved(error))
+        else:
+            self.show_note(wording.saved_to(target))
 
     def show_in_folder(self) -> None:
         if self.path is not None:
             show_in_folder(self.path)
 
     def copy_link(self) -> None:
-        if self.remote_url:
-            QGuiApplication.clipboard().setText(self.remote_url)
+        """Copy a link that keeps working: the service's, or the file's path."""
+        if self.video is None:
+            return
+        link = shareable_link(self.video)
+        QGuiApplication.clipboard().setText(link)
+        self.show_note(wording.copied(link))
+
+    def show_note(self, text: str) -> None:
+        """A short confirmation in the title's place, for a few seconds."""
+        self.noteLabel.set_full_text(text)
+        self.titleLabel.hide()
+        self.noteLabel.show()
+        self.titleArea.show()
+        self._noteTimer.start()
+
+    def _hide_note(self) -> None:
+        self._noteTimer.stop()
+        self.noteLabel.hide()
+        self.titleLabel.show()
+        self.titleArea.setVisible(bool(self.titleLabel.full_text()))
 
 
-def _read_image(path: Path) -> object:
-    from PySide6.QtGui import QImage
-
-    return QImage(str(path))
+def _same_file(a: Path, b: Path) -> bool:
+    return a == b or a.absolute() == b.absolute()

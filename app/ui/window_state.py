@@ -1,4 +1,5 @@
-"""Where the main window was and how its columns were split, kept between runs.
+"""Where the main window was, how its columns were split, and the player's
+"always play new videos" choice, kept between runs.
 
 The first run opens a roomy window that still fits a small laptop screen,
 centred on it; later runs come back where the creator left them.
@@ -31,6 +32,14 @@ class WindowState:
     def save(self, window: QMainWindow, splitter: QSplitter) -> None:
         self._settings.setValue("window/geometry", window.saveGeometry())
         self._settings.setValue("window/splitter", splitter.saveState())
+        self._settings.sync()
+
+    def autoplay_new(self) -> bool:
+        """Whether a new video takes over the player even while another plays."""
+        return str(self._settings.value("player/autoplay_new", "false")).lower() == "true"
+
+    def set_autoplay_new(self, always: bool) -> None:
+        self._settings.setValue("player/autoplay_new", "true" if always else "false")
         self._settings.sync()
 
 

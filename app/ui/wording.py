@@ -12,6 +12,7 @@ sentence itself, so a wording or a translation changes here and nowhere else.
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
@@ -45,6 +46,7 @@ from app.ui.models.job_facts import (
     stage_of,
     update_failure,
 )
+from app.ui.models.jobs import Waiting
 from app.ui.models.library import LibraryStatus
 from app.ui.models.problems import (
     AccountDeleteFailed,
@@ -126,9 +128,10 @@ def untitled_job() -> str:
 
 
 def job_subtitle(model_label: str, duration: int | None, aspect: str) -> str:
-    """A card's second line: model, length and frame, as far as they are known."""
+    """A card's second line: length, frame and model, as far as they are known (the
+    short facts first: a narrow card shortens the model's name, not them)."""
     length = seconds(duration) if duration is not None else ""
-    return "  ·  ".join(part for part in (model_label, length, aspect) if part)
+    return "  ·  ".join(part for part in (length, aspect, model_label) if part)
 
 
 def in_progress(count: int) -> str:
@@ -194,7 +197,7 @@ def link_text(link: Link, poll_interval: float | None = None) -> str:
         Link.CONNECTING: connecting(),
         Link.LIVE: translate("Jobs", "Live"),
         Link.RECONNECTING: translate("Jobs", "Reconnecting…"),
-        Link.OFFLINE: translate("Jobs", "Offline · will keep trying"),
+        Link.OFFLINE: translate("Jobs", "Offline"),
     }[link]
 
 
@@ -337,6 +340,8 @@ def connection_status(state: ConnectionStatus, backend: BackendChoice | None) ->
         return backend_name(backend)
     if state is ConnectionStatus.TOKEN_REFUSED:
         return translate("Connection", "Token refused")
+    if state is ConnectionStatus.OFFLINE and backend is not None:
+        return _fill(translate("Connection", "%1 · offline"), backend_name(backend))
     return not_connected()
 
 
@@ -345,30 +350,227 @@ def not_connected() -> str:
 
 
 def connection_problem(
-    backend: BackendChoice | None, has_session: bool, error: BaseException | None
+    backend: BackendChoice | None,
+    has_session: bool,
+    error: BaseException | None,
+    retry_in: int | None = None,
 ) -> str:
-    """Why the backend cannot be used, for the banner."""
+    """Why the backend cannot be used, for the banner, and when Framecast tries
+    again by itself (`retry_in` seconds; None when it does not)."""
     if backend is not None and backend.kind == "local" and not has_session:
         return translate(
             "Connection",
             "The built-in renderer did not start. Try again, or choose another backend in "
             "Settings. The details are in the log file (Help → Diagnostics).",
         )
-    return error_text(error) if error is not None else not_connected()
+    if error is None or isinstance(error, BackendUnavailableError | OSError):
+        reason = unreachable(backend)
+    else:
+        reason = error_text(error)
+    if retry_in is None:
+        return reason
+    return f"{reason} {trying_again(retry_in)}"
 
 
 def catalogue_problem(state: ConnectionStatus, has_session: bool) -> str:
-    """Why the model list is empty, in its place."""
+    """Why the model list is empty, in its place (the banner says more)."""
     if state is ConnectionStatus.TOKEN_REFUSED:
         return translate("Connection", "Sign-in needed")
-    if has_session:
-        return translate("Connection", "Models unavailable")
-    return not_connected()
+    if not has_session:
+        return not_connected()
+    if state is ConnectionStatus.OFFLINE:  # it tries again by itself
+        return translate("Connection", "Waiting for the server…")
+    return translate("Connection", "Models unavailable")
 
 
 def token_refused() -> str:
     """The one sentence for a refused token: banner, Settings and a failed job's card."""
     return failure_text(FailureFacts(ErrorKind.AUTH))
+
+
+# ------------------------------------------------------------- the connection, trying again
+
+
+def unreachable(backend: BackendChoice | None) -> str:
+    if backend is not None and backend.kind == "local":
+        return translate("Connection", "The built-in renderer stopped answering.")
+    return translate("Connection", "Can't reach the server. Check your internet connection.")
+
+
+def trying_again(seconds_left: int) -> str:
+    """When the next automatic attempt starts (the banner counts down)."""
+    if seconds_left <= 0:
+        return translate("Connection", "Trying again now…")
+    return translate("Connection", "Trying again in %n s.", None, seconds_left)
+
+
+def not_sent_unreachable() -> str:
+    """A video that could not be sent because the server can't be reached."""
+    return translate(
+        "Connection",
+        "Your video was not sent: the server can't be reached. Your prompt is kept; "
+        "press Generate again when the server is back.",
+    )
+
+
+def try_now() -> str:
+    return translate("Connection", "Try now")
+
+
+def balance(amount: float) -> str:
+    """The account's balance in the top bar."""
+    return _fill(translate("Connection", "Balance %1"), f"${amount:,.2f}")
+
+
+def vip() -> str:
+    return translate("Connection", "★ VIP")
+
+
+def vip_tip() -> str:
+    return translate("Connection", "Your account can use the VIP models.")
+
+
+# ------------------------------------------------------------- jobs in flight, as shown
+
+
+def offline_status(status: str) -> str:
+    """A job's status line while the server can't be reached: the last news, marked old."""
+    return _fill(translate("Jobs", "Last heard: %1"), status)
+
+
+def time_left_paused() -> str:
+    """Why a card shows no time left while offline (its tooltip)."""
+    return translate("Jobs", "The time left shows again when the server answers.")
+
+
+def safe_to_close(backend: BackendChoice | None) -> tuple[str, str]:
+    """The progress header's note on quitting mid-render: (short words, full sentence)."""
+    if backend is not None and backend.kind == "local":
+        return (
+            translate("Jobs", "Safe to close: they continue next time"),
+            translate(
+                "Jobs",
+                "You can close Framecast: the built-in renderer stops, and these videos "
+                "continue from the start when you open Framecast again.",
+            ),
+        )
+    return (
+        translate("Jobs", "Safe to close: the service keeps rendering"),
+        translate(
+            "Jobs",
+            "You can close Framecast: the service keeps rendering, and Framecast picks "
+            "these videos up when you open it again.",
+        ),
+    )
+
+
+# --------------------------------------------------------------------------- the player
+
+
+def play() -> str:
+    return translate("Player", "Play")
+
+
+def dismiss() -> str:
+    return translate("Player", "Dismiss")
+
+
+def new_video_ready(count: int) -> str:
+    """The strip above a playing video when another has finished (its title in the tip)."""
+    if count > 1:
+        return translate("Player", "%n new videos are ready", None, count)
+    return translate("Player", "Your new video is ready")
+
+
+def always_play_new() -> str:
+    return translate("Player", "Always play new videos")
+
+
+def always_play_new_tip() -> str:
+    return translate(
+        "Player", "Play every new video as soon as it is ready (Playback menu to turn off)"
+    )
+
+
+def empty_player(waiting: Waiting) -> tuple[str, str]:
+    """The empty player's title and body, from what the jobs are doing."""
+    if waiting is Waiting.ON_ITS_WAY:
+        return (
+            translate("Player", "Your video is on its way"),
+            translate(
+                "Player",
+                "It will play here as soon as it is ready.\n"
+                "Meanwhile you can write the next prompt.",
+            ),
+        )
+    if waiting is Waiting.OFFLINE:
+        return (
+            translate("Player", "Waiting for the connection"),
+            translate(
+                "Player",
+                "Your video continues as soon as the server can be reached again.",
+            ),
+        )
+    if waiting is Waiting.FAILED:
+        return (
+            translate("Player", "No video this time"),
+            translate(
+                "Player", "The card below says what went wrong. Press Retry to send it again."
+            ),
+        )
+    return (
+        translate("Player", "Your video will play here"),
+        translate(
+            "Player",
+            "Describe a scene on the left and press Generate.\n"
+            "You can keep working while it renders.",
+        ),
+    )
+
+
+def copied(link: str) -> str:
+    return _fill(translate("Player", "Copied: %1"), link)
+
+
+def saved_to(path: Path) -> str:
+    return _fill(translate("Player", "Saved to %1"), path)
+
+
+def not_saved(error: BaseException) -> str:
+    reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+    return _fill(translate("Player", "Could not save the copy: %1"), reason)
+
+
+# --------------------------------------------------------------------------- questions and About
+
+
+def cancel_title() -> str:
+    return translate("MainWindow", "Cancel this video?")
+
+
+def cancel_question() -> str:
+    return translate("MainWindow", "Stop following this video?")
+
+
+def cancel_details(backend: BackendChoice | None) -> str:
+    if backend is not None and backend.kind == "local":
+        return translate(
+            "MainWindow",
+            "Framecast will stop waiting for it and will not show it. The built-in renderer "
+            "may still finish it in the background.",
+        )
+    return translate(
+        "MainWindow",
+        "The service has no way to stop a render once it has started, so the server may "
+        "still finish it (and charge for it). Framecast will stop waiting for it.",
+    )
+
+
+def about_text() -> str:
+    return translate(
+        "MainWindow",
+        "A desktop studio for AI video generation: type a prompt, watch it render, play the video.",
+    )
 
 
 # --------------------------------------------------------------------------- failures

@@ -35,6 +35,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 · offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not connected</source>
         <translation type="unfinished"></translation>
     </message>
@@ -47,7 +51,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Waiting for the server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Models unavailable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The built-in renderer stopped answering.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Can&apos;t reach the server. Check your internet connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trying again now…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trying again in %n s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your video was not sent: the server can&apos;t be reached. Your prompt is kept; press Generate again when the server is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>★ VIP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your account can use the VIP models.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -531,7 +575,27 @@ JPEG, PNG or WebP, up to 10 MB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Offline · will keep trying</source>
+        <source>Last heard: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time left shows again when the server answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Safe to close: they continue next time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can close Framecast: the built-in renderer stops, and these videos continue from the start when you open Framecast again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Safe to close: the service keeps rendering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can close Framecast: the service keeps rendering, and Framecast picks these videos up when you open it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -544,6 +608,10 @@ JPEG, PNG or WebP, up to 10 MB</source>
     </message>
     <message>
         <source>Live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -614,10 +682,6 @@ JPEG, PNG or WebP, up to 10 MB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Try again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Open Settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -627,6 +691,10 @@ JPEG, PNG or WebP, up to 10 MB</source>
     </message>
     <message>
         <source>Stop following this video?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Framecast will stop waiting for it and will not show it. The built-in renderer may still finish it in the background.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -662,7 +730,84 @@ JPEG, PNG or WebP, up to 10 MB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A desktop studio for AI video generation: type a prompt, watch it render, play the video.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Player</name>
+    <message>
+        <source>Play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n new videos are ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your new video is ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Always play new videos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play every new video as soon as it is ready (Playback menu to turn off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your video is on its way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It will play here as soon as it is ready.
+Meanwhile you can write the next prompt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your video continues as soon as the server can be reached again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No video this time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card below says what went wrong. Press Retry to send it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your video will play here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Describe a scene on the left and press Generate.
+You can keep working while it renders.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the copy: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -713,24 +858,6 @@ JPEG, PNG or WebP, up to 10 MB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Your video is on its way</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>It will play here as soon as it is ready.
-Meanwhile you can write the next prompt.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your video will play here</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Describe a scene on the left and press Generate.
-You can keep working while it renders.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Unmute</source>
         <translation type="unfinished"></translation>
     </message>
@@ -748,10 +875,6 @@ You can keep working while it renders.</source>
     </message>
     <message>
         <source>MP4 video (*.mp4)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not save the copy: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -35,6 +35,10 @@
       <translation>Токен отклонён</translation>
     </message>
     <message>
+      <source>%1 · offline</source>
+      <translation>%1 · нет связи</translation>
+    </message>
+    <message>
       <source>Not connected</source>
       <translation>Нет подключения</translation>
     </message>
@@ -47,8 +51,52 @@
       <translation>Нужен вход</translation>
     </message>
     <message>
+      <source>Waiting for the server…</source>
+      <translation>Ждём сервер…</translation>
+    </message>
+    <message>
       <source>Models unavailable</source>
       <translation>Модели недоступны</translation>
+    </message>
+    <message>
+      <source>The built-in renderer stopped answering.</source>
+      <translation>Встроенный рендерер перестал отвечать.</translation>
+    </message>
+    <message>
+      <source>Can't reach the server. Check your internet connection.</source>
+      <translation>Сервер недоступен. Проверьте подключение к интернету.</translation>
+    </message>
+    <message>
+      <source>Trying again now…</source>
+      <translation>Пробуем снова…</translation>
+    </message>
+    <message numerus="yes">
+      <source>Trying again in %n s.</source>
+      <translation>
+        <numerusform>Пробуем снова через %n с.</numerusform>
+        <numerusform>Пробуем снова через %n с.</numerusform>
+        <numerusform>Пробуем снова через %n с.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Your video was not sent: the server can't be reached. Your prompt is kept; press Generate again when the server is back.</source>
+      <translation>Видео не отправлено: сервер недоступен. Описание сохранено — нажмите «Создать» ещё раз, когда сервер снова будет доступен.</translation>
+    </message>
+    <message>
+      <source>Try now</source>
+      <translation>Попробовать сейчас</translation>
+    </message>
+    <message>
+      <source>Balance %1</source>
+      <translation>Баланс %1</translation>
+    </message>
+    <message>
+      <source>★ VIP</source>
+      <translation>★ VIP</translation>
+    </message>
+    <message>
+      <source>Your account can use the VIP models.</source>
+      <translation>Вашему аккаунту доступны VIP-модели.</translation>
     </message>
   </context>
   <context>
@@ -534,8 +582,28 @@ JPEG, PNG или WebP, до 10 МБ</translation>
       <translation>Остановлено</translation>
     </message>
     <message>
-      <source>Offline · will keep trying</source>
-      <translation>Нет связи · продолжаем попытки</translation>
+      <source>Last heard: %1</source>
+      <translation>Последнее известное: %1</translation>
+    </message>
+    <message>
+      <source>The time left shows again when the server answers.</source>
+      <translation>Оставшееся время появится снова, когда сервер ответит.</translation>
+    </message>
+    <message>
+      <source>Safe to close: they continue next time</source>
+      <translation>Можно закрыть: продолжатся при следующем запуске</translation>
+    </message>
+    <message>
+      <source>You can close Framecast: the built-in renderer stops, and these videos continue from the start when you open Framecast again.</source>
+      <translation>Framecast можно закрыть: встроенный рендерер остановится, а эти видео начнутся заново, когда вы снова откроете Framecast.</translation>
+    </message>
+    <message>
+      <source>Safe to close: the service keeps rendering</source>
+      <translation>Можно закрыть: сервис продолжит рендер</translation>
+    </message>
+    <message>
+      <source>You can close Framecast: the service keeps rendering, and Framecast picks these videos up when you open it again.</source>
+      <translation>Framecast можно закрыть: сервис продолжит рендер, а Framecast заберёт эти видео, когда вы снова его откроете.</translation>
     </message>
     <message numerus="yes">
       <source>Checking every %n s</source>
@@ -552,6 +620,10 @@ JPEG, PNG или WebP, до 10 МБ</translation>
     <message>
       <source>Live</source>
       <translation>Онлайн</translation>
+    </message>
+    <message>
+      <source>Offline</source>
+      <translation>Нет связи</translation>
     </message>
     <message>
       <source>Your video is ready</source>
@@ -621,10 +693,6 @@ JPEG, PNG или WebP, до 10 МБ</translation>
       <translation>О Framecast</translation>
     </message>
     <message>
-      <source>Try again</source>
-      <translation>Повторить</translation>
-    </message>
-    <message>
       <source>Open Settings</source>
       <translation>Открыть настройки</translation>
     </message>
@@ -635,6 +703,10 @@ JPEG, PNG или WebP, до 10 МБ</translation>
     <message>
       <source>Stop following this video?</source>
       <translation>Перестать следить за этим видео?</translation>
+    </message>
+    <message>
+      <source>Framecast will stop waiting for it and will not show it. The built-in renderer may still finish it in the background.</source>
+      <translation>Framecast перестанет его ждать и не покажет его. Встроенный рендерер может всё же доделать его в фоне.</translation>
     </message>
     <message>
       <source>The service has no way to stop a render once it has started, so the server may still finish it (and charge for it). Framecast will stop waiting for it.</source>
@@ -669,8 +741,91 @@ JPEG, PNG или WebP, до 10 МБ</translation>
       <translation>Оставить</translation>
     </message>
     <message>
+      <source>Version %1</source>
+      <translation>Версия %1</translation>
+    </message>
+    <message>
       <source>A desktop studio for AI video generation: type a prompt, watch it render, play the video.</source>
       <translation>Настольная студия для создания видео с помощью ИИ: опишите сцену, следите за рендером, смотрите видео.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Player</name>
+    <message>
+      <source>Play</source>
+      <translation>Смотреть</translation>
+    </message>
+    <message>
+      <source>Dismiss</source>
+      <translation>Скрыть</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n new videos are ready</source>
+      <translation>
+        <numerusform>Готово %n новое видео</numerusform>
+        <numerusform>Готово %n новых видео</numerusform>
+        <numerusform>Готово %n новых видео</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Your new video is ready</source>
+      <translation>Новое видео готово</translation>
+    </message>
+    <message>
+      <source>Always play new videos</source>
+      <translation>Всегда показывать новые</translation>
+    </message>
+    <message>
+      <source>Play every new video as soon as it is ready (Playback menu to turn off)</source>
+      <translation>Сразу показывать каждое новое видео, как только оно готово (отключается в меню «Воспроизведение»)</translation>
+    </message>
+    <message>
+      <source>Your video is on its way</source>
+      <translation>Ваше видео уже в пути</translation>
+    </message>
+    <message>
+      <source>It will play here as soon as it is ready.
+Meanwhile you can write the next prompt.</source>
+      <translation>Оно появится здесь, как только будет готово.
+А пока можно написать следующее описание.</translation>
+    </message>
+    <message>
+      <source>Waiting for the connection</source>
+      <translation>Ждём связь с сервером</translation>
+    </message>
+    <message>
+      <source>Your video continues as soon as the server can be reached again.</source>
+      <translation>Работа над видео продолжится, как только сервер снова станет доступен.</translation>
+    </message>
+    <message>
+      <source>No video this time</source>
+      <translation>На этот раз без видео</translation>
+    </message>
+    <message>
+      <source>The card below says what went wrong. Press Retry to send it again.</source>
+      <translation>В карточке ниже написано, что пошло не так. Нажмите «Повторить», чтобы отправить снова.</translation>
+    </message>
+    <message>
+      <source>Your video will play here</source>
+      <translation>Здесь появится ваше видео</translation>
+    </message>
+    <message>
+      <source>Describe a scene on the left and press Generate.
+You can keep working while it renders.</source>
+      <translation>Опишите сцену слева и нажмите «Создать».
+Пока идёт рендер, можно продолжать работу.</translation>
+    </message>
+    <message>
+      <source>Copied: %1</source>
+      <translation>Скопировано: %1</translation>
+    </message>
+    <message>
+      <source>Saved to %1</source>
+      <translation>Сохранено: %1</translation>
+    </message>
+    <message>
+      <source>Could not save the copy: %1</source>
+      <translation>Не удалось сохранить копию: %1</translation>
     </message>
   </context>
   <context>
@@ -720,26 +875,6 @@ JPEG, PNG или WebP, до 10 МБ</translation>
       <translation>Копировать ссылку</translation>
     </message>
     <message>
-      <source>Your video is on its way</source>
-      <translation>Ваше видео уже в пути</translation>
-    </message>
-    <message>
-      <source>It will play here as soon as it is ready.
-Meanwhile you can write the next prompt.</source>
-      <translation>Оно появится здесь, как только будет готово.
-А пока можно написать следующее описание.</translation>
-    </message>
-    <message>
-      <source>Your video will play here</source>
-      <translation>Здесь будет ваше видео</translation>
-    </message>
-    <message>
-      <source>Describe a scene on the left and press Generate.
-You can keep working while it renders.</source>
-      <translation>Опишите сцену слева и нажмите «Создать».
-Пока идёт рендер, можно продолжать работу.</translation>
-    </message>
-    <message>
       <source>Unmute</source>
       <translation>Включить звук</translation>
     </message>
@@ -758,10 +893,6 @@ You can keep working while it renders.</source>
     <message>
       <source>MP4 video (*.mp4)</source>
       <translation>Видео MP4 (*.mp4)</translation>
-    </message>
-    <message>
-      <source>Could not save the copy: %1</source>
-      <translation>Не удалось сохранить копию: %1</translation>
     </message>
   </context>
   <context>

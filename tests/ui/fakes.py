@@ -79,6 +79,10 @@ class FakeClient:
     def __init__(self, refuse: BaseException | None = None) -> None:
         self.refuse = refuse
         self.calls = 0
+        self.account_reads = 0
+        self.account = Account(
+            id="u1", sub="auth0|u1", nickname="maya", email="m@example.com", balance=12.5
+        )
 
     def _answer(self) -> None:
         self.calls += 1
@@ -87,10 +91,11 @@ class FakeClient:
 
     async def load_catalogue(self) -> ApiCatalogue:
         self._answer()
-        account = Account(
-            id="u1", sub="auth0|u1", nickname="maya", email="m@example.com", balance=12.5
-        )
-        return ApiCatalogue(list(MODELS), [Style(name="noir", title="Film noir")], account)
+        return ApiCatalogue(list(MODELS), [Style(name="noir", title="Film noir")], self.account)
+
+    async def account_if_known(self) -> Account | None:
+        self.account_reads += 1
+        return None if self.refuse is not None else self.account
 
     async def list_library_page(self, offset: int = 0, limit: int = 50) -> LibraryPage:
         """An account whose library is empty (or `refuse`)."""

@@ -136,8 +136,10 @@ def test_a_finished_video_opens_by_itself_only_when_nothing_plays(
         )
     )
     assert window.player.path == first
-    assert window.player.remote_url == "https://cdn.example/first.mp4"
+    assert window.player.video is not None
+    assert window.player.video.url == "https://cdn.example/first.mp4"
     wait_for(qtbot, window.player.is_playing, 10, "the first video to play")
     engine.emit(JobUpdate(job_id="b", state=JobState.COMPLETED, progress=1.0, path=str(second)))
     assert window.player.path == first  # the playing video is not interrupted
+    assert window.player.newVideoStrip.isVisible()  # but the new one is announced
     wait_for(qtbot, lambda: window.historyPanel.records() != [], 5, "history refresh")

@@ -29,6 +29,11 @@ STATUS_WIDGETS = {
     "emptyTitle",
     "emptyBody",
     "progressHeader",
+    "safeToClose",
+    "newVideoText",
+    "playerNote",
+    "accountBalance",
+    "vipBadge",
 }
 LATIN = re.compile("[A-Za-z]")
 NAMES = re.compile(r"\b(API|VIP|Framecast|SuperDuperAI)\b")

@@ -44,6 +44,7 @@ from app.ui.models.job_facts import (
     stage_of,
     update_failure,
 )
+from app.ui.models.jobs import Waiting
 from app.ui.models.problems import (
     NotConnected,
     SettingsNotFound,
@@ -161,7 +162,7 @@ def test_status_lines_in_english() -> None:
         "Waiting in the queue…"
     )
     assert wording.link_text(Link.POLLING, 4.6) == "Checking every 5 s"
-    assert wording.job_subtitle("Fake", 5, "16:9") == "Fake  ·  5 s  ·  16:9"
+    assert wording.job_subtitle("Fake", 5, "16:9") == "5 s  ·  16:9  ·  Fake"
     assert wording.job_subtitle("", None, "") == ""
     assert wording.elapsed_and_left(65, None) == "1:05"
     assert wording.elapsed_and_left(3725, 30) == "1:02:05 · about 0:30 left"
@@ -212,7 +213,7 @@ def test_connection_words() -> None:
         "The built-in renderer did not start."
     )
     assert "no fork" not in wording.connection_problem(LOCAL, False, OSError("no fork"))
-    assert wording.catalogue_problem(ConnectionStatus.OFFLINE, True) == "Models unavailable"
+    assert wording.catalogue_problem(ConnectionStatus.OFFLINE, True) == "Waiting for the server…"
     assert wording.catalogue_problem(ConnectionStatus.OFFLINE, False) == "Not connected"
 
 
@@ -308,6 +309,34 @@ def russian_words() -> Iterator[str]:
     yield wording.elapsed_and_left(100, 50)
     yield wording.date("2026-01-02T03:04:05.000006+00:00")
     yield wording.date(datetime.now(UTC).isoformat())
+    # The player, progress and connection words (issue 11).
+    for backend in (LOCAL, CUSTOM):
+        yield wording.connection_problem(backend, True, None, 12)
+        yield wording.unreachable(backend)
+        yield from wording.safe_to_close(backend)
+        yield wording.cancel_details(backend)
+    for seconds_left in (0, 1, 5):
+        yield wording.trying_again(seconds_left)
+    for waiting in Waiting:
+        yield from wording.empty_player(waiting)
+    for count in (1, 2, 5):
+        yield wording.new_video_ready(count)
+    yield wording.try_now()
+    yield wording.not_sent_unreachable()
+    yield wording.balance(12.5)
+    yield wording.vip_tip()
+    yield wording.offline_status(wording.stage_text(Stage.RENDERING, 28))
+    yield wording.time_left_paused()
+    yield wording.play()
+    yield wording.dismiss()
+    yield wording.always_play_new()
+    yield wording.always_play_new_tip()
+    yield wording.copied("/дом/видео/кот")
+    yield wording.saved_to(Path("/дом/видео/кот"))
+    yield wording.not_saved(OSError(28, "Нет места на устройстве"))
+    yield wording.cancel_title()
+    yield wording.cancel_question()
+    yield wording.about_text()
 
 
 def test_every_fact_has_russian_words(russian: None) -> None:

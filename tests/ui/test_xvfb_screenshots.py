@@ -76,3 +76,59 @@ def test_real_window_under_xvfb_saves_screenshots(
     assert local_server.token not in result.stdout + result.stderr
     for state in STATES:
         assert_not_blank(ARTIFACTS / f"{state}.png")
+
+
+@pytest.mark.xvfb
+@pytest.mark.slow
+@pytest.mark.timeout(400)
+@pytest.mark.skipif(
+    shutil.which("xvfb-run") is None or shutil.which("Xvfb") is None,
+    reason="Xvfb/xvfb-run is not installed (apt-get install xvfb xauth)",
+)
+def test_the_small_screen_states_in_russian_under_xvfb(tmp_path: Path) -> None:
+    """The hardest case of scripts/screenshots.sh: 1280x720 in Russian, on the
+    window's own built-in renderer, through every state (first launch, two
+    jobs, finished, offline when the renderer dies, recovered by itself)."""
+    out = ARTIFACTS.parent / "states"
+    out.mkdir(parents=True, exist_ok=True)
+    states = ("first-launch", "two-jobs", "finished", "offline", "recovered")
+    for state in states:
+        (out / f"ru-1280x720-{state}.png").unlink(missing_ok=True)
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "xcb",
+        "FRAMECAST_DATA_DIR": str(tmp_path / "data"),
+        "FRAMECAST_CONFIG_DIR": str(tmp_path / "config"),
+        "PYTHONPATH": str(ROOT),
+    }
+    env.pop("SUPERDUPERAI_URL", None)
+    env.pop("SUPERDUPERAI_TOKEN", None)
+    result = subprocess.run(
+        [
+            "xvfb-run",
+            "-a",
+            "-s",
+            "-screen 0 1280x720x24",
+            sys.executable,
+            "-m",
+            "tests.ui.screenshot_states",
+            str(out),
+            "--size",
+            "1280x720",
+            "--language",
+            "ru",
+            "--render-seconds",
+            "6",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=360,
+    )
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-4000:]
+    for state in states:
+        path = out / f"ru-1280x720-{state}.png"
+        assert_not_blank(path)
+        with Image.open(path) as image:
+            assert image.size == (1280, 720), image.size

@@ -5,6 +5,8 @@ one `ActiveJob` per job a card shows: its title and model, the request it
 was made with, and its latest `JobUpdate`. A finished job leaves the list
 and offers its video (`videoReady`); a failed one stays, for Retry, until
 dismissed. Submitting, retrying, checking and cancelling go through here.
+`count` is the cards, `inFlight` the jobs still on their way to a video;
+`waiting_for` turns them (and the connection) into what the empty player says.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from enum import StrEnum
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -22,8 +25,9 @@ from app.api.models import GenerationRequest, aspect_of
 from app.engine.manager import JobManager
 from app.engine.updates import ErrorKind, JobState, JobUpdate
 from app.session import Session
-from app.store.history import AsyncHistoryStore
+from app.store.history import AsyncHistoryStore, JobRecord
 from app.ui.bridge import JobBridge
+from app.ui.models.connection import ConnectionStatus
 from app.ui.models.history import saved_request, source_image
 from app.ui.models.observable import Observable
 from app.ui.models.problems import NotConnected, SettingsNotFound
@@ -44,6 +48,22 @@ class ActiveJob:
     started_at: float = 0.0
 
 
+class Waiting(StrEnum):
+    """What the empty player says about the jobs."""
+
+    NOTHING = "nothing"  # nothing in flight: an invitation
+    ON_ITS_WAY = "on_its_way"  # a video is being made
+    OFFLINE = "offline"  # videos are being made, but the server can't be reached
+    FAILED = "failed"  # every job left has failed
+
+
+def waiting_for(in_flight: int, cards: int, connection: ConnectionStatus) -> Waiting:
+    """The empty player's message from the jobs and the connection (one rule)."""
+    if in_flight:
+        return Waiting.OFFLINE if connection is ConnectionStatus.OFFLINE else Waiting.ON_ITS_WAY
+    return Waiting.FAILED if cards else Waiting.NOTHING
+
+
 class JobsModel(QObject):
     jobAdded = Signal(object)  # ActiveJob
     jobChanged = Signal(object)  # ActiveJob
@@ -54,7 +74,9 @@ class JobsModel(QObject):
     jobFailed = Signal(object)  # JobUpdate of a job that failed
     tokenRefused = Signal()
     countChanged = Signal(object)
-    count = Observable(0)
+    count = Observable(0)  # the cards: jobs in flight and failed ones kept for Retry
+    inFlightChanged = Signal(object)
+    inFlight = Observable(0)  # the jobs still on their way to a video
     submittingChanged = Signal(object)
     submitting = Observable(False)
 
@@ -70,6 +92,7 @@ class JobsModel(QObject):
         self._tasks = tasks
         self._model_label = model_label
         self._jobs: dict[str, ActiveJob] = {}
+        self._records: dict[str, JobRecord] = {}  # the unfinished rows, read before resuming
         self._manager: JobManager | None = None
         self.bridge = JobBridge(self)
         self.bridge.jobUpdated.connect(self._on_update)
@@ -97,20 +120,26 @@ class JobsModel(QObject):
         return self._manager
 
     async def _resume(self, manager: JobManager) -> None:
+        # The rows first: a resumed job's first update then shows its title at
+        # once, never a card that says "New video" for a moment.
         try:
+            self._records = {r.job_id: r for r in await self.history.unfinished()}
             job_ids = await manager.resume_unfinished()
         except Exception:
             log.exception("resuming unfinished jobs failed")
             return
         for job_id in job_ids:
-            record = await self.history.get(job_id)
+            record = self._records.get(job_id) or await self.history.get(job_id)
             if record is None:
                 self._show(job_id, manager.snapshot(job_id), "", None, None)
-                continue
-            request = None
-            with contextlib.suppress(SettingsNotFound):
-                request = saved_request(record)
-            self._show(job_id, manager.snapshot(job_id), record.prompt, request, record.model)
+            else:
+                self._show_record(record, manager.snapshot(job_id))
+
+    def _show_record(self, record: JobRecord, update: JobUpdate | None) -> None:
+        request = None
+        with contextlib.suppress(SettingsNotFound):
+            request = saved_request(record)
+        self._show(record.job_id, update, record.prompt, request, record.model)
 
     # ------------------------------------------------------------------ actions
 
@@ -146,7 +175,11 @@ class JobsModel(QObject):
     def dismiss(self, job_id: str) -> None:
         if self._jobs.pop(job_id, None) is not None:
             self.jobRemoved.emit(job_id)
-            self.count = len(self._jobs)
+            self._recount()
+
+    def _recount(self) -> None:
+        self.count = len(self._jobs)
+        self.inFlight = sum(not j.update.state.is_terminal for j in self._jobs.values())
 
     # ------------------------------------------------------------------ updates
 
@@ -176,9 +209,9 @@ class JobsModel(QObject):
         self._jobs[job_id] = job
         if existing is None:
             self.jobAdded.emit(job)
-            self.count = len(self._jobs)
         else:
             self.jobChanged.emit(job)
+        self._recount()
 
     def _on_update(self, update: JobUpdate) -> None:
         job = self._jobs.get(update.job_id)
@@ -187,10 +220,14 @@ class JobsModel(QObject):
             self._jobs[update.job_id] = job
             self.jobChanged.emit(job)
         elif update.state not in (JobState.COMPLETED, JobState.CANCELLED):
-            job = ActiveJob(update.job_id, update, started_at=time.time())
-            self._jobs[update.job_id] = job
-            self.jobAdded.emit(job)
-            self.count = len(self._jobs)
+            record = self._records.get(update.job_id)
+            if record is not None:
+                self._show_record(record, update)
+            else:
+                job = ActiveJob(update.job_id, update, started_at=time.time())
+                self._jobs[update.job_id] = job
+                self.jobAdded.emit(job)
+        self._recount()
         self.updated.emit(update)
 
     def _on_finished(self, update: JobUpdate) -> None:

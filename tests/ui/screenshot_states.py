@@ -1,0 +1,189 @@
+"""Screenshots of the window as a creator meets it, at one screen size and language.
+
+    python -m tests.ui.screenshot_states OUTDIR [--size 1280x720] [--language ru]
+
+Runs the app's own code path on the built-in renderer (renders slowed by
+`FRAMECAST_LOCAL_MIN_RENDER_SECONDS` so the states can be caught) and saves,
+into OUTDIR, `<language>-<size>-<state>.png` for each state:
+
+- `first-launch`: the catalogue loaded, nothing made yet;
+- `two-jobs`: one video rendering, a second waiting behind it;
+- `finished`: both done, the first playing, the second announced;
+- `offline`: a job rendering when the renderer process dies;
+- `recovered`: the renderer started again by itself, that job resumed and done.
+
+Run it under Xvfb with a screen of the same size (`scripts/screenshots.sh`
+does all four). Exit code 0 when every state was reached and saved.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import signal
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtGui import QGuiApplication, QPixmap
+
+PROMPTS = (
+    "A lighthouse on a cliff at dusk, waves crashing below, warm light sweeping through the fog",
+    "Paper boats drifting down a rainy street at night, neon reflections on the water",
+    "A red kite over green hills on a windy afternoon",
+)
+RENDER_SECONDS = "12"
+
+
+async def wait_for(condition: Callable[[], object], timeout: float, what: str) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"timed out waiting for {what}")
+        await asyncio.sleep(0.05)
+
+
+def grab(window: object, path: Path) -> None:
+    from app.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    pixmap: QPixmap
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if QGuiApplication.platformName() == "xcb" and screen is not None:
+        geo = window.frameGeometry()
+        pixmap = screen.grabWindow(0, geo.x(), geo.y(), geo.width(), geo.height())
+    else:
+        pixmap = window.grab()
+    pixmap.save(str(path))
+    print(f"saved {path}", flush=True)
+
+
+def renderer_children() -> list[int]:
+    """This process's built-in renderer children (Linux: read from /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ")
+        except OSError:
+            continue
+        parent = int(stat.rsplit(")", 1)[1].split()[1])
+        if parent == os.getpid() and b"serve" in cmdline:
+            found.append(int(entry.name))
+    return found
+
+
+async def generate(window: object, prompt: str) -> None:
+    from app.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    form = window.form
+    form.promptEdit.setPlainText(prompt)
+    model = form.modelCombo.findData("local/sketch-t2v")
+    if model >= 0:
+        form.modelCombo.setCurrentIndex(model)
+    index = form.durationCombo.findData(5)
+    if index >= 0:
+        form.durationCombo.setCurrentIndex(index)
+    form.aspectCombo.setCurrentIndex(0)
+    await wait_for(form.generateButton.isEnabled, 10, "Generate enabled")
+    count = len(window.progress.cards())
+    form.generateButton.click()
+    await wait_for(lambda: len(window.progress.cards()) > count, 20, "the new card")
+
+
+async def scenario(out: Path, size: tuple[int, int], language: str) -> int:
+    from app.engine.updates import JobState
+    from app.store.history import AsyncHistoryStore
+    from app.store.settings import load_settings
+    from app.ui.i18n import install_language
+    from app.ui.main_window import MainWindow
+    from app.ui.models import ConnectionStatus
+
+    install_language(language)
+    stem = f"{language}-{size[0]}x{size[1]}"
+    history = AsyncHistoryStore()
+    window = MainWindow(history, load_settings())
+    window.resize(*size)
+    window.move(0, 0)
+    window.show()
+
+    def states() -> list[JobState | None]:
+        return [c.last_update.state if c.last_update else None for c in window.progress.cards()]
+
+    try:
+        window.spawn(window.start())
+        await wait_for(lambda: window.form.models, 90, "the catalogue")
+        await asyncio.sleep(0.6)
+        grab(window, out / f"{stem}-first-launch.png")
+
+        await generate(window, PROMPTS[0])
+        await generate(window, PROMPTS[1])
+        await wait_for(
+            lambda: (
+                any(
+                    c.progressBar.maximum() == 1000 and c.progressBar.value() >= 200
+                    for c in window.progress.cards()
+                )
+                and JobState.QUEUED in states()
+            ),
+            120,
+            "one rendering, one waiting",
+        )
+        await asyncio.sleep(1.2)  # let the time-left estimate settle
+        grab(window, out / f"{stem}-two-jobs.png")
+
+        await wait_for(lambda: not window.progress.cards(), 180, "both videos")
+        await wait_for(lambda: window.player.player.position() > 1200, 30, "playback")
+        await asyncio.sleep(0.3)
+        grab(window, out / f"{stem}-finished.png")
+
+        await generate(window, PROMPTS[2])
+        await wait_for(lambda: JobState.PROCESSING in states(), 60, "the third job rendering")
+        for pid in renderer_children():
+            os.kill(pid, signal.SIGKILL)
+        await wait_for(
+            lambda: window.connection.state is ConnectionStatus.OFFLINE, 60, "the window offline"
+        )
+        await asyncio.sleep(0.5)  # the renderer is started again after a short pause
+        grab(window, out / f"{stem}-offline.png")
+        await wait_for(lambda: not window.progress.cards(), 180, "the third video, resumed")
+        await asyncio.sleep(0.3)
+        grab(window, out / f"{stem}-recovered.png")
+    except BaseException as exc:
+        print(f"screenshot scenario failed: {exc!r}", file=sys.stderr, flush=True)
+        grab(window, out / f"{stem}-failed.png")
+        raise
+    finally:
+        window.close()
+        await window.shutdown()
+        await history.aclose()
+    return 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--size", default="1280x720")
+    parser.add_argument("--language", default="en")
+    parser.add_argument("--render-seconds", default=RENDER_SECONDS)
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    width, height = (int(n) for n in args.size.split("x"))
+    os.environ["FRAMECAST_LOCAL_MIN_RENDER_SECONDS"] = str(args.render_seconds)
+
+    import qasync
+
+    from app.ui.main import create_application
+
+    app = create_application()
+    app.setQuitOnLastWindowClosed(False)
+    return int(qasync.run(scenario(args.out, (width, height), args.language)))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
