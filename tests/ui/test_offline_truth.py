@@ -134,7 +134,7 @@ def test_the_account_is_read_again_after_each_finished_job(
         assert isinstance(client, FakeClient)
         client.account = client.account.model_copy(update={"balance": 7.25, "vip": True})  # type: ignore[union-attr]
         job = submit(window, run, "A comet over the desert")
-        engine_of(window).emit(JobUpdate(job_id=job, state=JobState.FAILED, error="x"))
+        engine_of(window).emit(JobUpdate(job_id=job, state=JobState.FAILED, server_message="x"))
         wait_for(qtbot, lambda: top.balanceLabel.text() == wording.balance(7.25), 5, "refresh")
         assert top.vipBadge.isVisible() and top.vipBadge.text() == wording.vip()
         assert client.account_reads == 1
@@ -323,9 +323,11 @@ def test_closing_while_the_catalogue_is_read_stops_that_session(
     ui_env: Path, store: AsyncHistoryStore, run: Run, qtbot: QtBot
 ) -> None:
     gate = asyncio.Event()
+    reading: list[bool] = []
 
     class SlowClient(FakeClient):
         async def load_catalogue(self) -> ApiCatalogue:
+            reading.append(True)
             await gate.wait()
             return await super().load_catalogue()
 
@@ -342,7 +344,7 @@ def test_closing_while_the_catalogue_is_read_stops_that_session(
         session_factory=factory,  # type: ignore[arg-type]
     )
     opening = asyncio.ensure_future(model.open())
-    wait_for(qtbot, lambda: session.client.calls == 0 and model._settling is session, 5, "settling")
+    wait_for(qtbot, lambda: bool(reading) and model.session is None, 5, "reading the catalogue")
     opening.cancel()  # the window closes: its start-up task is cancelled...
     run(model.close())  # ...and the model closed
     assert session.closed
