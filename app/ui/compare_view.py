@@ -62,6 +62,7 @@ SETTLE_MS = 400
 #: How often positions are compared while playing.
 SYNC_MS = 100
 CHOOSER_CHARS = 70
+PROMPT_LINES = 3
 
 
 @dataclass(frozen=True)
@@ -314,6 +315,9 @@ class _Side(QFrame):
         self.promptLabel.setWordWrap(True)
         self.promptLabel.setTextFormat(Qt.TextFormat.PlainText)
         self.promptLabel.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # As tall on both sides (up to PROMPT_LINES lines), so the videos line up.
+        lines = self.promptLabel.fontMetrics().lineSpacing() * PROMPT_LINES
+        self.promptLabel.setFixedHeight(lines + 2)
         self.detailsLabel = ElidedLabel("")
         self.detailsLabel.setObjectName(f"compare{name}Details")
         self.detailsLabel.setProperty("role", "muted")
@@ -420,7 +424,7 @@ class CompareView(QDialog):
 
     def _fit_to_screen(self) -> None:
         screen = self.screen().availableGeometry()
-        self.resize(min(1280, int(screen.width() * 0.92)), min(800, int(screen.height() * 0.9)))
+        self.resize(min(1600, int(screen.width() * 0.92)), min(1000, int(screen.height() * 0.9)))
 
     # ------------------------------------------------------------------ what is shown
 

@@ -54,6 +54,7 @@ from app.media import (
 )
 from app.ui import message_boxes, wording
 from app.ui.desktop import show_in_folder
+from app.ui.elided_label import ElidedLabel
 from app.ui.file_names import suggested_file_name, videos_folder
 from app.ui.tasks import run_in_thread
 from app.ui.theme import set_style_property
@@ -89,6 +90,7 @@ class ExportDialog(QDialog):
         self.exported: ExportResult | None = None
         self._run: _Run | None = None
         self._closing = False
+        self.folder = videos_folder()
         self._build()
         self._timer = QTimer(self)
         self._timer.setInterval(PROGRESS_MS)
@@ -98,8 +100,11 @@ class ExportDialog(QDialog):
     # ------------------------------------------------------------------ building
 
     def _build(self) -> None:
+        self.heading = QLabel(self.tr("Export a part of the video"))
+        self.heading.setProperty("role", "title")
         self.rangeLabel = QLabel(self._range_text())
         self.rangeLabel.setObjectName("exportRange")
+        self.rangeLabel.setProperty("role", "muted")
         self.rangeLabel.setWordWrap(True)
 
         self.mp4Radio = QRadioButton(self.tr("MP4 video"))
@@ -122,10 +127,15 @@ class ExportDialog(QDialog):
         self.formatNote.setObjectName("exportFormatNote")
         self.formatNote.setProperty("role", "muted")
         self.formatNote.setWordWrap(True)
+        # Two lines always: the dialog does not jump when the note changes.
+        self.formatNote.setMinimumHeight(self.formatNote.fontMetrics().lineSpacing() * 2 + 2)
 
-        self.fileEdit = QLineEdit(str(self._default_target(ExportKind.MP4)))
+        self.fileEdit = QLineEdit(self._default_target(ExportKind.MP4).name)
         self.fileEdit.setObjectName("exportFile")
-        self.fileEdit.setAccessibleName(self.tr("File"))
+        self.fileEdit.setAccessibleName(self.tr("File name"))
+        self.folderLabel = ElidedLabel(str(self.folder))
+        self.folderLabel.setObjectName("exportFolder")
+        self.folderLabel.setToolTip(str(self.folder))
         self.chooseButton = QPushButton(self.tr("Choose…"))
         self.chooseButton.setObjectName("exportChooseButton")
         self.chooseButton.setProperty("role", "ghost")
@@ -167,11 +177,13 @@ class ExportDialog(QDialog):
             kinds.addWidget(radio)
         kinds.addWidget(self.formatNote)
         form.addLayout(kinds, 0, 1)
-        form.addWidget(_field(self.tr("File")), 1, 0)
-        file_row = QHBoxLayout()
-        file_row.addWidget(self.fileEdit, 1)
-        file_row.addWidget(self.chooseButton)
-        form.addLayout(file_row, 1, 1)
+        form.addWidget(_field(self.tr("Name")), 1, 0)
+        form.addWidget(self.fileEdit, 1, 1)
+        form.addWidget(_field(self.tr("Folder")), 2, 0)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folderLabel, 1)
+        folder_row.addWidget(self.chooseButton)
+        form.addLayout(folder_row, 2, 1)
         form.setColumnStretch(1, 1)
 
         buttons = QHBoxLayout()
@@ -183,20 +195,21 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 18, 20, 18)
         layout.setSpacing(12)
+        layout.addWidget(self.heading)
         layout.addWidget(self.rangeLabel)
         layout.addLayout(form)
         layout.addWidget(self.progressBar)
         layout.addWidget(self.statusLabel)
         layout.addStretch(1)
         layout.addLayout(buttons)
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(560)
         self._format_changed()
 
     def _range_text(self) -> str:
         return wording.export_range(self.start, self.end)
 
     def _default_target(self, kind: ExportKind) -> Path:
-        return videos_folder() / suggested_file_name(self.title, date.today(), kind.value)
+        return self.folder / suggested_file_name(self.title, date.today(), kind.value)
 
     # ------------------------------------------------------------------ format and file
 
@@ -215,6 +228,7 @@ class ExportDialog(QDialog):
         text = self.fileEdit.text().strip()
         if text:  # the same name, with this format's extension
             self.fileEdit.setText(str(Path(text).with_suffix(f".{kind.value}")))
+        self.adjustSize()
 
     def _check_copy(self) -> None:
         """Whether an MP4 of this range is a fast copy: read the video off the GUI thread."""
@@ -237,11 +251,11 @@ class ExportDialog(QDialog):
 
     def target(self) -> Path:
         """The file named in the dialog, with the format's extension; a bare
-        name goes into the Videos folder."""
+        name goes into the folder shown (the Videos folder unless chosen)."""
         text = self.fileEdit.text().strip() or self._default_target(self.kind()).name
         path = Path(text).expanduser()
         if not path.is_absolute():
-            path = videos_folder() / path
+            path = self.folder / path
         suffix = f".{self.kind().value}"
         return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
 
@@ -258,10 +272,17 @@ class ExportDialog(QDialog):
         current = self.target()
         dialog.setDirectory(str(current.parent))
         dialog.selectFile(current.name)
-        dialog.fileSelected.connect(self.fileEdit.setText)
+        dialog.fileSelected.connect(self._file_chosen)
         dialog.finished.connect(dialog.deleteLater)
         self.fileDialog = dialog
         dialog.open()
+
+    def _file_chosen(self, name: str) -> None:
+        path = Path(name)
+        self.folder = path.parent
+        self.folderLabel.set_full_text(str(self.folder))
+        self.folderLabel.setToolTip(str(self.folder))
+        self.fileEdit.setText(path.name)
 
     # ------------------------------------------------------------------ exporting
 

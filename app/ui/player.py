@@ -486,9 +486,6 @@ class PlayerView(QWidget):
         controls.addWidget(self.seekSlider, 1)
         controls.addWidget(self.timeLabel)
         controls.addSpacing(6)
-        controls.addWidget(self.markInButton)
-        controls.addWidget(self.markOutButton)
-        controls.addWidget(self.clearMarksButton)
         controls.addWidget(self.loopButton)
         controls.addWidget(self.muteButton)
         controls.addWidget(self.volumeSlider)
@@ -496,9 +493,12 @@ class PlayerView(QWidget):
 
         self.fileActions = flow_widget(
             self.titleArea,
+            self.markInButton,
+            self.markOutButton,
+            self.clearMarksButton,
+            self.exportButton,
             self.saveFrameButton,
             self.continueButton,
-            self.exportButton,
             self.compareButton,
             self.saveButton,
             self.folderButton,
@@ -632,8 +632,6 @@ class PlayerView(QWidget):
         others = [
             self.playButton,
             self.timeLabel,
-            self.markInButton,
-            self.markOutButton,
             self.loopButton,
             self.muteButton,
             self.fullscreenButton,

@@ -1131,9 +1131,7 @@ def export_format_note(kind: str, copyable: bool | None) -> str:
             "Export", "A fast copy: no re-encoding, so nothing of the quality is lost."
         )
     return translate(
-        "Export",
-        "Re-encoded at high quality, which takes a moment (a fast copy needs a cut that "
-        "starts on a keyframe).",
+        "Export", "Re-encoded at high quality, which takes a moment: In is not on a keyframe."
     )
 
 
@@ -1155,8 +1153,15 @@ def exported_to(path: Path, seconds: float, size_bytes: int) -> str:
         translate("Export", "Saved to %1 (%2, %3)"),
         path,
         duration_text(seconds),
-        QLocale().formattedDataSize(size_bytes),
+        file_size(size_bytes),
     )
+
+
+def file_size(size_bytes: int) -> str:
+    """A file's size in kilobytes or megabytes, in the window's language."""
+    if size_bytes < 1_000_000:
+        return _fill(translate("Export", "%1 KB"), max(1, round(size_bytes / 1000)))
+    return _fill(translate("Export", "%1 MB"), QLocale().toString(size_bytes / 1_000_000, "f", 1))
 
 
 def replace_question(name: str) -> str:
