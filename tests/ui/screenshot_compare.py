@@ -75,6 +75,7 @@ async def scenario(out: Path, size: tuple[int, int], language: str) -> int:
         player = window.player
         await wait_for(lambda: str(player.path) == first.local_path, 30, "the first video")
         await wait_for(lambda: player.player.duration() > 0, 30, "the video")
+        await asyncio.sleep(1.5)  # the history may load it again (the strip's video)
         player.player.pause()
         player.player.setPosition(2400)
         player.set_marks(Marks(1200, 3600))
