@@ -619,6 +619,17 @@ class PlayerView(QWidget):
             widget.setEnabled(enabled)
         for act in (self.markInAction, self.markOutAction, self.clearMarksAction):
             act.setEnabled(enabled)
+        # What is made from a video shows only with one: the empty player stays as short
+        # as it was, leaving its column's height to the progress cards.
+        for widget in (
+            self.markInButton,
+            self.markOutButton,
+            self.exportButton,
+            self.saveFrameButton,
+            self.continueButton,
+            self.compareButton,
+        ):
+            widget.setVisible(enabled)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

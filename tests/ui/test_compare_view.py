@@ -190,10 +190,15 @@ def test_the_player_compares_what_it_plays_with_the_newest_other_video(
         assert "seed 7" in compare.right.detailsLabel.full_text()
         assert "1280×720" in compare.right.detailsLabel.full_text()
 
-        # Another video chosen on the right: the one on the left.
+        # Another video chosen on the right: the one on the left. (Each is let to
+        # open first: a file replaced while FFmpeg opens it makes Qt warn.)
+        players = compare.sync.players
+        wait_for(qtbot, lambda: all(p.duration() > 0 for p in players), 10, "both videos")
         compare.right.chooser.setCurrentIndex(compare.right.chooser.findData("one"))
         compare.right.chooser.activated.emit(compare.right.chooser.currentIndex())
         assert compare.right.item is not None and compare.right.item.path == first
+        loaded = QMediaPlayer.MediaStatus.LoadedMedia, QMediaPlayer.MediaStatus.BufferedMedia
+        wait_for(qtbot, lambda: compare.right.player.mediaStatus() in loaded, 10, "the choice")
 
         # A video deleted from the history is let go of at once.
         window.historyModel.videoDeleting.emit(first)

@@ -134,7 +134,7 @@ def test_the_account_is_read_again_after_each_finished_job(
         assert isinstance(client, FakeClient)
         client.account = client.account.model_copy(update={"balance": 7.25, "vip": True})  # type: ignore[union-attr]
         job = submit(window, run, "A comet over the desert")
-        engine_of(window).emit(JobUpdate(job_id=job, state=JobState.FAILED, error="x"))
+        engine_of(window).emit(JobUpdate(job_id=job, state=JobState.FAILED))
         wait_for(qtbot, lambda: top.balanceLabel.text() == wording.balance(7.25), 5, "refresh")
         assert top.vipBadge.isVisible() and top.vipBadge.text() == wording.vip()
         assert client.account_reads == 1
