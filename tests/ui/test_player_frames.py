@@ -82,9 +82,14 @@ def test_save_frame_writes_the_frame_showing_at_full_size_and_never_overwrites(
     # The same frame again: a second file beside it, the first untouched.
     wait_for(qtbot, player.saveFrameButton.isEnabled, 5, "Save frame again")
     player.saveFrameButton.click()
-    wait_for(qtbot, lambda: len(list(pictures.glob("*.png"))) == 2, 15, "the second frame")
-    second = next(p for p in pictures.glob("*.png") if p != first)
-    assert second.stem.endswith("(2)")
+    second = first.with_name(f"{first.stem} (2).png")
+    wait_for(
+        qtbot,
+        lambda: player.noteLabel.full_text() == wording.frame_saved_to(second),
+        15,
+        "the second frame",
+    )
+    assert sorted(p.name for p in pictures.iterdir()) == sorted([first.name, second.name])
     assert first.read_bytes() == first_bytes
 
 
