@@ -323,9 +323,11 @@ def test_closing_while_the_catalogue_is_read_stops_that_session(
     ui_env: Path, store: AsyncHistoryStore, run: Run, qtbot: QtBot
 ) -> None:
     gate = asyncio.Event()
+    reading = asyncio.Event()
 
     class SlowClient(FakeClient):
         async def load_catalogue(self) -> ApiCatalogue:
+            reading.set()
             await gate.wait()
             return await super().load_catalogue()
 
@@ -342,7 +344,7 @@ def test_closing_while_the_catalogue_is_read_stops_that_session(
         session_factory=factory,  # type: ignore[arg-type]
     )
     opening = asyncio.ensure_future(model.open())
-    wait_for(qtbot, lambda: session.client.calls == 0 and model._settling is session, 5, "settling")
+    wait_for(qtbot, lambda: session.client.calls == 0 and reading.is_set(), 5, "settling")
     opening.cancel()  # the window closes: its start-up task is cancelled...
     run(model.close())  # ...and the model closed
     assert session.closed
