@@ -412,8 +412,7 @@ class PlayerView(QWidget):
         self.markInButton.clicked.connect(self.mark_in)
         self.markOutButton = self._mark_tool("markOutButton", "out", self.tr("Set Out point (O)"))
         self.markOutButton.clicked.connect(self.mark_out)
-        self.clearMarksButton = self._tool("clearMarksButton", "", "loop")
-        self.clearMarksButton.setIcon(QIcon())
+        self.clearMarksButton = self._tool("clearMarksButton", "", QIcon())
         self.clearMarksButton.setText("✕")
         self.clearMarksButton.clicked.connect(self.clear_marks)
         self.clearMarksButton.hide()  # until a point is set
@@ -558,20 +557,18 @@ class PlayerView(QWidget):
         connection.stateChanged.connect(refresh)
         refresh()
 
-    def _tool(self, name: str, text: str, icon_name: str) -> QToolButton:
+    def _tool(self, name: str, text: str, icon_name: str | QIcon) -> QToolButton:
         button = QToolButton()
         button.setObjectName(name)
         button.setAccessibleName(text)
         button.setToolTip(text)
-        button.setIcon(icon(icon_name, ICON_COLOR))
+        button.setIcon(icon(icon_name, ICON_COLOR) if isinstance(icon_name, str) else icon_name)
         button.setIconSize(QSize(18, 18))
         button.setAutoRaise(True)
         return button
 
     def _mark_tool(self, name: str, kind: str, text: str) -> QToolButton:
-        button = self._tool(name, text, "loop")
-        button.setIcon(mark_icon(kind, ICON_COLOR))
-        return button
+        return self._tool(name, text, mark_icon(kind, ICON_COLOR))
 
     def _build_mark_actions(self) -> None:
         """I, O and Shift+X while the player (any of its controls) has the focus."""
