@@ -39,6 +39,7 @@ from app.store.history import AsyncHistoryStore, JobRecord
 from app.store.settings import Settings
 from app.ui import message_boxes, wording
 from app.ui.banner import Banner
+from app.ui.compare_view import CompareView, comparable, compare_items_for
 from app.ui.desktop import show_in_folder
 from app.ui.diagnostics_dialog import DiagnosticsDialog
 from app.ui.history_panel import HistoryPanel
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
         self.historyModel = HistoryModel(history, self.tasks, label, parent=self)
         self.historySearch = HistorySearch(self.historyModel, parent=self)
         self.settings_dialog: SettingsDialog | None = None
+        self.compare_view: CompareView | None = None
         self.diagnostics_dialog: DiagnosticsDialog | None = None
         self._cancel_boxes: dict[str, QMessageBox] = {}  # open Cancel questions, by job
         self._tray = TrayNotifier(self)
@@ -174,6 +176,8 @@ class MainWindow(QMainWindow):
         self.player.autoplayNewChanged.connect(self.autoplayNewAction.setChecked)
         self.autoplayNewAction.setChecked(self.player.autoplay_new)
         self.autoplayNewAction.toggled.connect(self.player.set_autoplay_new)
+        self.player.lastFrameReady.connect(self._continue_from)
+        self.player.compareRequested.connect(self.open_compare)
 
         panel = self.historyPanel
         panel.playRequested.connect(lambda record: self.spawn(history.play(record)))
@@ -244,6 +248,36 @@ class MainWindow(QMainWindow):
             self.show_error(exc)
             return
         self.form.apply_request(request, source_image(record))
+
+    def _continue_from(self, image: Path, prompt: str) -> None:
+        """A clip's last frame becomes a new image-to-video job's picture (not sent)."""
+        if self.form.continue_from(image, prompt):
+            self.banner.show_message(wording.continue_note(), "info")
+        else:
+            self.banner.show_message(wording.no_image_model(), "error")
+
+    def open_compare(self) -> None:
+        """The video playing beside the newest other finished one, in a compare view."""
+        if self.compare_view is not None and self.compare_view.isVisible():
+            self.compare_view.raise_()
+            self.compare_view.activateWindow()
+            return
+        items = comparable(self.historyModel.records(), self.connection.model_label)
+        chosen = compare_items_for(self.player.video, items)
+        if chosen is None:
+            self.player.show_note(wording.compare_nothing_else(), problem=True)
+            return
+        self.player.player.pause()
+        view = CompareView(*chosen, parent=self)
+        self.historyModel.videoDeleting.connect(view.release)
+        view.finished.connect(lambda _r: self._compare_closed(view))
+        self.compare_view = view
+        view.show()
+
+    def _compare_closed(self, view: CompareView) -> None:
+        if self.compare_view is view:
+            self.compare_view = None
+        view.deleteLater()
 
     def _confirm_cancel(self, job_id: str) -> None:
         box = message_boxes.confirm_stop_following(
@@ -379,6 +413,13 @@ class MainWindow(QMainWindow):
         play_menu.addAction(self._action(self.tr("Loop"), self.player.toggle_loop))
         play_menu.addAction(self._action(self.tr("Mute"), self.player.toggle_mute, "Ctrl+M"))
         play_menu.addSeparator()
+        for action in (
+            self.player.markInAction,
+            self.player.markOutAction,
+            self.player.clearMarksAction,
+        ):
+            play_menu.addAction(action)
+        play_menu.addSeparator()
         self.autoplayNewAction = QAction(wording.always_play_new(), self)
         self.autoplayNewAction.setCheckable(True)
         play_menu.addAction(self.autoplayNewAction)
@@ -417,7 +458,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._state.save(self, self.splitter)
-        for dialog in (self.settings_dialog, self.diagnostics_dialog):
+        for dialog in (self.settings_dialog, self.diagnostics_dialog, self.compare_view):
             if dialog is not None:
                 dialog.close()
         self._tray.hide()

@@ -8,6 +8,15 @@ loop, mute and volume, fullscreen, and the file actions (Save as…, Show in
 folder, Copy link), which wrap onto a second line rather than be cut off.
 It never plays a remote URL.
 
+What a creator makes from a video (issue 14): In and Out points on the seek
+bar (buttons, keys I / O, Shift+X clears; drawn by app.ui.seek_marks) and
+Export… for that range (app.ui.export_dialog); Save frame, the frame showing
+now as a PNG at the video's full size, decoded from the file into the
+Pictures folder under a name not yet taken; Continue from last frame, which
+writes the clip's final frame off the GUI thread and hands it on
+(`lastFrameReady`) to become a new image-to-video job's picture; and
+Compare… (`compareRequested`), which the window answers with a compare view.
+
 A video that finishes while another is loaded never goes unnoticed: it
 plays at once when nothing is playing or the creator chose "Always play new
 videos"; otherwise a strip above the video says it is ready, with Play.
@@ -16,20 +25,23 @@ videos"; otherwise a strip above the video says it is ready, with Play.
 from __future__ import annotations
 
 import logging
-import re
 import shutil
 from datetime import date
 from ipaddress import ip_address
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QEvent, QObject, QSize, QStandardPaths, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
+    QAction,
     QGuiApplication,
     QIcon,
     QImage,
     QKeyEvent,
+    QKeySequence,
     QMouseEvent,
+    QPainter,
+    QPaintEvent,
     QPixmap,
     QResizeEvent,
 )
@@ -51,15 +63,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.media import OutputExistsError, last_frame_png, save_frame_png
+from app.store import paths
 from app.ui import wording
 from app.ui.desktop import show_in_folder
 from app.ui.elided_label import ElidedLabel, plain_tooltip
+from app.ui.export_dialog import ExportDialog
+from app.ui.file_names import (
+    FREE_NAME_TRIES,
+    frame_file_name,
+    free_path,
+    pictures_folder,
+    suggested_file_name,
+    videos_folder,
+)
 from app.ui.flow_layout import FlowLayout, flow_widget
 from app.ui.icons import icon
 from app.ui.models.connection import ConnectionModel
 from app.ui.models.jobs import JobsModel, Waiting, waiting_for
 from app.ui.models.video import Video
+from app.ui.seek_marks import Marks, mark_icon, paint_marks
 from app.ui.tasks import run_in_thread
+from app.ui.theme import set_style_property
 
 log = logging.getLogger("framecast.ui")
 
@@ -72,7 +97,10 @@ VOLUME_MIN_WIDTH = 40
 TITLE_MIN_WIDTH = 160  # narrower beside the file actions, the title goes above them
 EMPTY_ART_SIZE = 80
 NOTE_MS = 5000  # how long "Copied" and "Saved to …" stay
-NAME_WORDS = 8  # prompt words in a suggested file name
+NOTE_WITH_ACTION_MS = 10000  # a note with Show in folder stays longer, to be clicked
+#: Where "Continue from last frame" keeps the final frames it takes (they are
+#: the new jobs' source pictures, so Retry and "Use these settings" find them).
+FRAMES_FOLDER = "frames"
 
 
 def shareable_link(video: Video) -> str:
@@ -94,17 +122,24 @@ def _is_loopback(url: str) -> bool:
         return False
 
 
-def suggested_file_name(title: str, day: date) -> str:
-    """A readable name for a copy: the prompt's first words and the date."""
-    words = re.sub(r"[^\w\s-]", " ", title).split()[:NAME_WORDS]
-    stem = " ".join(words)[:80].strip() or "Framecast video"
-    return f"{stem} {day.isoformat()}.mp4"
+def write_frame(source: Path, seconds: float, folder: Path, name: str) -> Path:
+    """Save the frame at `seconds` as a PNG in `folder` under `name`, or the
+    first numbered name not taken; never over a file. Blocking."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for _ in range(FREE_NAME_TRIES):
+        try:
+            return save_frame_png(source, seconds, free_path(folder, name))
+        except OutputExistsError:
+            continue  # another program took the name meanwhile: the next one
+    raise OutputExistsError(folder / name)
 
 
-def videos_folder() -> Path:
-    """The creator's Videos folder (their home folder where the system has none)."""
-    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.MoviesLocation)
-    return Path(location) if location else Path.home()
+def write_last_frame(source: Path) -> Path:
+    """The final frame of `source` as an upload-ready picture in the app's
+    frames folder (its own file: rewritten, identical, when taken again). Blocking."""
+    folder = paths.data_dir() / FRAMES_FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    return last_frame_png(source, folder / f"{source.stem} last frame.png", overwrite=True)
 
 
 class PosterLabel(QLabel):
@@ -165,12 +200,25 @@ class _FittedIcon(QLabel):
 
 
 class SeekSlider(QSlider):
-    """A position slider where a click on the bar jumps there (and may drag on)."""
+    """A position slider where a click on the bar jumps there (and may drag on),
+    with the In and Out points drawn on it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.setMinimumWidth(SEEK_MIN_WIDTH)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.marks = Marks()
+
+    def set_marks(self, marks: Marks) -> None:
+        self.marks = marks
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.marks.any:
+            painter = QPainter(self)
+            paint_marks(self, painter, self.marks)
+            painter.end()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.maximum() > self.minimum():
@@ -273,6 +321,8 @@ class PlayerView(QWidget):
 
     fullscreenChanged = Signal(bool)
     autoplayNewChanged = Signal(bool)
+    lastFrameReady = Signal(object, str)  # Path of the final frame, the video's prompt
+    compareRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -285,6 +335,8 @@ class PlayerView(QWidget):
         self.new_videos: list[Video] = []  # finished while another was loaded, newest last
         self._seeking = False
         self._save_dialog: QFileDialog | None = None
+        self._export_dialog: ExportDialog | None = None
+        self._note_folder: Path | None = None
 
         self.player = QMediaPlayer(self)
         self.audio = QAudioOutput(self)
@@ -334,6 +386,7 @@ class PlayerView(QWidget):
         self.player.durationChanged.connect(self._on_duration)
         self.player.errorOccurred.connect(self._on_error)
         self.player.setLoops(QMediaPlayer.Loops.Infinite)
+        self._build_mark_actions()
         self._set_enabled(False)
 
     # ------------------------------------------------------------------ building
@@ -355,6 +408,14 @@ class PlayerView(QWidget):
         self.timeLabel = QLabel("0:00 / 0:00")
         self.timeLabel.setObjectName("playerTime")
         self.timeLabel.setProperty("role", "muted")
+        self.markInButton = self._mark_tool("markInButton", "in", self.tr("Set In point (I)"))
+        self.markInButton.clicked.connect(self.mark_in)
+        self.markOutButton = self._mark_tool("markOutButton", "out", self.tr("Set Out point (O)"))
+        self.markOutButton.clicked.connect(self.mark_out)
+        self.clearMarksButton = self._tool("clearMarksButton", "", QIcon())
+        self.clearMarksButton.setText("✕")
+        self.clearMarksButton.clicked.connect(self.clear_marks)
+        self.clearMarksButton.hide()  # until a point is set
         self.loopButton = self._tool("loopButton", self.tr("Loop"), "loop")
         self.loopButton.setCheckable(True)
         self.loopButton.setChecked(True)
@@ -387,7 +448,29 @@ class PlayerView(QWidget):
         title_layout.setContentsMargins(0, 0, 0, 0)
         title_layout.addWidget(self.titleLabel)
         title_layout.addWidget(self.noteLabel)
+        self.noteButton = self._button("noteShowInFolderButton", self.tr("Show in folder"))
+        self.noteButton.clicked.connect(self._show_note_folder)
+        self.noteButton.hide()
+        title_layout.addWidget(self.noteButton)
         self.titleArea.hide()
+        self.saveFrameButton = self._button("saveFrameButton", self.tr("Save frame"))
+        self.saveFrameButton.setToolTip(
+            self.tr("Save the frame showing now as a picture, at the video's full size")
+        )
+        self.saveFrameButton.clicked.connect(self.save_frame)
+        self.continueButton = self._button("continueButton", self.tr("Continue from last frame"))
+        self.continueButton.setToolTip(
+            self.tr("Start a new video from this one's last frame, with the same prompt")
+        )
+        self.continueButton.clicked.connect(self.continue_from_last_frame)
+        self.exportButton = self._button("exportButton", self.tr("Export…"))
+        self.exportButton.setToolTip(
+            self.tr("Save the part between In and Out (or all of it) as MP4, GIF or WebM")
+        )
+        self.exportButton.clicked.connect(self.open_export)
+        self.compareButton = self._button("compareButton", self.tr("Compare…"))
+        self.compareButton.setToolTip(self.tr("Play this video beside another, in step"))
+        self.compareButton.clicked.connect(self.compareRequested)
         self.saveButton = self._button("saveButton", self.tr("Save as…"))
         self.saveButton.clicked.connect(self.save_as)
         self.folderButton = self._button("showInFolderButton", self.tr("Show in folder"))
@@ -409,6 +492,13 @@ class PlayerView(QWidget):
 
         self.fileActions = flow_widget(
             self.titleArea,
+            self.markInButton,
+            self.markOutButton,
+            self.clearMarksButton,
+            self.exportButton,
+            self.saveFrameButton,
+            self.continueButton,
+            self.compareButton,
             self.saveButton,
             self.folderButton,
             self.copyLinkButton,
@@ -467,15 +557,35 @@ class PlayerView(QWidget):
         connection.stateChanged.connect(refresh)
         refresh()
 
-    def _tool(self, name: str, text: str, icon_name: str) -> QToolButton:
+    def _tool(self, name: str, text: str, icon_name: str | QIcon) -> QToolButton:
         button = QToolButton()
         button.setObjectName(name)
         button.setAccessibleName(text)
         button.setToolTip(text)
-        button.setIcon(icon(icon_name, ICON_COLOR))
+        button.setIcon(icon(icon_name, ICON_COLOR) if isinstance(icon_name, str) else icon_name)
         button.setIconSize(QSize(18, 18))
         button.setAutoRaise(True)
         return button
+
+    def _mark_tool(self, name: str, kind: str, text: str) -> QToolButton:
+        return self._tool(name, text, mark_icon(kind, ICON_COLOR))
+
+    def _build_mark_actions(self) -> None:
+        """I, O and Shift+X while the player (any of its controls) has the focus."""
+
+        def action(text: str, key: str, slot: object) -> QAction:
+            act = QAction(text, self)
+            act.setShortcut(QKeySequence(key))
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            act.triggered.connect(slot)
+            self.addAction(act)
+            return act
+
+        self.markInAction = action(self.tr("Set In point"), "I", self.mark_in)
+        self.markOutAction = action(self.tr("Set Out point"), "O", self.mark_out)
+        self.clearMarksAction = action(self.tr("Clear In and Out"), "Shift+X", self.clear_marks)
+        self.clearMarksButton.setToolTip(self.tr("Clear In and Out (Shift+X)"))
+        self.clearMarksButton.setAccessibleName(self.tr("Clear In and Out"))
 
     def _button(self, name: str, text: str) -> QPushButton:
         button = QPushButton(text)
@@ -495,8 +605,28 @@ class PlayerView(QWidget):
             self.saveButton,
             self.folderButton,
             self.copyLinkButton,
+            self.markInButton,
+            self.markOutButton,
+            self.clearMarksButton,
+            self.saveFrameButton,
+            self.continueButton,
+            self.exportButton,
+            self.compareButton,
         ):
             widget.setEnabled(enabled)
+        for act in (self.markInAction, self.markOutAction, self.clearMarksAction):
+            act.setEnabled(enabled)
+        # What is made from a video shows only with one: the empty player stays as short
+        # as it was, leaving its column's height to the progress cards.
+        for widget in (
+            self.markInButton,
+            self.markOutButton,
+            self.exportButton,
+            self.saveFrameButton,
+            self.continueButton,
+            self.compareButton,
+        ):
+            widget.setVisible(enabled)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -581,6 +711,7 @@ class PlayerView(QWidget):
         self.new_videos = [v for v in self.new_videos if not _same_file(v.path, path)]
         if not self.new_videos:
             self.newVideoStrip.hide()
+        self.set_marks(Marks())  # points belong to the video they were set on
         self.player.setSource(QUrl.fromLocalFile(str(path)))
         self._set_enabled(True)
         if autoplay:
@@ -608,6 +739,7 @@ class PlayerView(QWidget):
         self.titleLabel.set_full_text("")
         self._hide_note()
         self.stack.setCurrentIndex(PAGE_EMPTY)
+        self.set_marks(Marks())
         self.seekSlider.setRange(0, 0)
         self._show_time(0)
         self._set_enabled(False)
@@ -749,19 +881,108 @@ class PlayerView(QWidget):
         QGuiApplication.clipboard().setText(link)
         self.show_note(wording.copied(link))
 
-    def show_note(self, text: str) -> None:
-        """A short confirmation in the title's place, for a few seconds."""
+    def show_note(self, text: str, *, folder_of: Path | None = None, problem: bool = False) -> None:
+        """A short confirmation in the title's place, for a few seconds; with
+        `folder_of`, a Show in folder button for that file beside it."""
         self.noteLabel.set_full_text(text)
+        set_style_property(self.noteLabel, "problem", problem)
+        self._note_folder = folder_of
+        self.noteButton.setVisible(folder_of is not None)
         self.titleLabel.hide()
         self.noteLabel.show()
         self.titleArea.show()
-        self._noteTimer.start()
+        self._noteTimer.start(NOTE_WITH_ACTION_MS if folder_of is not None else NOTE_MS)
+
+    def _show_note_folder(self) -> None:
+        if self._note_folder is not None:
+            show_in_folder(self._note_folder)
 
     def _hide_note(self) -> None:
         self._noteTimer.stop()
+        self.noteButton.hide()
+        self._note_folder = None
         self.noteLabel.hide()
         self.titleLabel.show()
         self.titleArea.setVisible(bool(self.titleLabel.full_text()))
+
+    # ------------------------------------------------------------------ In and Out, frames, export
+
+    def marks(self) -> Marks:
+        return self.seekSlider.marks
+
+    def set_marks(self, marks: Marks) -> None:
+        self.seekSlider.set_marks(marks)
+        self.clearMarksButton.setVisible(marks.any)
+        self.clearMarksButton.setEnabled(marks.any and self.path is not None)
+
+    def mark_in(self) -> None:
+        if self.path is not None:
+            self.set_marks(self.marks().with_in(self.player.position()))
+
+    def mark_out(self) -> None:
+        if self.path is not None:
+            self.set_marks(self.marks().with_out(self.player.position()))
+
+    def clear_marks(self) -> None:
+        self.set_marks(Marks())
+
+    def export_span(self) -> tuple[float, float]:
+        """The seconds Export… offers: In to Out, or the whole video."""
+        start, end = self.marks().span(max(0, self.player.duration()))
+        return start / 1000, end / 1000
+
+    def save_frame(self) -> None:
+        """The frame showing now, decoded from the file at full size, into the
+        Pictures folder under a readable name not yet taken."""
+        if self.path is None:
+            return
+        source, seconds = self.path, self.player.position() / 1000
+        name = frame_file_name(self.title, date.today(), seconds)
+        folder = pictures_folder()
+        self.saveFrameButton.setEnabled(False)
+        run_in_thread(lambda: write_frame(source, seconds, folder, name), self._frame_saved)
+
+    def _frame_saved(self, target: Path | None, error: BaseException | None) -> None:
+        self.saveFrameButton.setEnabled(self.path is not None)
+        if error is not None or target is None:
+            log.warning("saving a frame failed: %s", error)
+            self.show_note(wording.frame_not_saved(error), problem=True)
+            return
+        self.show_note(wording.frame_saved_to(target), folder_of=target)
+
+    def continue_from_last_frame(self) -> None:
+        """Take the final frame (off the GUI thread) for a new image-to-video job."""
+        if self.path is None:
+            return
+        source, prompt = self.path, self.title
+        self.continueButton.setEnabled(False)
+        run_in_thread(
+            lambda: write_last_frame(source),
+            lambda image, error: self._last_frame_taken(image, error, prompt),
+        )
+
+    def _last_frame_taken(
+        self, image: Path | None, error: BaseException | None, prompt: str
+    ) -> None:
+        self.continueButton.setEnabled(self.path is not None)
+        if error is not None or image is None:
+            log.warning("taking the last frame failed: %s", error)
+            self.show_note(wording.last_frame_not_taken(error), problem=True)
+            return
+        self.lastFrameReady.emit(image, prompt)
+
+    def open_export(self) -> None:
+        """The export dialog for In to Out (or the whole video)."""
+        if self.path is None:
+            return
+        if self._export_dialog is not None and self._export_dialog.isVisible():
+            self._export_dialog.raise_()
+            return
+        start, end = self.export_span()
+        dialog = ExportDialog(self.path, self.title, start, end, self.window())
+        dialog.finished.connect(dialog.deleteLater)
+        self._export_dialog = dialog
+        dialog.open()
 
 
 def _same_file(a: Path, b: Path) -> bool:

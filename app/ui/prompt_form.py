@@ -45,6 +45,7 @@ from PySide6.QtGui import (
     QPixmap,
     QRegularExpressionValidator,
     QStandardItemModel,
+    QTextCursor,
 )
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -994,6 +995,23 @@ class PromptForm(QWidget):
             self.imageZone.set_image(image)
         self._revalidate()
         self.promptEdit.setFocus()
+
+    def continue_from(self, image: Path, prompt: str) -> bool:
+        """Set up an image-to-video job from `image` (a clip's last frame): an
+        image-to-video model (the one chosen, else `requests.pick_model`'s), the
+        picture, and `prompt` focused, ready to edit; the creator presses
+        Generate. False, changing nothing, when the catalogue has no such model."""
+        model = self.current_model()
+        if model is None or not model.needs_image or requests.vip_locked(model, self.account):
+            model = requests.pick_model(self.models, None, wants_image=True, account=self.account)
+        if model is None:
+            return False
+        self.modelCombo.setCurrentIndex(self.modelCombo.findData(model.name))
+        self.promptEdit.setPlainText(prompt)
+        self.imageZone.set_image(image)
+        self.promptEdit.moveCursor(QTextCursor.MoveOperation.End)
+        self.promptEdit.setFocus()
+        return True
 
     def _pick(self, combo: QComboBox, value: object, text: str) -> None:
         """Select `value`; one the model does not offer stays visible, marked,

@@ -33,6 +33,17 @@ from app.api.models import (
 from app.api.requests import Frame, RequestProblem
 from app.engine.errors import error_kind_of, server_reason_of
 from app.engine.updates import ErrorKind, JobState, JobUpdate
+from app.media.errors import (
+    DiskFullError,
+    ExportCancelled,
+    ExportFailedError,
+    FolderNotWritableError,
+    MediaError,
+    OutOfRangeError,
+    OutputExistsError,
+    UnreadableVideoError,
+    UnsupportedExportError,
+)
 from app.session import BackendChoice, Session
 from app.startup import Notice, NoticeKind, StartupError, StartupProblem
 from app.store.credentials import TokenPlace
@@ -1054,3 +1065,170 @@ def startup_problem(exc: StartupError) -> str:
     if exc.problem is StartupProblem.HISTORY_UNUSABLE:
         return _fill(translate("Startup", "Framecast can't open its history %1."), exc.path)
     return " ".join(_variable_rule(name) for name in exc.names)
+
+
+# ------------------------------------------------------------------ frames, export, compare
+
+
+def precise_clock(total_seconds: float) -> str:
+    """A point in a video to a tenth of a second: 0:03.2, 1:05.0."""
+    tenths = max(0, round(total_seconds * 10))
+    minutes, rest = divmod(tenths, 600)
+    return f"{minutes}:{rest // 10:02d}.{rest % 10}"
+
+
+def duration_text(total_seconds: float) -> str:
+    return _fill(translate("Export", "%1 s"), f"{total_seconds:.1f}")
+
+
+def frame_saved_to(path: Path) -> str:
+    return _fill(translate("Player", "Frame saved to %1"), path)
+
+
+def frame_not_saved(error: BaseException | None) -> str:
+    return _fill(translate("Player", "The frame was not saved: %1"), media_problem(error))
+
+
+def last_frame_not_taken(error: BaseException | None) -> str:
+    return _fill(translate("Player", "The last frame could not be taken: %1"), media_problem(error))
+
+
+def no_image_model() -> str:
+    return translate(
+        "Player",
+        "No model here can start a video from a picture, so this clip can't be continued. "
+        "Connect to a service that offers image-to-video models, or use the built-in renderer.",
+    )
+
+
+def continue_note() -> str:
+    return translate(
+        "Player", "The last frame is the picture of a new video. Edit the prompt, then Generate."
+    )
+
+
+def export_range(start: float, end: float) -> str:
+    return _fill(
+        translate("Export", "From %1 to %2 (%3)"),
+        precise_clock(start),
+        precise_clock(end),
+        duration_text(end - start),
+    )
+
+
+def export_format_note(kind: str, copyable: bool | None) -> str:
+    """What a format will do with this range."""
+    if kind == "gif":
+        return translate(
+            "Export", "Loops forever. At most 480 pixels wide and 12 frames a second, no sound."
+        )
+    if kind == "webm":
+        return translate("Export", "Smaller files for the web. Re-encoded, which takes a moment.")
+    if copyable is None:
+        return translate("Export", "Checking the video…")
+    if copyable:
+        return translate(
+            "Export", "A fast copy: no re-encoding, so nothing of the quality is lost."
+        )
+    return translate(
+        "Export", "Re-encoded at high quality, which takes a moment: In is not on a keyframe."
+    )
+
+
+def export_file_filter(kind: str) -> str:
+    names = {
+        "mp4": translate("Export", "MP4 video (*.mp4)"),
+        "gif": translate("Export", "GIF animation (*.gif)"),
+        "webm": translate("Export", "WebM video (*.webm)"),
+    }
+    return names.get(kind, names["mp4"])
+
+
+def exporting(percent: int) -> str:
+    return _fill(translate("Export", "Exporting… %1%"), percent)
+
+
+def exported_to(path: Path, seconds: float, size_bytes: int) -> str:
+    return _fill(
+        translate("Export", "Saved to %1 (%2, %3)"),
+        path,
+        duration_text(seconds),
+        file_size(size_bytes),
+    )
+
+
+def file_size(size_bytes: int) -> str:
+    """A file's size in kilobytes or megabytes, in the window's language."""
+    if size_bytes < 1_000_000:
+        return _fill(translate("Export", "%1 KB"), max(1, round(size_bytes / 1000)))
+    return _fill(translate("Export", "%1 MB"), QLocale().toString(size_bytes / 1_000_000, "f", 1))
+
+
+def replace_question(name: str) -> str:
+    return _fill(translate("Export", "%1 already exists. Replace it?"), name)
+
+
+def media_problem(error: BaseException | None) -> str:
+    """A failure of the media engine (app.media.errors) in the creator's words."""
+    if isinstance(error, DiskFullError):
+        return _fill(
+            translate(
+                "Export",
+                "There is not enough disk space in %1. Free some space or choose another "
+                "folder, then try again.",
+            ),
+            error.folder,
+        )
+    if isinstance(error, FolderNotWritableError):
+        return _fill(
+            translate("Export", "Framecast can't save in %1. Choose another folder."),
+            error.folder,
+        )
+    if isinstance(error, OutputExistsError):
+        return _fill(
+            translate("Export", "%1 already exists. Choose another name, or replace it."),
+            error.path.name,
+        )
+    if isinstance(error, UnreadableVideoError):
+        return _fill(
+            translate(
+                "Export", "Framecast can't read the video %1: the file is missing or damaged."
+            ),
+            error.path.name,
+        )
+    if isinstance(error, ExportCancelled):
+        return translate("Export", "Cancelled; nothing was saved.")
+    if isinstance(error, OutOfRangeError):
+        return translate("Export", "That part is outside the video. Set In and Out inside it.")
+    if isinstance(error, UnsupportedExportError):
+        return translate("Export", "This format can't be made on this computer.")
+    if isinstance(error, ExportFailedError):
+        return _fill(
+            translate("Export", "The export of %1 did not come out right, so it was not saved."),
+            error.path.name,
+        )
+    if isinstance(error, MediaError):
+        return translate("Export", "Something went wrong with this video file.")
+    if isinstance(error, PermissionError):
+        return translate("Export", "Framecast is not allowed to save there. Choose another folder.")
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return something_went_wrong()
+
+
+def compare_details(model: str, seconds: int | None, seed: int | None, size: str) -> str:
+    """A compared video's settings on one line: model · 5 s · seed 42 · 1280×720."""
+    parts = [model]
+    if seconds is not None:
+        parts.append(_fill(translate("Compare", "%1 s"), seconds))
+    if seed is not None:
+        parts.append(_fill(translate("Compare", "seed %1"), seed))
+    if size:
+        parts.append(size)
+    return " · ".join(part for part in parts if part)
+
+
+def compare_nothing_else() -> str:
+    return translate(
+        "Compare", "There is no other finished video to compare with yet. Make another one first."
+    )

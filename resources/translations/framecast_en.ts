@@ -9,6 +9,45 @@
     </message>
 </context>
 <context>
+    <name>Compare</name>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no other finished video to compare with yet. Make another one first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CompareView</name>
+    <message>
+        <source>Compare videos</source>
+        <extracomment>A follower further than this from the leader is moved (two frames at 24 fps). After moving a follower, how long its seek may take to land before the next check. How often positions are compared while playing.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Position of both videos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loop both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause both</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Connection</name>
     <message>
         <source>Connecting…</source>
@@ -346,6 +385,185 @@
     </message>
     <message>
         <source>The server could not be reached. Press Retry when you are back online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From %1 to %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loops forever. At most 480 pixels wide and 12 frames a second, no sound.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smaller files for the web. Re-encoded, which takes a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the video…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A fast copy: no re-encoding, so nothing of the quality is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-encoded at high quality, which takes a moment: In is not on a keyframe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MP4 video (*.mp4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GIF animation (*.gif)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WebM video (*.webm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting… %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to %1 (%2, %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is not enough disk space in %1. Free some space or choose another folder, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Framecast can&apos;t save in %1. Choose another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already exists. Choose another name, or replace it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Framecast can&apos;t read the video %1: the file is missing or damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That part is outside the video. Set In and Out inside it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This format can&apos;t be made on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export of %1 did not come out right, so it was not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong with this video file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Framecast is not allowed to save there. Choose another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export video</source>
+        <extracomment>How often the progress bar reads the worker&apos;s progress.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export a part of the video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MP4 video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looping GIF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WebM video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the file?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep it</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -810,11 +1028,32 @@ You can keep working while it renders.</source>
         <source>Could not save the copy: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Frame saved to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The frame was not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last frame could not be taken: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No model here can start a video from a picture, so this clip can&apos;t be continued. Connect to a service that offers image-to-video models, or use the built-in renderer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last frame is the picture of a new video. Edit the prompt, then Generate.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PlayerView</name>
     <message>
         <source>Video</source>
+        <extracomment>Where &quot;Continue from last frame&quot; keeps the final frames it takes (they are the new jobs&apos; source pictures, so Retry and &quot;Use these settings&quot; find them).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -827,6 +1066,14 @@ You can keep working while it renders.</source>
     </message>
     <message>
         <source>Position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set In point (I)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set Out point (O)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -846,6 +1093,38 @@ You can keep working while it renders.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Save frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the frame showing now as a picture, at the video&apos;s full size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue from last frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a new video from this one&apos;s last frame, with the same prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the part between In and Out (or all of it) as MP4, GIF or WebM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play this video beside another, in step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save as…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -855,6 +1134,22 @@ You can keep working while it renders.</source>
     </message>
     <message>
         <source>Copy link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set In point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set Out point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear In and Out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear In and Out (Shift+X)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

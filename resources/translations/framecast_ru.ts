@@ -9,6 +9,45 @@
     </message>
   </context>
   <context>
+    <name>Compare</name>
+    <message>
+      <source>%1 s</source>
+      <translation>%1 с</translation>
+    </message>
+    <message>
+      <source>seed %1</source>
+      <translation>зерно %1</translation>
+    </message>
+    <message>
+      <source>There is no other finished video to compare with yet. Make another one first.</source>
+      <translation>Сравнить пока не с чем: другого готового видео нет. Сначала создайте ещё одно.</translation>
+    </message>
+  </context>
+  <context>
+    <name>CompareView</name>
+    <message>
+      <source>Compare videos</source>
+      <extracomment>A follower further than this from the leader is moved (two frames at 24 fps). After moving a follower, how long its seek may take to land before the next check. How often positions are compared while playing.</extracomment>
+      <translation>Сравнение видео</translation>
+    </message>
+    <message>
+      <source>Play both</source>
+      <translation>Воспроизвести оба</translation>
+    </message>
+    <message>
+      <source>Position of both videos</source>
+      <translation>Позиция обоих видео</translation>
+    </message>
+    <message>
+      <source>Loop both</source>
+      <translation>Повторять оба</translation>
+    </message>
+    <message>
+      <source>Pause both</source>
+      <translation>Приостановить оба</translation>
+    </message>
+  </context>
+  <context>
     <name>Connection</name>
     <message>
       <source>Connecting…</source>
@@ -352,6 +391,185 @@
     <message>
       <source>The server could not be reached. Press Retry when you are back online.</source>
       <translation>Не удалось связаться с сервером. Нажмите «Повторить», когда связь восстановится.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Export</name>
+    <message>
+      <source>%1 s</source>
+      <translation>%1 с</translation>
+    </message>
+    <message>
+      <source>From %1 to %2 (%3)</source>
+      <translation>С %1 по %2 (%3)</translation>
+    </message>
+    <message>
+      <source>Loops forever. At most 480 pixels wide and 12 frames a second, no sound.</source>
+      <translation>Повторяется бесконечно. Не шире 480 пикселей, до 12 кадров в секунду, без звука.</translation>
+    </message>
+    <message>
+      <source>Smaller files for the web. Re-encoded, which takes a moment.</source>
+      <translation>Файлы поменьше, для интернета. Видео перекодируется — это займёт немного времени.</translation>
+    </message>
+    <message>
+      <source>Checking the video…</source>
+      <translation>Проверяем видео…</translation>
+    </message>
+    <message>
+      <source>A fast copy: no re-encoding, so nothing of the quality is lost.</source>
+      <translation>Быстрое копирование без перекодирования: качество не теряется.</translation>
+    </message>
+    <message>
+      <source>Re-encoded at high quality, which takes a moment: In is not on a keyframe.</source>
+      <translation>Видео перекодируется в высоком качестве — это займёт немного времени: начало отрезка не на ключевом кадре.</translation>
+    </message>
+    <message>
+      <source>MP4 video (*.mp4)</source>
+      <translation>Видео MP4 (*.mp4)</translation>
+    </message>
+    <message>
+      <source>GIF animation (*.gif)</source>
+      <translation>GIF-анимация (*.gif)</translation>
+    </message>
+    <message>
+      <source>WebM video (*.webm)</source>
+      <translation>Видео WebM (*.webm)</translation>
+    </message>
+    <message>
+      <source>Exporting… %1%</source>
+      <translation>Экспорт… %1%</translation>
+    </message>
+    <message>
+      <source>Saved to %1 (%2, %3)</source>
+      <translation>Сохранено: %1 (%2, %3)</translation>
+    </message>
+    <message>
+      <source>%1 KB</source>
+      <translation>%1 КБ</translation>
+    </message>
+    <message>
+      <source>%1 MB</source>
+      <translation>%1 МБ</translation>
+    </message>
+    <message>
+      <source>%1 already exists. Replace it?</source>
+      <translation>Файл %1 уже существует. Заменить его?</translation>
+    </message>
+    <message>
+      <source>There is not enough disk space in %1. Free some space or choose another folder, then try again.</source>
+      <translation>В папке %1 не хватает места на диске. Освободите место или выберите другую папку и попробуйте снова.</translation>
+    </message>
+    <message>
+      <source>Framecast can't save in %1. Choose another folder.</source>
+      <translation>Framecast не может сохранить файл в %1. Выберите другую папку.</translation>
+    </message>
+    <message>
+      <source>%1 already exists. Choose another name, or replace it.</source>
+      <translation>Файл %1 уже существует. Выберите другое имя или замените его.</translation>
+    </message>
+    <message>
+      <source>Framecast can't read the video %1: the file is missing or damaged.</source>
+      <translation>Framecast не может прочитать видео %1: файла нет или он повреждён.</translation>
+    </message>
+    <message>
+      <source>Cancelled; nothing was saved.</source>
+      <translation>Отменено, ничего не сохранено.</translation>
+    </message>
+    <message>
+      <source>That part is outside the video. Set In and Out inside it.</source>
+      <translation>Этот отрезок выходит за пределы видео. Поставьте начало и конец внутри него.</translation>
+    </message>
+    <message>
+      <source>This format can't be made on this computer.</source>
+      <translation>На этом компьютере нельзя сохранить видео в таком формате.</translation>
+    </message>
+    <message>
+      <source>The export of %1 did not come out right, so it was not saved.</source>
+      <translation>Экспорт %1 получился с ошибкой, поэтому файл не сохранён.</translation>
+    </message>
+    <message>
+      <source>Something went wrong with this video file.</source>
+      <translation>С этим видеофайлом что-то не так.</translation>
+    </message>
+    <message>
+      <source>Framecast is not allowed to save there. Choose another folder.</source>
+      <translation>Framecast не может сохранять туда. Выберите другую папку.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExportDialog</name>
+    <message>
+      <source>Export video</source>
+      <extracomment>How often the progress bar reads the worker's progress.</extracomment>
+      <translation>Экспорт видео</translation>
+    </message>
+    <message>
+      <source>Export a part of the video</source>
+      <translation>Экспорт отрезка видео</translation>
+    </message>
+    <message>
+      <source>MP4 video</source>
+      <translation>Видео MP4</translation>
+    </message>
+    <message>
+      <source>Looping GIF</source>
+      <translation>Зацикленный GIF</translation>
+    </message>
+    <message>
+      <source>WebM video</source>
+      <translation>Видео WebM</translation>
+    </message>
+    <message>
+      <source>File name</source>
+      <translation>Имя файла</translation>
+    </message>
+    <message>
+      <source>Choose…</source>
+      <translation>Выбрать…</translation>
+    </message>
+    <message>
+      <source>Show in folder</source>
+      <translation>Показать в папке</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Закрыть</translation>
+    </message>
+    <message>
+      <source>Export</source>
+      <translation>Экспортировать</translation>
+    </message>
+    <message>
+      <source>Format</source>
+      <translation>Формат</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Имя</translation>
+    </message>
+    <message>
+      <source>Folder</source>
+      <translation>Папка</translation>
+    </message>
+    <message>
+      <source>Export as</source>
+      <translation>Экспортировать как</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Отмена</translation>
+    </message>
+    <message>
+      <source>Replace the file?</source>
+      <translation>Заменить файл?</translation>
+    </message>
+    <message>
+      <source>Replace</source>
+      <translation>Заменить</translation>
+    </message>
+    <message>
+      <source>Keep it</source>
+      <translation>Оставить</translation>
     </message>
   </context>
   <context>
@@ -827,11 +1045,32 @@ You can keep working while it renders.</source>
       <source>Could not save the copy: %1</source>
       <translation>Не удалось сохранить копию: %1</translation>
     </message>
+    <message>
+      <source>Frame saved to %1</source>
+      <translation>Кадр сохранён: %1</translation>
+    </message>
+    <message>
+      <source>The frame was not saved: %1</source>
+      <translation>Кадр не сохранён: %1</translation>
+    </message>
+    <message>
+      <source>The last frame could not be taken: %1</source>
+      <translation>Не удалось взять последний кадр: %1</translation>
+    </message>
+    <message>
+      <source>No model here can start a video from a picture, so this clip can't be continued. Connect to a service that offers image-to-video models, or use the built-in renderer.</source>
+      <translation>Здесь нет модели, которая делает видео из картинки, поэтому этот ролик нельзя продолжить. Подключитесь к сервису с моделями «картинка в видео» или используйте встроенный рендерер.</translation>
+    </message>
+    <message>
+      <source>The last frame is the picture of a new video. Edit the prompt, then Generate.</source>
+      <translation>Последний кадр стал картинкой для нового видео. Измените описание и нажмите «Создать».</translation>
+    </message>
   </context>
   <context>
     <name>PlayerView</name>
     <message>
       <source>Video</source>
+      <extracomment>Where "Continue from last frame" keeps the final frames it takes (they are the new jobs' source pictures, so Retry and "Use these settings" find them).</extracomment>
       <translation>Видео</translation>
     </message>
     <message>
@@ -845,6 +1084,14 @@ You can keep working while it renders.</source>
     <message>
       <source>Position</source>
       <translation>Позиция</translation>
+    </message>
+    <message>
+      <source>Set In point (I)</source>
+      <translation>Поставить начало (I)</translation>
+    </message>
+    <message>
+      <source>Set Out point (O)</source>
+      <translation>Поставить конец (O)</translation>
     </message>
     <message>
       <source>Loop</source>
@@ -863,6 +1110,38 @@ You can keep working while it renders.</source>
       <translation>Во весь экран</translation>
     </message>
     <message>
+      <source>Save frame</source>
+      <translation>Сохранить кадр</translation>
+    </message>
+    <message>
+      <source>Save the frame showing now as a picture, at the video's full size</source>
+      <translation>Сохранить текущий кадр картинкой в полном размере видео</translation>
+    </message>
+    <message>
+      <source>Continue from last frame</source>
+      <translation>Продолжить с последнего кадра</translation>
+    </message>
+    <message>
+      <source>Start a new video from this one's last frame, with the same prompt</source>
+      <translation>Начать новое видео с последнего кадра этого, с тем же описанием</translation>
+    </message>
+    <message>
+      <source>Export…</source>
+      <translation>Экспорт…</translation>
+    </message>
+    <message>
+      <source>Save the part between In and Out (or all of it) as MP4, GIF or WebM</source>
+      <translation>Сохранить отрезок между началом и концом (или всё видео) как MP4, GIF или WebM</translation>
+    </message>
+    <message>
+      <source>Compare…</source>
+      <translation>Сравнить…</translation>
+    </message>
+    <message>
+      <source>Play this video beside another, in step</source>
+      <translation>Воспроизвести это видео рядом с другим, синхронно</translation>
+    </message>
+    <message>
       <source>Save as…</source>
       <translation>Сохранить как…</translation>
     </message>
@@ -873,6 +1152,22 @@ You can keep working while it renders.</source>
     <message>
       <source>Copy link</source>
       <translation>Копировать ссылку</translation>
+    </message>
+    <message>
+      <source>Set In point</source>
+      <translation>Поставить начало</translation>
+    </message>
+    <message>
+      <source>Set Out point</source>
+      <translation>Поставить конец</translation>
+    </message>
+    <message>
+      <source>Clear In and Out</source>
+      <translation>Убрать начало и конец</translation>
+    </message>
+    <message>
+      <source>Clear In and Out (Shift+X)</source>
+      <translation>Убрать начало и конец (Shift+X)</translation>
     </message>
     <message>
       <source>Unmute</source>
