@@ -19,7 +19,9 @@ from typing import TypeVar
 import keyring
 import pytest
 import qasync
+import shiboken6
 from keyring.backends import fail
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -130,10 +132,17 @@ def make_window(
 def close_window(
     window: MainWindow, history: AsyncHistoryStore, run: Callable[..., object]
 ) -> None:
+    if not shiboken6.isValid(window):
+        return  # closed and deleted already (a test that restarts the window)
     if window.isVisible():
         window.close()
     run(window.shutdown(), timeout=30)
     run(history.aclose(), timeout=10)
+    # Delete the window's C++ side now: its signal connections keep the Python
+    # object alive, and every leaked window keeps its media player's decoders
+    # (a full run grew by gigabytes).
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def xvfb_available() -> bool:
