@@ -5,7 +5,8 @@ jobs in flight are doing), the poster frame (shown before playback), and the
 `QVideoWidget`. Below them sit play/pause, the seek bar (a click jumps
 there; it keeps its room, the volume slider gives way first), the time,
 loop, mute and volume, fullscreen, and the file actions (Save as…, Show in
-folder, Copy link), which wrap onto a second line rather than be cut off.
+folder, Copy link) and "Again with a new seed" (the window sends it), which
+wrap onto a second line rather than be cut off.
 It never plays a remote URL.
 
 A video that finishes while another is loaded never goes unnoticed: it
@@ -273,6 +274,7 @@ class PlayerView(QWidget):
 
     fullscreenChanged = Signal(bool)
     autoplayNewChanged = Signal(bool)
+    againRequested = Signal()  # "Again with a new seed" for the video shown
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -394,6 +396,9 @@ class PlayerView(QWidget):
         self.folderButton.clicked.connect(self.show_in_folder)
         self.copyLinkButton = self._button("copyLinkButton", self.tr("Copy link"))
         self.copyLinkButton.clicked.connect(self.copy_link)
+        self.againButton = self._button("againButton", wording.again_new_seed())
+        self.againButton.setToolTip(wording.again_new_seed_tip())
+        self.againButton.clicked.connect(self.againRequested)
 
         controls = QHBoxLayout()
         self._controls = controls
@@ -412,6 +417,7 @@ class PlayerView(QWidget):
             self.saveButton,
             self.folderButton,
             self.copyLinkButton,
+            self.againButton,
             lead_min=TITLE_MIN_WIDTH,
         )
 
@@ -495,6 +501,7 @@ class PlayerView(QWidget):
             self.saveButton,
             self.folderButton,
             self.copyLinkButton,
+            self.againButton,
         ):
             widget.setEnabled(enabled)
 
