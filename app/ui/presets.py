@@ -86,7 +86,7 @@ class PresetBar(QWidget):
         self.actionsButton.setToolTip(wording.preset_actions())
         self.actionsButton.setIcon(icon("more", "#c9cfdb"))
         self.actionsButton.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.actionsButton.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.actionsButton.clicked.connect(self._open_menu)
         self.menu = QMenu(self.actionsButton)
         self.menu.setObjectName("presetMenu")
         self.saveAction = self.menu.addAction(wording.save_preset_as())
@@ -95,7 +95,6 @@ class PresetBar(QWidget):
         self.renameAction.triggered.connect(self.ask_rename)
         self.deleteAction = self.menu.addAction(wording.delete_preset())
         self.deleteAction.triggered.connect(self.ask_delete)
-        self.actionsButton.setMenu(self.menu)
 
         self.noteLabel = QLabel("")
         self.noteLabel.setObjectName("presetNote")
@@ -119,6 +118,10 @@ class PresetBar(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.noteLabel)
         self._fill()
+
+    def _open_menu(self) -> None:
+        button = self.actionsButton
+        self.menu.popup(button.mapToGlobal(button.rect().bottomLeft()))
 
     # ------------------------------------------------------------------ loading
 

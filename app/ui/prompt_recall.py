@@ -45,7 +45,7 @@ from app.ui.icons import icon
 #: How many earlier prompts the window reads from the history.
 RECALL_LIMIT = 500
 PROMPT_ROLE = Qt.ItemDataRole.UserRole + 1
-POPUP_SIZE = (460, 320)
+POPUP_SIZE = (480, 340)
 
 
 def merged(session: Iterable[str], earlier: Iterable[str]) -> list[str]:
@@ -193,6 +193,11 @@ class PromptListPopup(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.resize(*POPUP_SIZE)
 
+        self.title = QLabel(wording.earlier_prompts())
+        self.title.setObjectName("promptListTitle")
+        self.hint = QLabel(wording.prompt_list_hint())
+        self.hint.setProperty("role", "muted")
+        self.hint.setWordWrap(True)
         self.filterEdit = QLineEdit()
         self.filterEdit.setObjectName("promptFilter")
         self.filterEdit.setAccessibleName(wording.filter_earlier_prompts())
@@ -226,11 +231,13 @@ class PromptListPopup(QFrame):
         self.emptyLabel.setWordWrap(True)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 10, 10, 10)
+        layout.setContentsMargins(12, 12, 12, 10)
         layout.setSpacing(8)
+        layout.addWidget(self.title)
         layout.addWidget(self.filterEdit)
         layout.addWidget(self.promptList, 1)
         layout.addWidget(self.emptyLabel, 1)
+        layout.addWidget(self.hint)
 
     def set_prompts(self, prompts: Iterable[str]) -> None:
         self.model.clear()

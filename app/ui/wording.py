@@ -1078,6 +1078,10 @@ def filter_earlier_prompts() -> str:
     return translate("PromptRecall", "Filter earlier prompts")
 
 
+def prompt_list_hint() -> str:
+    return translate("PromptRecall", "Enter puts the prompt in the box, Esc closes.")
+
+
 def no_earlier_prompts() -> str:
     return translate("PromptRecall", "No earlier prompts yet. Every prompt you send is kept here.")
 
