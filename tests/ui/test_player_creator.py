@@ -126,7 +126,7 @@ def test_the_empty_player_tells_the_truth_about_the_jobs(
         assert player.waiting is Waiting.ON_ITS_WAY
         assert player.emptyTitle.text() == wording.empty_player(Waiting.ON_ITS_WAY)[0]
         engine_of(window).emit(
-            JobUpdate(job_id=job, state=JobState.FAILED, error="no GPU", error_kind=None)
+            JobUpdate(job_id=job, state=JobState.FAILED, server_message="no GPU", error_kind=None)
         )
         window.jobs.bridge.flush()
         # Every job failed: nothing is on its way any more.
