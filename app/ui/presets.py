@@ -202,14 +202,12 @@ class PresetBar(QWidget):
 
     def _save_named(self, name: str) -> None:
         try:
-            clean_name(name)
+            cleaned = clean_name(name)
         except BadPresetName:
             self._problem(wording.bad_preset_name(MAX_NAME))
             return
         settings = self._read()
-        taken = next(
-            (p for p in self._presets if p.name.casefold() == name.strip().casefold()), None
-        )
+        taken = next((p for p in self._presets if p.name.casefold() == cleaned.casefold()), None)
         if taken is None:
             self.save(name, settings, overwrite=False)
             return

@@ -10,6 +10,10 @@ nothing about jobs and emits `generateRequested`.
 The form remembers the model, duration, frame, style and "New seed each time"
 between runs (in the window's state file), and keeps the keyboard where the
 creator was: Tab follows the layout, and Generate never takes the focus away.
+Earlier prompts come back in the prompt box (Up and Down, and the list behind
+the clock button: `app.ui.prompt_recall`), and named presets keep every
+setting but the prompt (`app.ui.presets`, through `form_settings` and
+`apply_settings`).
 """
 
 from __future__ import annotations
@@ -1104,29 +1108,21 @@ class PromptForm(QWidget):
         (setting, value as shown), which keep the form's own choice."""
         gaps: list[tuple[str, str]] = []
         if settings.model is not None:
-            allowed = any(
-                m.name == settings.model and not requests.vip_locked(m, self.account)
-                for m in self.models
-            )
-            if allowed:
+            offered = next((m for m in self.models if m.name == settings.model), None)
+            if offered is not None and not requests.vip_locked(offered, self.account):
                 self.modelCombo.setCurrentIndex(self.modelCombo.findData(settings.model))
             else:
-                gaps.append(("model", settings.model))
-        wanted: tuple[tuple[QComboBox, str, object, str], ...] = (
-            (self.durationCombo, "duration", settings.duration, _shown(settings.duration, "s")),
-            (self.aspectCombo, "frame", settings.frame, str(settings.frame).replace("x", "×")),
-            (
-                self.shotCombo,
-                "shot_size",
-                settings.shot_size,
-                shot_size_label(settings.shot_size or ""),
-            ),
-            (self.fpsCombo, "frame_rate", settings.frame_rate, _shown(settings.frame_rate, "fps")),
-            (self.styleCombo, "style", settings.style, str(settings.style)),
+                gaps.append(("model", offered.display_name if offered else settings.model))
+        wanted: tuple[tuple[QComboBox, str, object], ...] = (
+            (self.durationCombo, "duration", settings.duration),
+            (self.aspectCombo, "frame", settings.frame),
+            (self.shotCombo, "shot_size", settings.shot_size),
+            (self.fpsCombo, "frame_rate", settings.frame_rate),
+            (self.styleCombo, "style", settings.style),
         )
-        for combo, name, value, shown in wanted:
+        for combo, name, value in wanted:
             if value is not None and not self._choose(combo, value):
-                gaps.append((name, shown))
+                gaps.append((name, preset_value_text(name, value)))
         # No style and any shot are choices too (the lists' first rows).
         for combo, value in (
             (self.styleCombo, settings.style),
@@ -1172,8 +1168,14 @@ class PromptForm(QWidget):
         self.negativeEdit.textChanged.connect(touched)
 
 
-def _shown(value: int | None, unit: str) -> str:
-    """A preset's duration or frame rate as the form shows it."""
-    if value is None:
-        return ""
-    return wording.seconds(value) if unit == "s" else wording.fps(value)
+def preset_value_text(setting: str, value: object) -> str:
+    """A preset's value as the form shows it (in the note on what it could not use)."""
+    if setting == "duration" and isinstance(value, int):
+        return wording.seconds(value)
+    if setting == "frame_rate" and isinstance(value, int):
+        return wording.fps(value)
+    if setting == "frame":
+        return str(value).replace("x", "×")
+    if setting == "shot_size":
+        return shot_size_label(str(value))
+    return str(value)
