@@ -134,7 +134,7 @@ def test_the_account_is_read_again_after_each_finished_job(
         assert isinstance(client, FakeClient)
         client.account = client.account.model_copy(update={"balance": 7.25, "vip": True})  # type: ignore[union-attr]
         job = submit(window, run, "A comet over the desert")
-        engine_of(window).emit(JobUpdate(job_id=job, state=JobState.FAILED, error="x"))
+        engine_of(window).emit(JobUpdate(job_id=job, state=JobState.FAILED, server_message="x"))
         wait_for(qtbot, lambda: top.balanceLabel.text() == wording.balance(7.25), 5, "refresh")
         assert top.vipBadge.isVisible() and top.vipBadge.text() == wording.vip()
         assert client.account_reads == 1
@@ -330,8 +330,10 @@ def test_closing_while_the_catalogue_is_read_stops_that_session(
             return await super().load_catalogue()
 
     session = FakeSession(SlowClient())
+    opened: list[FakeSession] = []
 
     async def factory(*_: object) -> FakeSession:
+        opened.append(session)
         return session
 
     model = ConnectionModel(
@@ -342,7 +344,9 @@ def test_closing_while_the_catalogue_is_read_stops_that_session(
         session_factory=factory,  # type: ignore[arg-type]
     )
     opening = asyncio.ensure_future(model.open())
-    wait_for(qtbot, lambda: session.client.calls == 0 and model._settling is session, 5, "settling")
+    # The session is open and its catalogue is being read (held at the gate).
+    wait_for(qtbot, lambda: opened and model.state is ConnectionStatus.CONNECTING, 5, "settling")
+    assert session.client.calls == 0
     opening.cancel()  # the window closes: its start-up task is cancelled...
     run(model.close())  # ...and the model closed
     assert session.closed

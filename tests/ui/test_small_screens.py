@@ -79,7 +79,7 @@ def test_cards_keep_every_button_and_the_time_within_reach(
                 job_id=failed,
                 state=JobState.FAILED,
                 progress=0.4,
-                error=f"The render failed: {REASON}",
+                server_message=REASON,
                 error_kind=ErrorKind.RENDER,
             )
         )
