@@ -215,6 +215,14 @@ def random_seed() -> int:
     return secrets.randbelow(RANDOM_SEED_LIMIT)
 
 
+def with_new_seed(request: GenerationRequest) -> GenerationRequest:
+    """The same request with a new random seed, never the one it had ("Again with a new seed")."""
+    seed = random_seed()
+    while seed == request.seed:
+        seed = random_seed()
+    return request.model_copy(update={"seed": seed})
+
+
 def parse_seed(text: str) -> int:
     """A seed as typed: a whole number from 0 to MAX_SEED (spaces and
     thousands separators allowed), or BadSeed."""

@@ -606,6 +606,17 @@ class HistoryStore:
             rows = self._conn.execute(sql, params).fetchall()
         return [_record(row) for row in rows]
 
+    def recent_prompts(self, limit: int) -> builtins.list[str]:
+        """The creator's earlier prompts, newest first, each once (the same
+        words with other spaces around them count as the same prompt)."""
+        sql = (
+            "SELECT TRIM(prompt, ' ' || char(9, 10, 13)) AS words FROM jobs WHERE words != ''"
+            " GROUP BY words ORDER BY MAX(created_at) DESC LIMIT ?"
+        )
+        with self._lock:
+            rows = self._conn.execute(sql, (max(0, limit),)).fetchall()
+        return [str(row[0]) for row in rows]
+
     def unfinished(self) -> builtins.list[JobRecord]:
         """Jobs not yet completed, failed or cancelled, oldest first (to resume)."""
         marks = ", ".join("?" * len(TERMINAL_STATES))
@@ -816,6 +827,9 @@ class AsyncHistoryStore:
         self, limit: int | None = None, origin: str | None = None
     ) -> builtins.list[JobRecord]:
         return await self._run(self.store.list, limit, origin)
+
+    async def recent_prompts(self, limit: int) -> builtins.list[str]:
+        return await self._run(self.store.recent_prompts, limit)
 
     async def unfinished(self) -> builtins.list[JobRecord]:
         return await self._run(self.store.unfinished)

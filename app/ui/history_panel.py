@@ -8,8 +8,8 @@ selected and marked; the row with the keyboard focus has a focus ring.
 Thumbnails are decoded on worker threads. The panel shows a `HistorySearch`
 (the `HistoryModel` through the search box's filter), says how the import
 of the account's library is going, and asks for actions through signals
-(play, reuse settings, delete, show in folder). Delete (the key) asks to
-delete the selected row, as the button does.
+(play, reuse settings, again with a new seed, delete, show in folder).
+Delete (the key) asks to delete the selected row, as the button does.
 """
 
 from __future__ import annotations
@@ -328,6 +328,7 @@ class HistoryDelegate(QStyledItemDelegate):
 class HistoryPanel(QWidget):
     playRequested = Signal(object)  # JobRecord
     reuseRequested = Signal(object)  # JobRecord
+    againRequested = Signal(object)  # JobRecord: the same video with a new seed
     deleteRequested = Signal(object)  # JobRecord
     showInFolderRequested = Signal(object)  # Path of the row's video
 
@@ -544,6 +545,11 @@ class HistoryPanel(QWidget):
         play.triggered.connect(lambda: self.playRequested.emit(record))
         reuse = QAction(self.tr("Use these settings"), menu)
         reuse.triggered.connect(lambda: self.reuseRequested.emit(record))
+        again = QAction(wording.again_new_seed(), menu)
+        again.setObjectName("againAction")
+        again.setToolTip(wording.again_new_seed_tip())
+        again.setEnabled(record.state == JobState.COMPLETED)
+        again.triggered.connect(lambda: self.againRequested.emit(record))
         folder = QAction(self.tr("Show in folder"), menu)
         folder.setEnabled(bool(record.local_path))
         folder.triggered.connect(
@@ -551,7 +557,7 @@ class HistoryPanel(QWidget):
         )
         delete = QAction(self.tr("Delete…"), menu)
         delete.triggered.connect(lambda: self.deleteRequested.emit(record))
-        for action in (play, reuse, folder):
+        for action in (play, reuse, again, folder):
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(delete)

@@ -134,6 +134,27 @@ def _sparkle(p: QPainter, s: float) -> None:
     p.fillPath(path, p.pen().color())
 
 
+def _recent(p: QPainter, s: float) -> None:
+    """A clock with a turning arrow: earlier prompts."""
+    p.drawArc(QRectF(s * 0.16, s * 0.16, s * 0.68, s * 0.68), 200 * 16, 290 * 16)
+    arrow = QPainterPath()
+    arrow.moveTo(s * 0.08, s * 0.44)
+    arrow.lineTo(s * 0.2, s * 0.6)
+    arrow.lineTo(s * 0.33, s * 0.46)
+    p.drawPath(arrow)
+    p.drawLine(QPointF(s * 0.5, s * 0.32), QPointF(s * 0.5, s * 0.52))
+    p.drawLine(QPointF(s * 0.5, s * 0.52), QPointF(s * 0.64, s * 0.6))
+
+
+def _more(p: QPainter, s: float) -> None:
+    """Three dots: more actions."""
+    colour = p.pen().color()
+    for x in (0.24, 0.5, 0.76):
+        dot = QPainterPath()
+        dot.addEllipse(QPointF(s * x, s * 0.5), s * 0.07, s * 0.07)
+        p.fillPath(dot, colour)
+
+
 _PAINTERS: dict[str, Painter] = {
     "play": _play,
     "pause": _pause,
@@ -147,6 +168,8 @@ _PAINTERS: dict[str, Painter] = {
     "image": _image,
     "search": _search,
     "sparkle": _sparkle,
+    "recent": _recent,
+    "more": _more,
 }
 
 

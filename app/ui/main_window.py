@@ -33,9 +33,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.api.errors import AuthenticationError, BackendUnavailableError
+from app.api.requests import with_new_seed
 from app.engine.updates import JobState, JobUpdate
 from app.store import paths
-from app.store.history import AsyncHistoryStore, JobRecord
+from app.store.history import AsyncHistoryStore, HistoryClosedError, JobRecord
+from app.store.presets import FILE_NAME as PRESETS_FILE
 from app.store.settings import Settings
 from app.ui import message_boxes, wording
 from app.ui.banner import Banner
@@ -58,6 +60,7 @@ from app.ui.models.problems import SettingsNotFound
 from app.ui.player import PlayerView
 from app.ui.progress_panel import ProgressPanel
 from app.ui.prompt_form import PromptForm
+from app.ui.prompt_recall import RECALL_LIMIT
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.tasks import TaskGroup
 from app.ui.top_bar import TopBar
@@ -108,7 +111,9 @@ class MainWindow(QMainWindow):
         self._state = WindowState(state_path)
 
         self.topBar = TopBar()
-        self.form = PromptForm(memory_file=state_path)
+        self.form = PromptForm(
+            memory_file=state_path, presets_file=state_path.with_name(PRESETS_FILE)
+        )
         self.progress = ProgressPanel(self.jobs)
         self.player = PlayerView()
         self.historyPanel = HistoryPanel(self.historySearch)
@@ -123,8 +128,10 @@ class MainWindow(QMainWindow):
         return self.tasks.spawn(coro)
 
     async def start(self) -> None:
-        """Load the history and connect to the backend."""
+        """Load the history, the presets and earlier prompts, and connect to the backend."""
         self.historyModel.reload()
+        self.form.presets.load()
+        self.spawn(self._load_prompts())
         await self.connection.open()
 
     async def shutdown(self) -> None:
@@ -182,6 +189,8 @@ class MainWindow(QMainWindow):
         panel = self.historyPanel
         panel.playRequested.connect(lambda record: self.spawn(history.play(record)))
         panel.reuseRequested.connect(self._reuse)
+        panel.againRequested.connect(self.again)
+        self.player.againRequested.connect(self.again_playing)
         panel.deleteRequested.connect(self._confirm_delete)
         panel.showInFolderRequested.connect(
             lambda path: show_in_folder(
@@ -278,6 +287,37 @@ class MainWindow(QMainWindow):
         if self.compare_view is view:
             self.compare_view = None
         view.deleteLater()
+
+    async def _load_prompts(self) -> None:
+        """Earlier prompts for the prompt box's recall, read off the GUI thread."""
+        try:
+            prompts = await self.history.recent_prompts(RECALL_LIMIT)
+        except HistoryClosedError:
+            return  # closing already
+        self.form.set_earlier_prompts(prompts)
+
+    def again(self, record: JobRecord) -> None:
+        """Make a finished video again at once: its request with a new random seed.
+
+        Sent straight away, as the creator asked for another take of a video
+        they have seen, not for a form to fill in; the form (and any prompt
+        being written there) stays as it is. The new job's card shows it."""
+        try:
+            request = with_new_seed(saved_request(record))
+        except SettingsNotFound as exc:
+            self.show_error(exc)
+            return
+        self.spawn(self.jobs.submit(request, source_image(record)))
+
+    def again_playing(self) -> None:
+        """The video in the player, again with a new seed (found by its history row)."""
+        if self.player.path is None:
+            return
+        row = self.historyModel.playing_row()
+        if row is None:
+            self.show_error(SettingsNotFound(str(self.player.path)))
+            return
+        self.again(self.historyModel.records()[row])
 
     def _confirm_cancel(self, job_id: str) -> None:
         box = message_boxes.confirm_stop_following(
@@ -387,12 +427,20 @@ class MainWindow(QMainWindow):
             self.tr("Generate"), self.form.submit, "Ctrl+Return", "Ctrl+Enter"
         )
         self.newPromptAction = self._action(self.tr("New prompt"), self.form.new_prompt, "Ctrl+N")
+        self.againAction = self._action(
+            wording.again_new_seed(), self.again_playing, "Ctrl+Shift+Return", "Ctrl+Shift+Enter"
+        )
         self.searchAction = self._action(
             self.tr("Search history"), self.historyPanel.focus_search, "Ctrl+F"
         )
         self.settingsAction = self._action(self.tr("Settings…"), self.open_settings, "Ctrl+,")
         self.quitAction = self._action(self.tr("Quit"), self.close, "Ctrl+Q")
-        for action in (self.generateAction, self.newPromptAction, self.searchAction):
+        for action in (
+            self.generateAction,
+            self.againAction,
+            self.newPromptAction,
+            self.searchAction,
+        ):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.settingsAction)

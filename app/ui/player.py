@@ -5,7 +5,8 @@ jobs in flight are doing), the poster frame (shown before playback), and the
 `QVideoWidget`. Below them sit play/pause, the seek bar (a click jumps
 there; it keeps its room, the volume slider gives way first), the time,
 loop, mute and volume, fullscreen, and the file actions (Save as…, Show in
-folder, Copy link), which wrap onto a second line rather than be cut off.
+folder, Copy link) and "Again with a new seed" (the window sends it), which
+wrap onto a second line rather than be cut off.
 It never plays a remote URL.
 
 What a creator makes from a video (issue 14): In and Out points on the seek
@@ -323,6 +324,7 @@ class PlayerView(QWidget):
     autoplayNewChanged = Signal(bool)
     lastFrameReady = Signal(object, str)  # Path of the final frame, the video's prompt
     compareRequested = Signal()
+    againRequested = Signal()  # "Again with a new seed" for the video shown
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -477,6 +479,9 @@ class PlayerView(QWidget):
         self.folderButton.clicked.connect(self.show_in_folder)
         self.copyLinkButton = self._button("copyLinkButton", self.tr("Copy link"))
         self.copyLinkButton.clicked.connect(self.copy_link)
+        self.againButton = self._button("againButton", wording.again_new_seed())
+        self.againButton.setToolTip(wording.again_new_seed_tip())
+        self.againButton.clicked.connect(self.againRequested)
 
         controls = QHBoxLayout()
         self._controls = controls
@@ -502,6 +507,7 @@ class PlayerView(QWidget):
             self.saveButton,
             self.folderButton,
             self.copyLinkButton,
+            self.againButton,
             lead_min=TITLE_MIN_WIDTH,
         )
 
@@ -612,6 +618,7 @@ class PlayerView(QWidget):
             self.continueButton,
             self.exportButton,
             self.compareButton,
+            self.againButton,
         ):
             widget.setEnabled(enabled)
         for act in (self.markInAction, self.markOutAction, self.clearMarksAction):
@@ -625,6 +632,7 @@ class PlayerView(QWidget):
             self.saveFrameButton,
             self.continueButton,
             self.compareButton,
+            self.againButton,
         ):
             widget.setVisible(enabled)
 

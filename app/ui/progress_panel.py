@@ -3,7 +3,8 @@
 A card renders its job's latest `JobUpdate`: the status line (from
 `app.ui.wording`), a progress bar (busy while no percent is known), elapsed
 and estimated remaining time, the connection badge, Check now and Cancel. A
-failed job keeps its card with the reason and Retry until dismissed. The
+failed job keeps its card with the reason, what it cost and what Retry will
+cost (nothing on the built-in renderer), and Retry, until dismissed. The
 panel follows the model's signals and sends the buttons' requests on.
 
 The window's connection state (`ConnectionModel`) is the one truth on the
@@ -73,6 +74,7 @@ class ProgressCard(QFrame):
         self._progress_origin: tuple[float, float] | None = None  # (time, progress)
         self.last_update: JobUpdate | None = None
         self.offline: bool | None = None  # the window's connection; None: not watched
+        self.free = False  # on the built-in renderer nothing is ever charged
 
         self.titleLabel = ElidedLabel()
         self.titleLabel.setObjectName("cardTitle")
@@ -94,6 +96,15 @@ class ProgressCard(QFrame):
         policy.setHeightForWidth(True)
         self.statusLabel.setSizePolicy(policy)
         self.statusLabel.setMinimumWidth(80)
+
+        # Under a failed video: what the failure and a Retry cost.
+        self.chargeNote = QLabel()
+        self.chargeNote.setObjectName("chargeNote")
+        self.chargeNote.setProperty("role", "muted")
+        self.chargeNote.setWordWrap(True)
+        self.chargeNote.setSizePolicy(policy)
+        self.chargeNote.setMinimumWidth(80)
+        self.chargeNote.hide()
 
         self.timeLabel = QLabel("")
         self.timeLabel.setObjectName("timeLabel")
@@ -142,6 +153,7 @@ class ProgressCard(QFrame):
         layout.setSpacing(8)
         layout.addLayout(top)
         layout.addLayout(status_row)
+        layout.addWidget(self.chargeNote)
         layout.addWidget(self.progressBar)
         layout.addWidget(self.buttons)
         self.show_job(job)
@@ -170,6 +182,7 @@ class ProgressCard(QFrame):
         self._show_link(update)
         failed = update.state is JobState.FAILED
         self.retryButton.setVisible(failed)
+        self._show_charge_note(update)
         self.dismissButton.setVisible(failed or update.state is JobState.CANCELLED)
         self.checkNowButton.setVisible(not update.state.is_terminal)
         self.cancelButton.setVisible(not update.state.is_terminal)
@@ -179,6 +192,20 @@ class ProgressCard(QFrame):
             set_style_property(self, "state", state)
             restyle(self.progressBar)  # its colour follows the card's state
         self.refresh_times()
+
+    def _show_charge_note(self, update: JobUpdate) -> None:
+        failed = update.state is JobState.FAILED
+        note = wording.retry_charge_note(update.error_kind, self.free) if failed else ""
+        self.chargeNote.setText(note)
+        self.chargeNote.setVisible(failed)
+        self.retryButton.setToolTip(note)
+
+    def set_free(self, free: bool) -> None:
+        """Whether this job's backend charges nothing (the built-in renderer)."""
+        if free != self.free:
+            self.free = free
+            if self.last_update is not None:
+                self._show_charge_note(self.last_update)
 
     def set_offline(self, offline: bool | None) -> None:
         """The window lost or found the server again."""
@@ -248,6 +275,7 @@ class ProgressPanel(QWidget):
         super().__init__(parent)
         self._cards: dict[str, ProgressCard] = {}
         self._offline: bool | None = None  # None until a connection is watched
+        self._free = False  # the built-in renderer: nothing is charged
         self.header = QLabel(wording.in_progress(0))
         self.header.setProperty("role", "section")
         self.closeNote = ElidedLabel()
@@ -296,6 +324,9 @@ class ProgressPanel(QWidget):
         self.show_backend(connection.backend)
 
     def show_backend(self, backend: BackendChoice | None) -> None:
+        self._free = backend is not None and backend.kind == "local"
+        for card in self._cards.values():
+            card.set_free(self._free)
         short, full = wording.safe_to_close(backend)
         self.closeNote.set_full_text(short)
         self.closeNote.setToolTip(full)
@@ -316,6 +347,7 @@ class ProgressPanel(QWidget):
     def _add(self, job: ActiveJob) -> None:
         card = ProgressCard(job, self.jobList)
         card.set_offline(self._offline)
+        card.set_free(self._free)
         card.checkNowRequested.connect(self.checkNowRequested)
         card.cancelRequested.connect(self.cancelRequested)
         card.retryRequested.connect(self.retryRequested)

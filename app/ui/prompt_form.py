@@ -10,6 +10,10 @@ nothing about jobs and emits `generateRequested`.
 The form remembers the model, duration, frame, style and "New seed each time"
 between runs (in the window's state file), and keeps the keyboard where the
 creator was: Tab follows the layout, and Generate never takes the focus away.
+Earlier prompts come back in the prompt box (Up and Down, and the list behind
+the clock button: `app.ui.prompt_recall`), and named presets keep every
+setting but the prompt (`app.ui.presets`, through `form_settings` and
+`apply_settings`).
 """
 
 from __future__ import annotations
@@ -60,6 +64,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QSpinBox,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -82,8 +87,11 @@ from app.api.models import (
     Style,
 )
 from app.api.requests import Choices, Frame, ImageNeeded, RequestProblem
+from app.store.presets import FormSettings, PresetStore
 from app.ui import wording
 from app.ui.icons import icon
+from app.ui.presets import PresetBar
+from app.ui.prompt_recall import PromptListPopup, PromptRecall
 from app.ui.tasks import run_in_thread
 from app.ui.theme import set_style_property
 
@@ -395,9 +403,16 @@ class PromptForm(QWidget):
     generateRequested = Signal(object, object)  # GenerationRequest, Path | None
     validityChanged = Signal(bool)
 
-    def __init__(self, parent: QWidget | None = None, *, memory_file: Path | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        memory_file: Path | None = None,
+        presets_file: Path | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("promptForm")
+        self.preset_store = PresetStore(presets_file)
         self.models: list[GenerationConfig] = []
         self.styles: list[Style] = []
         self.account: Account | None = None
@@ -408,6 +423,7 @@ class PromptForm(QWidget):
         self._build_layout()
         self._set_tab_order()
         self._restore_seed_choice()
+        self._watch_settings()
         self._revalidate()
 
     # ------------------------------------------------------------------ building
@@ -428,6 +444,21 @@ class PromptForm(QWidget):
         self.promptEdit.setTabChangesFocus(True)
         self.promptEdit.setMinimumHeight(PROMPT_HEIGHT)
         self.promptEdit.textChanged.connect(self._on_prompt_changed)
+        self.recall = PromptRecall(self.promptEdit, self)
+        self.recall.positionChanged.connect(self._show_recall)
+        self.recallLabel = QLabel("")
+        self.recallLabel.setObjectName("recallLabel")
+        self.recallLabel.setProperty("role", "muted")
+        self.recallButton = QToolButton()
+        self.recallButton.setObjectName("promptHistoryButton")
+        self.recallButton.setAccessibleName(wording.earlier_prompts())
+        self.recallButton.setToolTip(wording.earlier_prompts_tip())
+        self.recallButton.setIcon(icon("recent", "#c9cfdb"))
+        self.recallButton.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.recallButton.clicked.connect(self.open_prompt_list)
+        self.promptList: PromptListPopup | None = None
+        self.presets = PresetBar(self.preset_store, self.form_settings, self.apply_settings)
+        self.presetCombo = self.presets.presetCombo
         self.charCount = QLabel(f"0 / {MAX_PROMPT_CHARS}")
         self.charCount.setObjectName("charCount")
         self.charCount.setProperty("role", "muted")
@@ -459,7 +490,7 @@ class PromptForm(QWidget):
             self.shotCombo.addItem(shot_size_label(name), name)
         self.fpsCombo = self._combo("fpsCombo", self.tr("Frames per second"))
         for fps in FRAME_RATES:
-            self.fpsCombo.addItem(self.tr("%1 fps").replace("%1", str(fps)), fps)
+            self.fpsCombo.addItem(wording.fps(fps), fps)
         for combo in (self.modelCombo, self.durationCombo, self.aspectCombo, self.styleCombo):
             combo.activated.connect(self._remember)  # the creator's choices, not the form's
 
@@ -537,9 +568,15 @@ class PromptForm(QWidget):
     def _build_layout(self) -> None:
         prompt_box = QVBoxLayout()
         prompt_box.setSpacing(8)
-        prompt_box.addWidget(self.heading)
+        heading_row = QHBoxLayout()
+        heading_row.addWidget(self.heading, 1)
+        heading_row.addWidget(self.recallButton)
+        prompt_box.addLayout(heading_row)
         prompt_box.addWidget(self.promptEdit, 1)
-        prompt_box.addWidget(self.charCount)
+        count_row = QHBoxLayout()
+        count_row.addWidget(self.recallLabel, 1)
+        count_row.addWidget(self.charCount)
+        prompt_box.addLayout(count_row)
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
@@ -590,6 +627,11 @@ class PromptForm(QWidget):
         body.setContentsMargins(20, 18, 20, 12)
         body.setSpacing(12)
         body.addLayout(prompt_box, 1)
+        presets = QVBoxLayout()
+        presets.setSpacing(4)
+        presets.addWidget(self._field(wording.preset()))
+        presets.addWidget(self.presets)
+        body.addLayout(presets)
         body.addLayout(grid)
         body.addWidget(self.imageLabel)
         body.addWidget(self.imageZone)
@@ -628,6 +670,9 @@ class PromptForm(QWidget):
         """Tab walks the form as it reads: top to bottom, left to right."""
         chain: list[QWidget] = [
             self.promptEdit,
+            self.recallButton,
+            self.presetCombo,
+            self.presets.actionsButton,
             self.modelCombo,
             self.durationCombo,
             self.aspectCombo,
@@ -961,7 +1006,9 @@ class PromptForm(QWidget):
             self.shuffle_seed()  # shown, so the video can be made again
         model = self.current_model()
         image = self.imageZone.image_path if model is not None and model.needs_image else None
-        self.generateRequested.emit(self.build_request(), image)
+        request = self.build_request()
+        self.recall.note_used(request.prompt)
+        self.generateRequested.emit(request, image)
 
     def focus_prompt(self) -> None:
         self.promptEdit.setFocus()
@@ -1021,3 +1068,132 @@ class PromptForm(QWidget):
             combo.addItem(self.tr("%1 (not offered)").replace("%1", text), value)
             index = combo.count() - 1
         combo.setCurrentIndex(index)
+
+    # ------------------------------------------------------------------ earlier prompts
+
+    def set_earlier_prompts(self, prompts: list[str]) -> None:
+        """The history's prompts, newest first (the window reads them off the GUI thread)."""
+        self.recall.set_earlier(prompts)
+
+    def _show_recall(self, which: int, count: int) -> None:
+        text = wording.recall_position(which, count) if which else ""
+        self.recallLabel.setText(text)
+        self.promptEdit.setAccessibleDescription(text)
+
+    def open_prompt_list(self) -> None:
+        """The searchable list of earlier prompts, under the prompt box's top edge."""
+        if self.promptList is None:
+            self.promptList = PromptListPopup(self)
+            self.promptList.chosen.connect(self.use_prompt)
+        self.promptList.set_prompts(self.recall.prompts())
+        edit = self.promptEdit
+        self.promptList.show_at(edit.mapToGlobal(edit.rect().topLeft()), edit.width())
+
+    def use_prompt(self, prompt: str) -> None:
+        """Put an earlier prompt in the box (Ctrl+Z brings back what was there)."""
+        self.recall.leave()
+        cursor = self.promptEdit.textCursor()
+        cursor.select(cursor.SelectionType.Document)
+        cursor.insertText(prompt)
+        self.promptEdit.setTextCursor(cursor)
+        self.promptEdit.setFocus()
+
+    # ------------------------------------------------------------------ presets
+
+    def form_settings(self) -> FormSettings:
+        """Every setting of the form but the prompt, for a preset."""
+        new_seed = self.newSeedCheck.isChecked()
+        try:
+            seed: int | None = None if new_seed else self.seedEdit.seed()
+        except RequestProblem:
+            seed = None
+        takes = self.findChild(QSpinBox, "takesSpin")  # where the form has takes
+        return FormSettings(
+            model=self.modelCombo.currentData() if self.models else None,
+            style=self.styleCombo.currentData(),
+            duration=self.durationCombo.currentData(),
+            frame=self.aspectCombo.currentData(),
+            new_seed=new_seed,
+            seed=seed,
+            takes=takes.value() if takes is not None else None,
+            shot_size=self.shotCombo.currentData(),
+            frame_rate=self.fpsCombo.currentData(),
+            negative_prompt=self.negativeEdit.toPlainText(),
+        )
+
+    def apply_settings(self, settings: FormSettings) -> list[tuple[str, str]]:
+        """Use a preset's settings; returns those the form can't offer now
+        (setting, value as shown), which keep the form's own choice."""
+        gaps: list[tuple[str, str]] = []
+        if settings.model is not None:
+            offered = next((m for m in self.models if m.name == settings.model), None)
+            if offered is not None and not requests.vip_locked(offered, self.account):
+                self.modelCombo.setCurrentIndex(self.modelCombo.findData(settings.model))
+            else:
+                gaps.append(("model", offered.display_name if offered else settings.model))
+        wanted: tuple[tuple[QComboBox, str, object], ...] = (
+            (self.durationCombo, "duration", settings.duration),
+            (self.aspectCombo, "frame", settings.frame),
+            (self.shotCombo, "shot_size", settings.shot_size),
+            (self.fpsCombo, "frame_rate", settings.frame_rate),
+            (self.styleCombo, "style", settings.style),
+        )
+        for combo, name, value in wanted:
+            if value is not None and not self._choose(combo, value):
+                gaps.append((name, preset_value_text(name, value)))
+        # No style and any shot are choices too (the lists' first rows).
+        for combo, value in (
+            (self.styleCombo, settings.style),
+            (self.shotCombo, settings.shot_size),
+        ):
+            if value is None:
+                combo.setCurrentIndex(0)
+        self.negativeEdit.setPlainText(settings.negative_prompt)
+        self.newSeedCheck.setChecked(settings.new_seed)
+        if not settings.new_seed and settings.seed is not None:
+            self.seedEdit.set_seed(settings.seed)
+        takes = self.findChild(QSpinBox, "takesSpin")
+        if settings.takes is not None and takes is not None:
+            if takes.minimum() <= settings.takes <= takes.maximum():
+                takes.setValue(settings.takes)
+            else:
+                gaps.append(("takes", str(settings.takes)))
+        self._remember()  # the creator chose these: they are the form's choices now
+        self._revalidate()
+        return gaps
+
+    @staticmethod
+    def _choose(combo: QComboBox, value: object) -> bool:
+        index = combo.findData(value)
+        if index >= 0:
+            combo.setCurrentIndex(index)
+        return index >= 0
+
+    def _watch_settings(self) -> None:
+        """Changing a setting after choosing a preset leaves the preset (the picker shows none)."""
+        touched = self.presets.form_changed
+        for combo in (
+            self.modelCombo,
+            self.durationCombo,
+            self.aspectCombo,
+            self.styleCombo,
+            self.shotCombo,
+            self.fpsCombo,
+        ):
+            combo.currentIndexChanged.connect(lambda *_: touched())
+        self.seedEdit.textChanged.connect(lambda *_: touched())
+        self.newSeedCheck.toggled.connect(lambda *_: touched())
+        self.negativeEdit.textChanged.connect(touched)
+
+
+def preset_value_text(setting: str, value: object) -> str:
+    """A preset's value as the form shows it (in the note on what it could not use)."""
+    if setting == "duration" and isinstance(value, int):
+        return wording.seconds(value)
+    if setting == "frame_rate" and isinstance(value, int):
+        return wording.fps(value)
+    if setting == "frame":
+        return str(value).replace("x", "×")
+    if setting == "shot_size":
+        return shot_size_label(str(value))
+    return str(value)

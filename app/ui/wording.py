@@ -11,6 +11,7 @@ sentence itself, so a wording or a translation changes here and nowhere else.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -855,6 +856,10 @@ def left_out_reason(model: GenerationConfig) -> str:
     return f"{model.display_name}: {why}"
 
 
+def fps(rate: int) -> str:
+    return _fill(translate("PromptForm", "%1 fps"), rate)
+
+
 def frame_text(frame: Frame) -> str:
     return f"{frame.aspect}  ·  {frame.width}×{frame.height}"
 
@@ -1232,3 +1237,251 @@ def compare_nothing_else() -> str:
     return translate(
         "Compare", "There is no other finished video to compare with yet. Make another one first."
     )
+
+
+# --------------------------------------------------------------------------- prompts and presets
+
+
+def earlier_prompts() -> str:
+    return translate("PromptRecall", "Earlier prompts")
+
+
+def earlier_prompts_tip() -> str:
+    return translate(
+        "PromptRecall", "Earlier prompts. In an empty prompt box, Up and Down bring them back too."
+    )
+
+
+def filter_earlier_prompts() -> str:
+    return translate("PromptRecall", "Filter earlier prompts")
+
+
+def prompt_list_hint() -> str:
+    return translate("PromptRecall", "Enter puts the prompt in the box, Esc closes.")
+
+
+def no_earlier_prompts() -> str:
+    return translate("PromptRecall", "No earlier prompts yet. Every prompt you send is kept here.")
+
+
+def no_prompt_matches() -> str:
+    return translate("PromptRecall", "No earlier prompt has these words.")
+
+
+def recall_position(which: int, count: int) -> str:
+    """Shown under the prompt box while Up and Down walk through earlier prompts."""
+    return _fill(translate("PromptRecall", "Earlier prompt %1 of %2 · Esc goes back"), which, count)
+
+
+def preset() -> str:
+    return translate("Presets", "Preset")
+
+
+def preset_tip() -> str:
+    return translate(
+        "Presets",
+        "A preset keeps every setting below (not the prompt). Choose one to use its settings.",
+    )
+
+
+def choose_preset() -> str:
+    return translate("Presets", "Choose a preset…")
+
+
+def no_presets() -> str:
+    return translate("Presets", "No presets yet")
+
+
+def preset_actions() -> str:
+    return translate("Presets", "Preset actions")
+
+
+def save_preset_as() -> str:
+    return translate("Presets", "Save current settings as…")
+
+
+def rename_preset() -> str:
+    return translate("Presets", "Rename…")
+
+
+def delete_preset() -> str:
+    return translate("Presets", "Delete…")
+
+
+def save_preset_title() -> str:
+    return translate("Presets", "Save preset")
+
+
+def save_preset() -> str:
+    return translate("Presets", "Save")
+
+
+def cancel() -> str:
+    return translate("Presets", "Cancel")
+
+
+def preset_name_label() -> str:
+    return translate("Presets", "Name for the current settings:")
+
+
+def rename_preset_title() -> str:
+    return translate("Presets", "Rename preset")
+
+
+def preset_new_name_label() -> str:
+    return translate("Presets", "New name:")
+
+
+def replace_preset_title() -> str:
+    return translate("Presets", "Replace preset?")
+
+
+def replace_preset_question(name: str) -> str:
+    return _fill(
+        translate(
+            "Presets", "A preset named “%1” already exists. Replace it with the current settings?"
+        ),
+        name,
+    )
+
+
+def replace_preset() -> str:
+    return translate("Presets", "Replace")
+
+
+def keep_preset() -> str:
+    return translate("Presets", "Keep it")
+
+
+def delete_preset_title() -> str:
+    return translate("Presets", "Delete preset?")
+
+
+def delete_preset_question(name: str) -> str:
+    return _fill(translate("Presets", "Delete the preset “%1”?"), name)
+
+
+def delete_preset_details() -> str:
+    return translate("Presets", "Your videos and the form stay as they are.")
+
+
+def delete_preset_yes() -> str:
+    return translate("Presets", "Delete")
+
+
+def preset_saved(name: str) -> str:
+    return _fill(translate("Presets", "Saved the preset “%1”."), name)
+
+
+def preset_renamed(name: str) -> str:
+    return _fill(translate("Presets", "Renamed to “%1”."), name)
+
+
+def preset_deleted(name: str) -> str:
+    return _fill(translate("Presets", "Deleted the preset “%1”."), name)
+
+
+def preset_applied(name: str) -> str:
+    return _fill(translate("Presets", "Using the preset “%1”."), name)
+
+
+def preset_gap(setting: str, shown: str) -> str:
+    """One setting of a preset the form could not use now (`shown` as the form shows it)."""
+    templates = {
+        "model": translate("Presets", "the model “%1”"),
+        "style": translate("Presets", "the style “%1”"),
+        "duration": translate("Presets", "the duration %1"),
+        "frame": translate("Presets", "the frame %1"),
+        "shot_size": translate("Presets", "the shot size %1"),
+        "frame_rate": translate("Presets", "the frame rate %1"),
+        "takes": translate("Presets", "%1 takes"),
+    }
+    return _fill(templates.get(setting, "%1"), shown)
+
+
+def preset_applied_partly(name: str, gaps: Sequence[tuple[str, str]]) -> str:
+    listed = ", ".join(preset_gap(setting, shown) for setting, shown in gaps)
+    return _fill(
+        translate(
+            "Presets",
+            "Using the preset “%1”, except %2: not offered now, so the form keeps its own choice.",
+        ),
+        name,
+        listed,
+    )
+
+
+def bad_preset_name(longest: int) -> str:
+    return _fill(translate("Presets", "Give the preset a name of 1 to %1 characters."), longest)
+
+
+def preset_name_taken(name: str) -> str:
+    return _fill(translate("Presets", "Another preset is already named “%1”."), name)
+
+
+def _reason(error: BaseException | None) -> str:
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return type(error).__name__ if error is not None else ""
+
+
+def presets_not_saved(error: BaseException | None) -> str:
+    return _fill(
+        translate("Presets", "The presets could not be saved (%1). Nothing was changed."),
+        _reason(error),
+    )
+
+
+def presets_not_read(error: BaseException | None) -> str:
+    return _fill(translate("Presets", "The presets could not be read (%1)."), _reason(error))
+
+
+def presets_file_damaged(moved_to: Path, unreadable: int) -> str:
+    """The presets file was damaged: the store kept it whole under another name."""
+    if unreadable:
+        return _fill(
+            translate(
+                "Presets",
+                "%1 presets could not be read; the others are here. The old file was kept as %2.",
+            ),
+            unreadable,
+            moved_to,
+        )
+    return _fill(
+        translate(
+            "Presets",
+            "The presets file was damaged, so it was kept as %1 and a new one was started.",
+        ),
+        moved_to,
+    )
+
+
+def again_new_seed() -> str:
+    return translate("MainWindow", "Again with a new seed")
+
+
+def again_new_seed_tip() -> str:
+    return translate(
+        "MainWindow",
+        "Make this video again right away: the same prompt and settings, a new random seed.",
+    )
+
+
+def retry_charge_note(failure: ErrorKind | None, free: bool) -> str:
+    """Under a failed video's Retry: what the failure and a retry cost."""
+    if free:
+        return translate("Jobs", "The built-in renderer is free: nothing is ever charged.")
+    if failure in NOT_RENDERED:
+        return translate(
+            "Jobs",
+            "Failed videos are not charged. Retry sends it again; it is charged only if it "
+            "succeeds.",
+        )
+    return translate(
+        "Jobs",
+        "Retry makes it again as a new video, which is charged if it succeeds.",
+    )
+
+
+#: Failures where the server made no video (so it charged nothing for it).
+NOT_RENDERED = frozenset({ErrorKind.RENDER, ErrorKind.INVALID, ErrorKind.CREDITS, ErrorKind.AUTH})

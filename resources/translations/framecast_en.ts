@@ -817,6 +817,18 @@ JPEG, PNG or WebP, up to 10 MB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The built-in renderer is free: nothing is ever charged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed videos are not charged. Retry sends it again; it is charged only if it succeeds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry makes it again as a new video, which is charged if it succeeds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Checking every %n s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -917,6 +929,14 @@ JPEG, PNG or WebP, up to 10 MB</source>
     </message>
     <message>
         <source>The service has no way to stop a render once it has started, so the server may still finish it (and charge for it). Framecast will stop waiting for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Again with a new seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make this video again right away: the same prompt and settings, a new random seed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1170,6 +1190,169 @@ You can keep working while it renders.</source>
     </message>
     <message>
         <source>MP4 video (*.mp4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Presets</name>
+    <message>
+        <source>Preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A preset keeps every setting below (not the prompt). Choose one to use its settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a preset…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No presets yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preset actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save current settings as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name for the current settings:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace preset?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A preset named “%1” already exists. Replace it with the current settings?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete preset?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the preset “%1”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your videos and the form stay as they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the preset “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renamed to “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted the preset “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Using the preset “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the model “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the style “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the duration %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the frame %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the shot size %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the frame rate %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 takes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Using the preset “%1”, except %2: not offered now, so the form keeps its own choice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the preset a name of 1 to %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another preset is already named “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The presets could not be saved (%1). Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The presets could not be read (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 presets could not be read; the others are here. The old file was kept as %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The presets file was damaged, so it was kept as %1 and a new one was started.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1532,6 +1715,37 @@ You can keep working while it renders.</source>
     </message>
     <message>
         <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PromptRecall</name>
+    <message>
+        <source>Earlier prompts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Earlier prompts. In an empty prompt box, Up and Down bring them back too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter earlier prompts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter puts the prompt in the box, Esc closes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No earlier prompts yet. Every prompt you send is kept here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No earlier prompt has these words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Earlier prompt %1 of %2 · Esc goes back</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

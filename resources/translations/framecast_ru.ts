@@ -823,6 +823,18 @@ JPEG, PNG или WebP, до 10 МБ</translation>
       <source>You can close Framecast: the service keeps rendering, and Framecast picks these videos up when you open it again.</source>
       <translation>Framecast можно закрыть: сервис продолжит рендер, а Framecast заберёт эти видео, когда вы снова его откроете.</translation>
     </message>
+    <message>
+      <source>The built-in renderer is free: nothing is ever charged.</source>
+      <translation>Встроенный рендерер бесплатный: за него никогда не списываются деньги.</translation>
+    </message>
+    <message>
+      <source>Failed videos are not charged. Retry sends it again; it is charged only if it succeeds.</source>
+      <translation>За неудавшиеся видео плата не берётся. «Повторить» отправит его снова; плата будет, только если оно получится.</translation>
+    </message>
+    <message>
+      <source>Retry makes it again as a new video, which is charged if it succeeds.</source>
+      <translation>«Повторить» создаст его заново как новое видео — за него будет плата, если оно получится.</translation>
+    </message>
     <message numerus="yes">
       <source>Checking every %n s</source>
       <translation>
@@ -929,6 +941,14 @@ JPEG, PNG или WebP, до 10 МБ</translation>
     <message>
       <source>The service has no way to stop a render once it has started, so the server may still finish it (and charge for it). Framecast will stop waiting for it.</source>
       <translation>Сервис не умеет останавливать начатый рендер, поэтому сервер может всё же завершить его (и взять за это плату). Framecast перестанет его ждать.</translation>
+    </message>
+    <message>
+      <source>Again with a new seed</source>
+      <translation>Ещё раз с новым зерном</translation>
+    </message>
+    <message>
+      <source>Make this video again right away: the same prompt and settings, a new random seed.</source>
+      <translation>Сразу создать это видео ещё раз: то же описание и настройки, новое случайное зерно.</translation>
     </message>
     <message>
       <source>Stop following</source>
@@ -1188,6 +1208,169 @@ You can keep working while it renders.</source>
     <message>
       <source>MP4 video (*.mp4)</source>
       <translation>Видео MP4 (*.mp4)</translation>
+    </message>
+  </context>
+  <context>
+    <name>Presets</name>
+    <message>
+      <source>Preset</source>
+      <translation>Пресет</translation>
+    </message>
+    <message>
+      <source>A preset keeps every setting below (not the prompt). Choose one to use its settings.</source>
+      <translation>Пресет хранит все настройки ниже (кроме описания). Выберите пресет, чтобы применить его настройки.</translation>
+    </message>
+    <message>
+      <source>Choose a preset…</source>
+      <translation>Выберите пресет…</translation>
+    </message>
+    <message>
+      <source>No presets yet</source>
+      <translation>Пресетов пока нет</translation>
+    </message>
+    <message>
+      <source>Preset actions</source>
+      <translation>Действия с пресетами</translation>
+    </message>
+    <message>
+      <source>Save current settings as…</source>
+      <translation>Сохранить текущие настройки как…</translation>
+    </message>
+    <message>
+      <source>Rename…</source>
+      <translation>Переименовать…</translation>
+    </message>
+    <message>
+      <source>Delete…</source>
+      <translation>Удалить…</translation>
+    </message>
+    <message>
+      <source>Save preset</source>
+      <translation>Сохранить пресет</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>Сохранить</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Отмена</translation>
+    </message>
+    <message>
+      <source>Name for the current settings:</source>
+      <translation>Название для текущих настроек:</translation>
+    </message>
+    <message>
+      <source>Rename preset</source>
+      <translation>Переименовать пресет</translation>
+    </message>
+    <message>
+      <source>New name:</source>
+      <translation>Новое название:</translation>
+    </message>
+    <message>
+      <source>Replace preset?</source>
+      <translation>Заменить пресет?</translation>
+    </message>
+    <message>
+      <source>A preset named “%1” already exists. Replace it with the current settings?</source>
+      <translation>Пресет «%1» уже есть. Заменить его текущими настройками?</translation>
+    </message>
+    <message>
+      <source>Replace</source>
+      <translation>Заменить</translation>
+    </message>
+    <message>
+      <source>Keep it</source>
+      <translation>Оставить</translation>
+    </message>
+    <message>
+      <source>Delete preset?</source>
+      <translation>Удалить пресет?</translation>
+    </message>
+    <message>
+      <source>Delete the preset “%1”?</source>
+      <translation>Удалить пресет «%1»?</translation>
+    </message>
+    <message>
+      <source>Your videos and the form stay as they are.</source>
+      <translation>Ваши видео и форма останутся как есть.</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>Удалить</translation>
+    </message>
+    <message>
+      <source>Saved the preset “%1”.</source>
+      <translation>Пресет «%1» сохранён.</translation>
+    </message>
+    <message>
+      <source>Renamed to “%1”.</source>
+      <translation>Переименован в «%1».</translation>
+    </message>
+    <message>
+      <source>Deleted the preset “%1”.</source>
+      <translation>Пресет «%1» удалён.</translation>
+    </message>
+    <message>
+      <source>Using the preset “%1”.</source>
+      <translation>Применён пресет «%1».</translation>
+    </message>
+    <message>
+      <source>the model “%1”</source>
+      <translation>модель «%1»</translation>
+    </message>
+    <message>
+      <source>the style “%1”</source>
+      <translation>стиль «%1»</translation>
+    </message>
+    <message>
+      <source>the duration %1</source>
+      <translation>длительность %1</translation>
+    </message>
+    <message>
+      <source>the frame %1</source>
+      <translation>кадр %1</translation>
+    </message>
+    <message>
+      <source>the shot size %1</source>
+      <translation>план %1</translation>
+    </message>
+    <message>
+      <source>the frame rate %1</source>
+      <translation>частота кадров %1</translation>
+    </message>
+    <message>
+      <source>%1 takes</source>
+      <translation>дублей: %1</translation>
+    </message>
+    <message>
+      <source>Using the preset “%1”, except %2: not offered now, so the form keeps its own choice.</source>
+      <translation>Применён пресет «%1», кроме: %2 — сейчас это недоступно, поэтому в форме осталось прежнее значение.</translation>
+    </message>
+    <message>
+      <source>Give the preset a name of 1 to %1 characters.</source>
+      <translation>Дайте пресету название длиной от 1 до %1 символов.</translation>
+    </message>
+    <message>
+      <source>Another preset is already named “%1”.</source>
+      <translation>Пресет с названием «%1» уже есть.</translation>
+    </message>
+    <message>
+      <source>The presets could not be saved (%1). Nothing was changed.</source>
+      <translation>Не удалось сохранить пресеты (%1). Ничего не изменилось.</translation>
+    </message>
+    <message>
+      <source>The presets could not be read (%1).</source>
+      <translation>Не удалось прочитать пресеты (%1).</translation>
+    </message>
+    <message>
+      <source>%1 presets could not be read; the others are here. The old file was kept as %2.</source>
+      <translation>Не удалось прочитать пресетов: %1; остальные на месте. Старый файл сохранён как %2.</translation>
+    </message>
+    <message>
+      <source>The presets file was damaged, so it was kept as %1 and a new one was started.</source>
+      <translation>Файл пресетов был повреждён: он сохранён как %1, начат новый.</translation>
     </message>
   </context>
   <context>
@@ -1554,6 +1737,37 @@ You can keep working while it renders.</source>
     <message>
       <source>Sending…</source>
       <translation>Отправка…</translation>
+    </message>
+  </context>
+  <context>
+    <name>PromptRecall</name>
+    <message>
+      <source>Earlier prompts</source>
+      <translation>Прежние описания</translation>
+    </message>
+    <message>
+      <source>Earlier prompts. In an empty prompt box, Up and Down bring them back too.</source>
+      <translation>Прежние описания. В пустом поле описания их также возвращают стрелки вверх и вниз.</translation>
+    </message>
+    <message>
+      <source>Filter earlier prompts</source>
+      <translation>Искать в прежних описаниях</translation>
+    </message>
+    <message>
+      <source>Enter puts the prompt in the box, Esc closes.</source>
+      <translation>Enter вставляет описание в поле, Esc закрывает список.</translation>
+    </message>
+    <message>
+      <source>No earlier prompts yet. Every prompt you send is kept here.</source>
+      <translation>Прежних описаний пока нет. Здесь сохраняется каждое отправленное описание.</translation>
+    </message>
+    <message>
+      <source>No earlier prompt has these words.</source>
+      <translation>Ни в одном прежнем описании нет этих слов.</translation>
+    </message>
+    <message>
+      <source>Earlier prompt %1 of %2 · Esc goes back</source>
+      <translation>Прежнее описание %1 из %2 · Esc — вернуться</translation>
     </message>
   </context>
   <context>

@@ -174,7 +174,7 @@ def test_tab_walks_the_form_in_reading_order(form: PromptForm, qtbot: QtBot) -> 
     form.promptEdit.setPlainText("a lantern in the rain")
     form.promptEdit.setFocus()
     seen = [form.promptEdit.objectName()]
-    for _ in range(12):
+    for _ in range(14):
         current = QApplication.focusWidget()
         assert current is not None
         qtbot.keyClick(current, Qt.Key.Key_Tab)
@@ -184,6 +184,8 @@ def test_tab_walks_the_form_in_reading_order(form: PromptForm, qtbot: QtBot) -> 
             break
     assert seen == [
         "promptEdit",
+        "promptHistoryButton",
+        "presetActionsButton",  # the picker is skipped while there are no presets
         "modelCombo",
         "durationCombo",
         "aspectCombo",

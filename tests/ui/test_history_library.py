@@ -43,8 +43,11 @@ def errors() -> list[BaseException]:
 @pytest.fixture
 def history(
     store: AsyncHistoryStore, qtbot: QtBot, errors: list[BaseException], ui_env: Path
-) -> HistoryModel:
-    return HistoryModel(store, TaskGroup(on_error=errors.append), lambda name: name or "")
+) -> Iterator[HistoryModel]:
+    model = HistoryModel(store, TaskGroup(on_error=errors.append), lambda name: name or "")
+    yield model
+    # Its library's refresh timer and reload timer must not fire into later tests.
+    model.close()
 
 
 @pytest.fixture

@@ -158,6 +158,7 @@ def test_every_control_has_an_accessible_name(form: PromptForm) -> None:
         "styleCombo",
         "seedEdit",
         "generateButton",
+        "presetCombo",
     ):
         widget = getattr(form, name)
         assert widget.objectName() == name

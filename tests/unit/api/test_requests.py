@@ -25,6 +25,7 @@ from app.api.requests import (
     pick_model,
     random_seed,
     vip_locked,
+    with_new_seed,
 )
 
 TEXT = GenerationConfig.model_validate(
@@ -86,6 +87,17 @@ def test_seeds_take_every_integer_up_to_two_to_the_53rd() -> None:
         build_request(Choices("fog", TEXT, seed=MAX_SEED + 1))
     seeds = {random_seed() for _ in range(20)}
     assert len(seeds) > 1 and all(0 <= s < 10**12 for s in seeds)
+
+
+def test_again_with_a_new_seed_changes_only_the_seed(monkeypatch: pytest.MonkeyPatch) -> None:
+    first = build_request(Choices("fog", TEXT, duration=5, seed=42, negative_prompt="no text"))
+    again = with_new_seed(first)
+    assert again.seed != 42 and again.model_dump(exclude={"seed"}) == first.model_dump(
+        exclude={"seed"}
+    )
+    drawn = iter([42, 42, 7])  # the old seed drawn again is drawn once more
+    monkeypatch.setattr("app.api.requests.random_seed", lambda: next(drawn))
+    assert with_new_seed(first).seed == 7
 
 
 def test_refusals_come_in_the_order_a_creator_fixes_them() -> None:

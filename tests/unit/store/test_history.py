@@ -158,6 +158,18 @@ def test_list_is_newest_first_with_limit(store: HistoryStore) -> None:
     assert store.list(limit=0) == []
 
 
+def test_recent_prompts_are_newest_first_each_once(store: HistoryStore) -> None:
+    day = "2024-01-{:02d}T00:00:00.000000+00:00".format
+    store.insert(job("a", day(1), prompt="A red kite"))
+    store.insert(job("b", day(2), prompt="Paper boats"))
+    store.insert(job("c", day(3), prompt="  A red kite\n"))  # the same words, used again
+    store.insert(job("d", day(4), prompt="   "))
+    store.insert(job("e", day(5), prompt="Snow", origin="account", file_id="f1"))
+    assert store.recent_prompts(10) == ["Snow", "A red kite", "Paper boats"]
+    assert store.recent_prompts(2) == ["Snow", "A red kite"]
+    assert store.recent_prompts(0) == []
+
+
 def test_unfinished_lists_jobs_to_resume(store: HistoryStore) -> None:
     states = [
         "submitting",
