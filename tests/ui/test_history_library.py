@@ -13,12 +13,12 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex
 from pytestqt.qtbot import QtBot
 
 from app.api.errors import ApiError
+from app.engine.updates import ErrorKind
 from app.session import BackendChoice, Session
 from app.store.history import ACCOUNT, AsyncHistoryStore, JobRecord
 from app.store.settings import load_settings
 from app.ui import wording
 from app.ui.models.history import FetchRole, HistoryModel, PlayingRole, RecordRole
-from app.ui.models.job_facts import Failure
 from app.ui.models.library import AccountLibrary, LibraryStatus
 from app.ui.models.problems import (
     AccountDeleteFailed,
@@ -187,7 +187,7 @@ def test_an_account_video_that_cannot_be_downloaded_says_why(
     scripted_backend.inject("GET", "file/web-2", 503, count=None)
     with pytest.raises(AccountVideoNotFetched) as offline:
         run(history.play(down))
-    assert offline.value.failure is Failure.OFFLINE
+    assert offline.value.failure is ErrorKind.OFFLINE
     assert "Can't reach the server to download this video" in wording.error_text(offline.value)
     assert history.index(0).data(FetchRole) is None  # the row no longer says it downloads
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from app.api.client import image_content_type
+from app.api.images import image_content_type
 from app.api.models import MAX_UPLOAD_BYTES
 from app.media import (
     FolderNotWritableError,
