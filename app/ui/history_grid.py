@@ -74,6 +74,7 @@ MIN_CELL_WIDTH = 150
 #: Space around each card, and under its thumbnail for the prompt and the date.
 CELL_MARGIN = 5
 TEXT_HEIGHT = 44
+WRAP_SLACK = 10
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -134,7 +135,13 @@ class GridDelegate(QStyledItemDelegate):
         painter.setFont(small)
         if is_account_video(record):
             paint_cloud_badge(painter, thumb)
-        paint_state_chip(painter, thumb, *row_state(record, playing, fetch))
+        if (
+            playing
+            or fetch is not None
+            or record.state != JobState.COMPLETED
+            or (is_account_video(record) and not record.local_path)
+        ):  # a plain finished video needs no chip: its picture says it
+            paint_state_chip(painter, thumb, *row_state(record, playing, fetch))
         paint_star(painter, self.star_rect(cell), record.favourite, hovered)
         self._paint_text(painter, option.font, record, card, thumb)
         if state & QStyle.StateFlag.State_HasFocus:
@@ -276,8 +283,13 @@ class HistoryGrid(QListView):
         super().resizeEvent(event)
 
     def _fit_cells(self) -> None:
-        """As many columns as fit, the cells sharing the width between them."""
-        width = max(MIN_CELL_WIDTH, self.viewport().width() - 1)
+        """As many columns as fit, the cells sharing the width between them.
+        The scroll bar's width is always kept free: cells that change size
+        when it appears would make it appear and go in turn. Qt's icon
+        layout wraps a few pixels before the edge: `WRAP_SLACK` keeps clear."""
+        bar = self.verticalScrollBar()
+        free = self.width() - 2 * self.frameWidth() - bar.sizeHint().width()
+        width = max(MIN_CELL_WIDTH, free - WRAP_SLACK)
         columns = max(1, width // MIN_CELL_WIDTH)
         cell_width = width // columns
         thumb_height = (cell_width - 2 * CELL_MARGIN) * 9 // 16
