@@ -273,6 +273,7 @@ class HistoryGrid(QListView):
         self.verticalScrollBar().setSingleStep(24)
         self._fit_cells()
         thumbnails.is_visible = self.is_visible
+        self.destroyed.connect(thumbnails.close)  # pictures still on their way find no view
         thumbnails.thumbnailReady.connect(self.repaint_job)
         thumbnails.stripReady.connect(self.repaint_job)
 

@@ -76,9 +76,10 @@ class ThumbnailStore(QObject):
         self._closed = False
 
     def close(self) -> None:
-        """The window is closing: start nothing more."""
+        """The window (or the view) is going: start nothing more, and ask it nothing."""
         self._closed = True
         self._waiting.clear()
+        self.is_visible = lambda _job_id: False
 
     # ------------------------------------------------------------------ asking
 
