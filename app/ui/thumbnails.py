@@ -20,18 +20,23 @@ last `MEMORY_THUMBNAILS` rows and `MEMORY_STRIPS` strips are kept.
 from __future__ import annotations
 
 import logging
+import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PIL import Image
 from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtGui import QImage
 
-from app.media import MediaError, ScrubCache
 from app.store.history import JobRecord
 from app.ui.tasks import run_in_thread
+
+if TYPE_CHECKING:  # the media engine loads PyAV: imported when a picture is first made
+    from PIL import Image
+
+    from app.media import ScrubCache
 
 log = logging.getLogger("framecast.ui")
 
@@ -68,6 +73,7 @@ class ThumbnailStore(QObject):
     def __init__(self, cache: ScrubCache | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._cache = cache
+        self._cache_lock = threading.Lock()
         self._thumbs: OrderedDict[_Key, QImage | None] = OrderedDict()
         self._strips: OrderedDict[_Key, tuple[QImage, ...] | None] = OrderedDict()
         self._waiting: OrderedDict[tuple[str, _Key], JobRecord] = OrderedDict()
@@ -132,22 +138,26 @@ class ThumbnailStore(QObject):
             self._start(job, record)
 
     def _start(self, job: tuple[str, _Key], record: JobRecord) -> None:
-        cache = self._scrub_cache()
         if job[0] == "thumb":
             run_in_thread(
-                lambda: make_thumbnail(record, cache),
+                lambda: make_thumbnail(record, self._scrub_cache()),
                 lambda image, error: self._thumb_done(job, image, error),
             )
         else:
             run_in_thread(
-                lambda: make_strip(record, cache),
+                lambda: make_strip(record, self._scrub_cache()),
                 lambda frames, error: self._strip_done(job, frames, error),
             )
 
     def _scrub_cache(self) -> ScrubCache:
-        if self._cache is None:  # made on first use: it creates its folder
-            self._cache = ScrubCache.default()
-        return self._cache
+        """The cache, made on a worker thread at first use (it loads PyAV and
+        creates its folder: neither belongs on the GUI thread)."""
+        with self._cache_lock:
+            if self._cache is None:
+                from app.media import ScrubCache
+
+                self._cache = ScrubCache.default()
+            return self._cache
 
     # ------------------------------------------------------------------ answers
 
@@ -189,6 +199,7 @@ class ThumbnailStore(QObject):
 def make_thumbnail(record: JobRecord, cache: ScrubCache) -> QImage | None:
     """The row's poster, else the middle frame of its video, cut to
     THUMBNAIL_SIZE (runs on a worker thread). None when it has neither."""
+    from app.media import MediaError
     if record.thumbnail_path:
         poster = QImage(record.thumbnail_path)
         if not poster.isNull():
@@ -205,6 +216,7 @@ def make_thumbnail(record: JobRecord, cache: ScrubCache) -> QImage | None:
 
 def make_strip(record: JobRecord, cache: ScrubCache) -> tuple[QImage, ...] | None:
     """The row's scrub strip as pictures (runs on a worker thread)."""
+    from app.media import MediaError
     if not record.local_path or not Path(record.local_path).is_file():
         return None
     try:
