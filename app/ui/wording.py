@@ -315,7 +315,7 @@ def favourite_action(starred: bool) -> str:
 
 
 def clear_history_question(count: int) -> str:
-    return translate("History", "Remove %n videos from the history?", None, count)
+    return _fill(translate("History", "Videos to remove from the history: %1"), count)
 
 
 def clear_history_details(favourites: int, in_progress: int) -> str:
