@@ -172,6 +172,7 @@ class HistoryModel(QAbstractListModel):
         self._records: list[JobRecord] = []
         self._rows: dict[str, int] = {}
         self._search_texts: dict[tuple[str, str | None], str] = {}
+        self._stars: dict[str, bool] = {}  # stars asked for and not stored yet
         self._reloading = False
         self._dirty = False
         self._closed = False
@@ -520,14 +521,26 @@ class HistoryModel(QAbstractListModel):
         if row is None or self._records[row].favourite == favourite:
             return
         before = self._records[row]
+        self._stars[job_id] = favourite  # the latest asked wins over slower answers
         self._replace(replace(before, favourite=favourite))
         try:
             await self.store.set_favourite(job_id, favourite)
         except BaseException:
             current = self._rows.get(job_id)
-            if current is not None:
+            if current is not None and self._stars.get(job_id) == favourite:
                 self._replace(replace(self._records[current], favourite=before.favourite))
             raise
+        finally:
+            if self._stars.get(job_id) == favourite:
+                del self._stars[job_id]
+        # A reload that read the rows before the star was stored must not undo it.
+        if self._reloading:
+            self._dirty = True
+        current = self._rows.get(job_id)
+        if current is None or job_id in self._stars:
+            return
+        if self._records[current].favourite != favourite:
+            self._replace(replace(self._records[current], favourite=favourite))
 
     def clearable_count(self) -> int:
         """How many rows "Clear history" would remove now."""
