@@ -6,10 +6,14 @@ cloud mark, and says "In the cloud" until it is downloaded, with the
 download's progress while it is. The row of the video the player has is
 selected and marked; the row with the keyboard focus has a focus ring.
 Thumbnails are decoded on worker threads. The panel shows a `HistorySearch`
-(the `HistoryModel` through the search box's filter), says how the import
-of the account's library is going, and asks for actions through signals
-(play, reuse settings, delete, show in folder). Delete (the key) asks to
-delete the selected row, as the button does.
+(the `HistoryModel` through the filter control and the search box) as a
+list or as a grid of thumbnails (`app.ui.history_grid`; the header's toggle
+switches, and both views share one selection), says how the import of the
+account's library is going, and asks for actions through signals (play,
+reuse settings, delete, show in folder, star, clear the history). A row's
+star is clicked on its thumbnail; the star button under the list stars the
+selected row, which is the playing video's. Delete (the key) asks to delete
+the selected row, as the button does; "Clear history…" is in the ⋯ menu.
 """
 
 from __future__ import annotations
