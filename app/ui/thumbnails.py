@@ -200,6 +200,7 @@ def make_thumbnail(record: JobRecord, cache: ScrubCache) -> QImage | None:
     """The row's poster, else the middle frame of its video, cut to
     THUMBNAIL_SIZE (runs on a worker thread). None when it has neither."""
     from app.media import MediaError
+
     if record.thumbnail_path:
         poster = QImage(record.thumbnail_path)
         if not poster.isNull():
@@ -217,6 +218,7 @@ def make_thumbnail(record: JobRecord, cache: ScrubCache) -> QImage | None:
 def make_strip(record: JobRecord, cache: ScrubCache) -> tuple[QImage, ...] | None:
     """The row's scrub strip as pictures (runs on a worker thread)."""
     from app.media import MediaError
+
     if not record.local_path or not Path(record.local_path).is_file():
         return None
     try:
