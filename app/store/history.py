@@ -175,6 +175,8 @@ class JobRecord:
     #: True when the service did not say when the video was made: `created_at`
     #: then only places it in the library's order (the window shows `imported_at`).
     created_estimated: bool = False
+    #: Starred by the creator: kept by "Clear history", shown by the Favourites filter.
+    favourite: bool = False
 
     def __post_init__(self) -> None:
         if not self.job_id:
@@ -233,7 +235,7 @@ def _checked(values: Mapping[str, object]) -> dict[str, object]:
         elif name == "origin":
             if value not in ORIGINS:
                 raise ValueError(f"unknown origin {value!r}")
-        elif name == "created_estimated":
+        elif name in ("created_estimated", "favourite"):
             value = bool(value)
         elif name == "error_kind" and value is not None:
             value = str(value)
@@ -409,6 +411,13 @@ def _migration_5_failures_as_facts(conn: sqlite3.Connection) -> None:
         )
 
 
+def _migration_6_favourites(conn: sqlite3.Connection) -> None:
+    # The creator's stars. Favourites are few: a partial index finds them
+    # without a walk of every row (the Favourites filter, Clear history).
+    conn.execute("ALTER TABLE jobs ADD COLUMN favourite INTEGER NOT NULL DEFAULT 0")
+    conn.execute("CREATE INDEX jobs_favourite ON jobs (created_at) WHERE favourite = 1")
+
+
 Migration = Callable[[sqlite3.Connection], None]
 
 #: Ordered schema steps; the database's `user_version` counts how many have run.
@@ -418,6 +427,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _migration_3_track_followers,
     _migration_4_account_library,
     _migration_5_failures_as_facts,
+    _migration_6_favourites,
 )
 
 
@@ -457,7 +467,11 @@ def migrate(conn: sqlite3.Connection, path: Path = Path("history")) -> int:
 def _record(row: Iterable[object]) -> JobRecord:
     """A record from a row; rows were validated on the way in, so skip that here."""
     record = object.__new__(JobRecord)
-    record.__dict__.update(zip(COLUMNS, row, strict=True))
+    values = record.__dict__
+    values.update(zip(COLUMNS, row, strict=True))
+    # SQLite keeps booleans as 0/1.
+    values["created_estimated"] = bool(values["created_estimated"])
+    values["favourite"] = bool(values["favourite"])
     return record
 
 
@@ -656,6 +670,32 @@ class HistoryStore:
                 )
             return True
 
+    def set_favourite(self, job_id: str, favourite: bool) -> bool:
+        """Star or unstar a job. Returns False when no such job exists."""
+        return self.update(job_id, favourite=favourite)
+
+    def clear(self) -> builtins.list[JobRecord]:
+        """ "Clear history": remove every finished row that is not a favourite,
+        in one transaction, and return the removed rows (their files are the
+        caller's to delete). A job still in progress stays, and so does every
+        favourite. Removed videos of the account are remembered as dismissed,
+        so no import brings them back; nothing is deleted from the account."""
+        marks = ", ".join("?" * len(TERMINAL_STATES))
+        where = f"favourite = 0 AND state IN ({marks})"
+        now = utc_now()
+        with self._lock, self._transaction():
+            rows = self._conn.execute(
+                f"{_SELECT} WHERE {where}", sorted(TERMINAL_STATES)
+            ).fetchall()
+            removed = [_record(row) for row in rows]
+            self._conn.executemany(
+                "INSERT INTO library_files (file_id, backend_url, dismissed, seen_at)"
+                " VALUES (?, ?, 1, ?) ON CONFLICT (file_id) DO UPDATE SET dismissed = 1",
+                [(r.file_id, r.backend_url, now) for r in removed if r.file_id],
+            )
+            self._conn.execute(f"DELETE FROM jobs WHERE {where}", sorted(TERMINAL_STATES))
+        return removed
+
     # ------------------------------------------------------------------ the account's library
 
     def library_marks(self, file_ids: Sequence[str]) -> dict[str, LibraryMark]:
@@ -845,6 +885,12 @@ class AsyncHistoryStore:
 
     async def count_shown(self) -> int:
         return await self._run(self.store.count_shown)
+
+    async def set_favourite(self, job_id: str, favourite: bool) -> bool:
+        return await self._run(self.store.set_favourite, job_id, favourite)
+
+    async def clear(self) -> builtins.list[JobRecord]:
+        return await self._run(self.store.clear)
 
     async def library_marks(self, file_ids: Sequence[str]) -> dict[str, LibraryMark]:
         return await self._run(self.store.library_marks, file_ids)

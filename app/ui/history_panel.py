@@ -6,14 +6,19 @@ cloud mark, and says "In the cloud" until it is downloaded, with the
 download's progress while it is. The row of the video the player has is
 selected and marked; the row with the keyboard focus has a focus ring.
 Thumbnails are decoded on worker threads. The panel shows a `HistorySearch`
-(the `HistoryModel` through the search box's filter), says how the import
-of the account's library is going, and asks for actions through signals
-(play, reuse settings, again with a new seed, delete, show in folder).
-Delete (the key) asks to delete the selected row, as the button does.
+(the `HistoryModel` through the filter control and the search box) as a
+list or as a grid of thumbnails (`app.ui.history_grid`; the header's toggle
+switches, and both views share one selection), says how the import of the
+account's library is going, and asks for actions through signals (play,
+reuse settings, again with a new seed, delete, show in folder, star, clear the history). A row's
+star is clicked on its thumbnail; the star button under the list stars the
+selected row, which is the playing video's. Delete (the key) asks to delete
+the selected row, as the button does; "Clear history…" is in the ⋯ menu.
 """
 
 from __future__ import annotations
 
+import itertools
 import sys
 from pathlib import Path
 
@@ -38,6 +43,7 @@ from PySide6.QtGui import (
     QHelpEvent,
     QImage,
     QKeyEvent,
+    QMouseEvent,
     QPainter,
     QPainterPath,
     QPen,
@@ -45,15 +51,18 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
     QMenu,
     QPushButton,
+    QStackedWidget,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QToolButton,
     QToolTip,
     QVBoxLayout,
     QWidget,
@@ -62,70 +71,43 @@ from PySide6.QtWidgets import (
 from app.engine.updates import JobState
 from app.store.history import JobRecord
 from app.ui import wording
-from app.ui.elided_label import plain_tooltip
+from app.ui.history_grid import GridDelegate, HistoryGrid
+from app.ui.history_paint import (
+    ACCENT,
+    CLOUD,
+    FETCH_COLOR,
+    FOCUS_RING,
+    STAR,
+    cloud_path,
+    paint_star,
+    paint_state_chip,
+    row_state,
+    star_rect,
+    tooltip,
+)
 from app.ui.icons import icon
 from app.ui.models.history import (
     FetchRole,
+    HistoryFilter,
     HistorySearch,
     ModelLabelRole,
     PlayingRole,
     RecordRole,
     is_account_video,
 )
-from app.ui.models.job_facts import record_failure
 from app.ui.models.library import LibraryStatus
 from app.ui.tasks import run_in_thread
+from app.ui.thumbnails import ThumbnailStore
 
+#: The two views of the history (remembered in window.ini).
+LIST, GRID = "list", "grid"
 THUMB = QSize(112, 63)
 ROW_HEIGHT = 83
 
-ACCENT = "#7c5cff"
-FOCUS_RING = "#c4b5ff"
-CLOUD = "#5aa9ff"
-STATE_COLORS = {
-    "completed": "#3ecf8e",
-    "failed": "#f2555a",
-    "cancelled": "#8b93a3",
-}
-FETCH_COLOR = "#f5a524"
 # Keys that ask to delete the selected row (Backspace is the Mac keyboard's delete key).
 DELETE_KEYS = (
     (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) if sys.platform == "darwin" else (Qt.Key.Key_Delete,)
 )
-
-
-def tooltip(record: JobRecord) -> str:
-    """A row's tooltip: the whole prompt, its date in full, where the video is
-    from, and why a job failed (shown literally)."""
-    when = wording.history_date(record.created_at, record.created_estimated, record.imported_at)
-    about = [when]
-    if is_account_video(record):
-        about.append(wording.from_account_tooltip(bool(record.local_path)))
-    blocks = [record.prompt, "\n".join(about)]
-    if record.state == JobState.FAILED:
-        blocks.append(wording.failure_text(record_failure(record)))
-    return plain_tooltip("\n\n".join(block for block in blocks if block))
-
-
-def row_state(record: JobRecord, playing: bool, fetch: float | None) -> tuple[str, str]:
-    """A row's state chip: its words and colour."""
-    if fetch is not None:  # the words are on the meta line; the chip has the figure
-        return (f"{int(fetch * 100)}%" if fetch >= 0 else "…"), FETCH_COLOR
-    if playing:
-        return wording.now_playing(), ACCENT
-    if is_account_video(record) and not record.local_path:
-        return wording.in_the_cloud(), CLOUD
-    return wording.state_label(record.state), STATE_COLORS.get(record.state, FETCH_COLOR)
-
-
-def _cloud(rect: QRectF) -> QPainterPath:
-    """A small cloud filling `rect` (the mark of a video from the account)."""
-    x, y, w, h = rect.x(), rect.y(), rect.width(), rect.height()
-    path = QPainterPath()
-    path.addRoundedRect(QRectF(x, y + h * 0.45, w, h * 0.55), h * 0.27, h * 0.27)
-    path.addEllipse(QRectF(x + w * 0.16, y + h * 0.2, w * 0.42, h * 0.62))
-    path.addEllipse(QRectF(x + w * 0.42, y, w * 0.46, h * 0.72))
-    return path.simplified()
 
 
 class HistoryDelegate(QStyledItemDelegate):
@@ -197,7 +179,18 @@ class HistoryDelegate(QStyledItemDelegate):
         painter.setFont(small)
         self._paint_meta(painter, record, index.data(ModelLabelRole), text_rect, fetch)
         self._paint_state(painter, thumb_rect, *row_state(record, playing, fetch))
+        hovered = bool(option.state & QStyle.StateFlag.State_MouseOver)
+        paint_star(painter, self.star_rect(option.rect), record.favourite, hovered)
         painter.restore()
+
+    @staticmethod
+    def star_rect(cell: QRect) -> QRect:
+        """Where a row's favourite star is (clicking it stars or unstars the row)."""
+        rect = cell.adjusted(4, 3, -4, -3)
+        thumb = QRect(
+            rect.left() + 8, rect.top() + (rect.height() - THUMB.height()) // 2, *THUMB.toTuple()
+        )
+        return star_rect(thumb, 20)
 
     @staticmethod
     def _paint_background(
@@ -257,7 +250,7 @@ class HistoryDelegate(QStyledItemDelegate):
             back = QPainterPath()
             back.addRoundedRect(badge, 5, 5)
             painter.fillPath(back, QColor(16, 18, 24, 200))
-            painter.fillPath(_cloud(badge.adjusted(4, 3.5, -4, -3.5)), QColor(CLOUD))
+            painter.fillPath(cloud_path(badge.adjusted(4, 3.5, -4, -3.5)), QColor(CLOUD))
         if fetch is not None:  # the download's progress along the thumbnail's foot
             track = QRectF(thumb_rect.left() + 6, thumb_rect.bottom() - 6, THUMB.width() - 12, 3)
             painter.fillRect(track, QColor(255, 255, 255, 60))
@@ -292,21 +285,8 @@ class HistoryDelegate(QStyledItemDelegate):
 
     @staticmethod
     def _paint_state(painter: QPainter, thumb_rect: QRect, text: str, colour: str) -> None:
-        """The state chip, on the thumbnail's lower left corner (as a video's
-        length sits on a poster), leaving the text column its whole width."""
-        metrics = painter.fontMetrics()
-        height = metrics.height() + 2
-        width = min(metrics.horizontalAdvance(text) + 12, thumb_rect.width() - 8)
-        chip = QRectF(thumb_rect.left() + 4, thumb_rect.bottom() - 8 - height, width, height)
-        path = QPainterPath()
-        path.addRoundedRect(chip, height / 2, height / 2)
-        painter.fillPath(path, QColor(16, 18, 24, 215))
-        tint = QColor(colour)
-        tint.setAlpha(55)
-        painter.fillPath(path, tint)
-        painter.setPen(QColor(colour))
-        shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(width) - 8)
-        painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, shown)
+        """The state chip, on the thumbnail (leaving the text column its whole width)."""
+        paint_state_chip(painter, thumb_rect, text, colour)
 
     @staticmethod
     def _two_lines(text: str, metrics: QFontMetrics, width: int) -> list[str]:
@@ -331,12 +311,22 @@ class HistoryPanel(QWidget):
     againRequested = Signal(object)  # JobRecord: the same video with a new seed
     deleteRequested = Signal(object)  # JobRecord
     showInFolderRequested = Signal(object)  # Path of the row's video
+    favouriteRequested = Signal(str, bool)  # job id, star it (True) or not
+    clearRequested = Signal()  # "Clear history…" (the window asks first)
+    viewModeChanged = Signal(str)  # LIST or GRID
 
-    def __init__(self, history: HistorySearch, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        history: HistorySearch,
+        parent: QWidget | None = None,
+        *,
+        thumbnails: ThumbnailStore | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("historyPanel")
         self.history = history
         self.model = history.history
+        self.thumbnails = thumbnails if thumbnails is not None else ThumbnailStore(parent=self)
         self._thumbs: dict[str, QPixmap | None] = {}
         self._current: str | None = None  # the selected job, kept across reloads
 
@@ -345,6 +335,29 @@ class HistoryPanel(QWidget):
         self.countLabel = QLabel("")
         self.countLabel.setObjectName("historyCount")
         self.countLabel.setProperty("role", "muted")
+        self.viewToggle = QToolButton()
+        self.viewToggle.setObjectName("historyViewToggle")
+        self.viewToggle.setCheckable(True)
+        self.viewToggle.setAutoRaise(True)
+        self.viewToggle.setIconSize(QSize(18, 18))
+        self.viewToggle.toggled.connect(lambda grid: self.set_view_mode(GRID if grid else LIST))
+        self.menuButton = QToolButton()
+        self.menuButton.setObjectName("historyMenuButton")
+        self.menuButton.setAccessibleName(self.tr("History actions"))
+        self.menuButton.setToolTip(self.tr("History actions"))
+        self.menuButton.setIcon(icon("more", "#c9ced9"))
+        self.menuButton.setIconSize(QSize(18, 18))
+        self.menuButton.setAutoRaise(True)
+        self.menuButton.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.menuButton)
+        self.clearAction = QAction(self.tr("Clear history…"), menu)
+        self.clearAction.setObjectName("clearHistoryAction")
+        self.clearAction.triggered.connect(self.clearRequested)
+        menu.addAction(self.clearAction)
+        menu.aboutToShow.connect(
+            lambda: self.clearAction.setEnabled(self.model.clearable_count() > 0)
+        )
+        self.menuButton.setMenu(menu)
 
         self.searchEdit = QLineEdit()
         self.searchEdit.setObjectName("historySearch")
@@ -355,6 +368,15 @@ class HistoryPanel(QWidget):
             icon("search", "#8b93a3"), QLineEdit.ActionPosition.LeadingPosition
         )
         self.searchEdit.textChanged.connect(history.set_search)
+        self.searchEdit.textChanged.connect(self._rows_changed)
+        self.filterCombo = QComboBox()
+        self.filterCombo.setObjectName("historyFilter")
+        self.filterCombo.setAccessibleName(self.tr("Show"))
+        for kind in HistoryFilter:
+            self.filterCombo.addItem(wording.history_filter(kind), kind)
+        self.filterCombo.currentIndexChanged.connect(
+            lambda row: self.set_filter(self.filterCombo.itemData(row))
+        )
 
         self.libraryLabel = QLabel("")
         self.libraryLabel.setObjectName("libraryStatus")
@@ -375,18 +397,35 @@ class HistoryPanel(QWidget):
         self.historyList.setUniformItemSizes(True)
         self.historyList.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.historyList.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.historyList.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.historyList.customContextMenuRequested.connect(self._context_menu)
         self.historyList.clicked.connect(self._play)
         self.historyList.activated.connect(self._play)
+        self.historyGrid = HistoryGrid(history, self.thumbnails)
+        self.historyGrid.setAccessibleName(self.tr("History grid"))
+        # One selection for both views: switching keeps the selected video.
+        self.historyGrid.setSelectionModel(self.historyList.selectionModel())
+        self.historyGrid.activated.connect(self._play)  # Enter or a double-click
+        for view in self.views():
+            view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            view.customContextMenuRequested.connect(lambda pos, v=view: self._context_menu(v, pos))
+            view.installEventFilter(self)
+            view.viewport().installEventFilter(self)
         self.historyList.selectionModel().currentChanged.connect(self._current_changed)
-        self.historyList.installEventFilter(self)
+        self.viewStack = QStackedWidget()
+        self.viewStack.addWidget(self.historyList)
+        self.viewStack.addWidget(self.historyGrid)
 
         self.emptyLabel = QLabel()
         self.emptyLabel.setObjectName("historyEmpty")
         self.emptyLabel.setProperty("role", "muted")
         self.emptyLabel.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.emptyLabel.setWordWrap(True)
 
+        self.favouriteButton = QToolButton()
+        self.favouriteButton.setObjectName("favouriteButton")
+        self.favouriteButton.setCheckable(True)
+        self.favouriteButton.setIconSize(QSize(18, 18))
+        self.favouriteButton.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.favouriteButton.clicked.connect(self._favourite_clicked)
         self.reuseButton = QPushButton(self.tr("Use these settings"))
         self.reuseButton.setObjectName("reuseButton")
         self.reuseButton.setAccessibleName(self.tr("Use these settings"))
@@ -399,35 +438,56 @@ class HistoryPanel(QWidget):
         self.deleteButton.clicked.connect(lambda: self._emit_current(self.deleteRequested))
 
         top = QHBoxLayout()
+        top.setSpacing(4)
         top.addWidget(self.header)
         top.addStretch(1)
         top.addWidget(self.countLabel)
+        top.addSpacing(4)
+        top.addWidget(self.viewToggle)
+        top.addWidget(self.menuButton)
+        find = QHBoxLayout()
+        find.setSpacing(8)
+        find.addWidget(self.searchEdit, 1)
+        find.addWidget(self.filterCombo)
         library = QHBoxLayout()
         library.setSpacing(8)
         library.addWidget(self.libraryLabel, 1)
         library.addWidget(self.libraryRetry, 0, Qt.AlignmentFlag.AlignTop)
         buttons = QHBoxLayout()
         buttons.setSpacing(8)
+        buttons.addWidget(self.favouriteButton)
         buttons.addWidget(self.reuseButton, 1)
         buttons.addWidget(self.deleteButton)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 20, 16, 16)
         layout.setSpacing(10)
         layout.addLayout(top)
-        layout.addWidget(self.searchEdit)
+        layout.addLayout(find)
         layout.addLayout(library)
-        layout.addWidget(self.historyList, 1)
+        layout.addWidget(self.viewStack, 1)
         layout.addWidget(self.emptyLabel, 1)
         layout.addLayout(buttons)
-        # Tab follows the layout: search, the list, then the buttons under it.
-        QWidget.setTabOrder(self.searchEdit, self.libraryRetry)
-        QWidget.setTabOrder(self.libraryRetry, self.historyList)
-        QWidget.setTabOrder(self.historyList, self.reuseButton)
-        QWidget.setTabOrder(self.reuseButton, self.deleteButton)
+        # Tab follows the layout: the header's buttons, search, filter, the
+        # list (or grid), then the buttons under it.
+        order = (
+            self.viewToggle,
+            self.menuButton,
+            self.searchEdit,
+            self.filterCombo,
+            self.libraryRetry,
+            self.historyList,
+            self.historyGrid,
+            self.favouriteButton,
+            self.reuseButton,
+            self.deleteButton,
+        )
+        for before, after in itertools.pairwise(order):
+            QWidget.setTabOrder(before, after)
 
         for signal in (history.modelReset, history.rowsInserted, history.rowsRemoved):
             signal.connect(self._rows_changed)
         history.layoutChanged.connect(self._rows_changed)
+        history.dataChanged.connect(lambda *_: self._update_buttons())
         self.model.loaded.connect(self._rows_changed)
         self.model.playingChanged.connect(self._follow_playing)
         library_model = self.model.library
@@ -437,8 +497,53 @@ class HistoryPanel(QWidget):
             library_model.errorChanged,
         ):
             changed.connect(self._show_library)
+        self._show_view_toggle()
         self._rows_changed()
         self._show_library()
+
+    # ------------------------------------------------------------------ views
+
+    def views(self) -> tuple[QListView, HistoryGrid]:
+        return self.historyList, self.historyGrid
+
+    def current_view(self) -> QListView:
+        return self.historyGrid if self.view_mode() == GRID else self.historyList
+
+    def view_mode(self) -> str:
+        return GRID if self.viewStack.currentWidget() is self.historyGrid else LIST
+
+    def set_view_mode(self, mode: str) -> None:
+        """Show the list or the grid (the selection is the same in both)."""
+        grid = mode == GRID
+        if grid == (self.view_mode() == GRID):
+            return
+        had_focus = self.current_view().hasFocus()
+        self.viewStack.setCurrentWidget(self.historyGrid if grid else self.historyList)
+        self._show_view_toggle()
+        view = self.current_view()
+        if view.currentIndex().isValid():
+            view.scrollTo(view.currentIndex(), QAbstractItemView.ScrollHint.EnsureVisible)
+        if had_focus:
+            view.setFocus()
+        self.viewModeChanged.emit(mode)
+
+    def _show_view_toggle(self) -> None:
+        grid = self.view_mode() == GRID
+        self.viewToggle.blockSignals(True)
+        self.viewToggle.setChecked(grid)
+        self.viewToggle.blockSignals(False)
+        # The button shows what it switches to.
+        self.viewToggle.setIcon(icon("list" if grid else "grid", "#c9ced9"))
+        text = wording.history_view_toggle(grid)
+        self.viewToggle.setToolTip(text)
+        self.viewToggle.setAccessibleName(text)
+
+    def set_filter(self, kind: HistoryFilter) -> None:
+        self.history.set_filter(HistoryFilter(kind))
+        row = self.filterCombo.findData(HistoryFilter(kind))
+        if row >= 0 and row != self.filterCombo.currentIndex():
+            self.filterCombo.setCurrentIndex(row)
+        self._rows_changed()
 
     # ------------------------------------------------------------------ data
 
@@ -446,7 +551,7 @@ class HistoryPanel(QWidget):
         self.searchEdit.setFocus()
 
     def records(self) -> list[JobRecord]:
-        """The rows shown, after the search."""
+        """The rows shown, after the filter and the search."""
         return self.history.records()
 
     def select(self, row: int) -> None:
@@ -466,10 +571,13 @@ class HistoryPanel(QWidget):
     def _rows_changed(self, *_: object) -> None:
         count = self.history.rowCount()
         empty = count == 0
-        self.historyList.setVisible(not empty)
+        self.viewStack.setVisible(not empty)
         self.emptyLabel.setVisible(empty)
-        if self.history.search():
-            self.emptyLabel.setText(self.tr("Nothing matches this search."))
+        narrowed = bool(self.history.search()) or self.history.filter() is not HistoryFilter.ALL
+        if narrowed:
+            self.emptyLabel.setText(
+                wording.history_nothing_shown(self.history.filter(), bool(self.history.search()))
+            )
             self.countLabel.setText(str(count) if count else "")
         else:
             self.emptyLabel.setText(
@@ -483,10 +591,10 @@ class HistoryPanel(QWidget):
         """After a reload, select the job that was selected before, if it is still shown."""
         if self.current_record() is not None or self._current is None:
             return
-        for row in range(self.history.rowCount()):
-            if self.history.record(row).job_id == self._current:
-                self.select(row)
-                return
+        source_row = self.model.row_of(self._current)
+        row = self.history.row_of_source(source_row) if source_row is not None else None
+        if row is not None:
+            self.select(row)
 
     def _follow_playing(self, source_row: int | None) -> None:
         """Select the row of the video the player has, and bring it into view."""
@@ -497,12 +605,31 @@ class HistoryPanel(QWidget):
             return
         index = self.history.index(row, 0)
         self.historyList.setCurrentIndex(index)
-        self.historyList.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        self.current_view().scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
 
     def _update_buttons(self) -> None:
-        has = self.current_record() is not None
+        record = self.current_record()
+        has = record is not None
         self.reuseButton.setEnabled(has)
         self.deleteButton.setEnabled(has)
+        self.favouriteButton.setEnabled(has)
+        starred = record is not None and record.favourite
+        self.favouriteButton.setChecked(starred)
+        self.favouriteButton.setIcon(
+            icon("star", STAR) if starred else icon("star-outline", "#c9ced9")
+        )
+        text = wording.favourite_action(starred)
+        self.favouriteButton.setToolTip(text)
+        self.favouriteButton.setAccessibleName(text)
+
+    def _favourite_clicked(self) -> None:
+        record = self.current_record()
+        if record is not None:
+            self.toggle_favourite(record)
+        self._update_buttons()  # the row's new state arrives through the model
+
+    def toggle_favourite(self, record: JobRecord) -> None:
+        self.favouriteRequested.emit(record.job_id, not record.favourite)
 
     def _show_library(self, *_: object) -> None:
         library = self.model.library
@@ -522,8 +649,9 @@ class HistoryPanel(QWidget):
             self.playRequested.emit(record)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        views = self.views()
         if (
-            watched is self.historyList
+            watched in views
             and event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
             and event.key() in DELETE_KEYS
@@ -532,10 +660,30 @@ class HistoryPanel(QWidget):
         ):
             self._emit_current(self.deleteRequested)
             return True
+        if (
+            event.type() == QEvent.Type.MouseButtonPress
+            and isinstance(event, QMouseEvent)
+            and event.button() == Qt.MouseButton.LeftButton
+        ):
+            view = next((v for v in views if watched is v.viewport()), None)
+            if view is not None and self._star_clicked(view, event.position().toPoint()):
+                return True  # the star only: no selection, no playing
         return super().eventFilter(watched, event)
 
-    def _context_menu(self, pos: QPoint) -> None:
-        index = self.historyList.indexAt(pos)
+    def _star_clicked(self, view: QListView, pos: QPoint) -> bool:
+        """A press on a row's star stars or unstars that row."""
+        index = view.indexAt(pos)
+        record: JobRecord | None = index.data(RecordRole) if index.isValid() else None
+        delegate = view.itemDelegate()
+        if record is None or not isinstance(delegate, HistoryDelegate | GridDelegate):
+            return False
+        if not delegate.star_rect(view.visualRect(index)).contains(pos):
+            return False
+        self.toggle_favourite(record)
+        return True
+
+    def _context_menu(self, view: QListView, pos: QPoint) -> None:
+        index = view.indexAt(pos)
         record: JobRecord | None = index.data(RecordRole) if index.isValid() else None
         if record is None:
             return
@@ -543,6 +691,8 @@ class HistoryPanel(QWidget):
         play = QAction(self.tr("Play"), menu)
         play.setEnabled(bool(record.local_path) or is_account_video(record))
         play.triggered.connect(lambda: self.playRequested.emit(record))
+        favourite = QAction(wording.favourite_action(record.favourite), menu)
+        favourite.triggered.connect(lambda: self.toggle_favourite(record))
         reuse = QAction(self.tr("Use these settings"), menu)
         reuse.triggered.connect(lambda: self.reuseRequested.emit(record))
         again = QAction(wording.again_new_seed(), menu)
@@ -557,11 +707,11 @@ class HistoryPanel(QWidget):
         )
         delete = QAction(self.tr("Delete…"), menu)
         delete.triggered.connect(lambda: self.deleteRequested.emit(record))
-        for action in (play, reuse, again, folder):
+        for action in (play, favourite, reuse, again, folder):
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(delete)
-        menu.popup(self.historyList.viewport().mapToGlobal(pos))
+        menu.popup(view.viewport().mapToGlobal(pos))
 
     # ------------------------------------------------------------------ thumbnails
 

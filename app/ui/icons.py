@@ -3,6 +3,7 @@ or image files and every icon takes the theme's colours crisply at any scale."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -155,6 +156,45 @@ def _more(p: QPainter, s: float) -> None:
         p.fillPath(dot, colour)
 
 
+def star_path(rect: QRectF) -> QPainterPath:
+    """A five-pointed star filling `rect` (the favourite mark)."""
+    cx, cy = rect.center().x(), rect.center().y() + rect.height() * 0.04
+    outer, inner = min(rect.width(), rect.height()) * 0.5, min(rect.width(), rect.height()) * 0.21
+    path = QPainterPath()
+    for i in range(10):
+        radius = outer if i % 2 == 0 else inner
+        angle = math.radians(-90 + i * 36)
+        point = QPointF(cx + radius * math.cos(angle), cy + radius * math.sin(angle))
+        if i == 0:
+            path.moveTo(point)
+        else:
+            path.lineTo(point)
+    path.closeSubpath()
+    return path
+
+
+def _star(p: QPainter, s: float) -> None:
+    p.fillPath(star_path(QRectF(s * 0.12, s * 0.12, s * 0.76, s * 0.76)), p.pen().color())
+
+
+def _star_outline(p: QPainter, s: float) -> None:
+    p.drawPath(star_path(QRectF(s * 0.14, s * 0.14, s * 0.72, s * 0.72)))
+
+
+def _grid(p: QPainter, s: float) -> None:
+    c = p.pen().color()
+    for x in (0.16, 0.56):
+        for y in (0.16, 0.56):
+            p.fillRect(QRectF(s * x, s * y, s * 0.28, s * 0.28), c)
+
+
+def _list(p: QPainter, s: float) -> None:
+    c = p.pen().color()
+    for y in (0.2, 0.44, 0.68):
+        p.fillRect(QRectF(s * 0.14, s * y, s * 0.16, s * 0.12), c)
+        p.fillRect(QRectF(s * 0.38, s * y, s * 0.48, s * 0.12), c)
+
+
 _PAINTERS: dict[str, Painter] = {
     "play": _play,
     "pause": _pause,
@@ -169,6 +209,10 @@ _PAINTERS: dict[str, Painter] = {
     "search": _search,
     "sparkle": _sparkle,
     "recent": _recent,
+    "star": _star,
+    "star-outline": _star_outline,
+    "grid": _grid,
+    "list": _list,
     "more": _more,
 }
 

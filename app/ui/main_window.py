@@ -137,6 +137,7 @@ class MainWindow(QMainWindow):
     async def shutdown(self) -> None:
         """Stop following jobs (they stay resumable) and stop the built-in renderer."""
         self.historyModel.close()
+        self.historyPanel.thumbnails.close()
         await self.tasks.aclose()
         await self.connection.close()
 
@@ -192,6 +193,12 @@ class MainWindow(QMainWindow):
         panel.againRequested.connect(self.again)
         self.player.againRequested.connect(self.again_playing)
         panel.deleteRequested.connect(self._confirm_delete)
+        panel.favouriteRequested.connect(
+            lambda job_id, on: self.spawn(history.set_favourite(job_id, on))
+        )
+        panel.clearRequested.connect(self._confirm_clear)
+        panel.set_view_mode(self._state.history_view())
+        panel.viewModeChanged.connect(self._state.set_history_view)
         panel.showInFolderRequested.connect(
             lambda path: show_in_folder(
                 path,
@@ -335,6 +342,17 @@ class MainWindow(QMainWindow):
             on_yes=lambda from_account: self.spawn(
                 history.delete(record, from_account=from_account)
             ),
+        )
+
+    def _confirm_clear(self) -> None:
+        history = self.historyModel
+        records = history.records()
+        message_boxes.confirm_clear_history(
+            self,
+            history.clearable_count(),
+            favourites=sum(1 for r in records if r.favourite),
+            in_progress=sum(1 for r in records if not JobState(r.state).is_terminal),
+            on_yes=lambda: self.spawn(history.clear()),
         )
 
     # ------------------------------------------------------------------ dialogs

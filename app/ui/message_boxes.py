@@ -122,6 +122,24 @@ def confirm_delete_video(
     )
 
 
+def confirm_clear_history(
+    parent: QWidget, count: int, favourites: int, in_progress: int, on_yes: Callable[[], object]
+) -> QMessageBox:
+    """ "Clear history": says how many videos go, that their files go with
+    them, and what stays (favourites, videos still being made, the account's
+    copies). `on_yes` runs only on Clear."""
+    return ask(
+        parent,
+        title=translate("MainWindow", "Clear history?"),
+        text=wording.clear_history_question(count),
+        details=wording.clear_history_details(favourites, in_progress),
+        yes=translate("MainWindow", "Clear history"),
+        no=translate("MainWindow", "Keep"),
+        on_yes=on_yes,
+        icon=QMessageBox.Icon.Warning,
+    )
+
+
 def show_about(parent: QWidget, icon: QIcon) -> QDialog:
     """Framecast's name, version and purpose, with its icon, in a box wide
     enough to read (a message box wraps it into a narrow column)."""

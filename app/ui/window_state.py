@@ -1,5 +1,6 @@
-"""Where the main window was, how its columns were split, and the player's
-"always play new videos" choice, kept between runs.
+"""Where the main window was, how its columns were split, the player's
+"always play new videos" choice and the history's view (list or grid),
+kept between runs.
 
 The first run opens a roomy window that still fits a small laptop screen,
 centred on it; later runs come back where the creator left them.
@@ -40,6 +41,14 @@ class WindowState:
 
     def set_autoplay_new(self, always: bool) -> None:
         self._settings.setValue("player/autoplay_new", "true" if always else "false")
+        self._settings.sync()
+
+    def history_view(self) -> str:
+        """The history's view the creator chose last: "list" (the default) or "grid"."""
+        return "grid" if str(self._settings.value("history/view", "list")) == "grid" else "list"
+
+    def set_history_view(self, view: str) -> None:
+        self._settings.setValue("history/view", view)
         self._settings.sync()
 
 

@@ -51,6 +51,7 @@ from app.store.credentials import TokenPlace
 from app.store.paths import DATA_DIR_ENV
 from app.store.settings import INTERVAL_LIMITS, URL_ENV, SettingsFileTrouble
 from app.ui.models.connection import ConnectionStatus
+from app.ui.models.history import HistoryFilter
 from app.ui.models.job_facts import (
     FailureFacts,
     Link,
@@ -288,6 +289,62 @@ def history_count(shown: int, total: int) -> str:
     if total > shown:
         return _fill(translate("History", "%1 of %2"), shown, total)
     return str(shown) if shown else ""
+
+
+def history_filter(kind: HistoryFilter) -> str:
+    """A choice of the history's filter."""
+    words = {
+        HistoryFilter.ALL: translate("History", "All"),
+        HistoryFilter.FAVOURITES: translate("History", "Favourites"),
+        HistoryFilter.READY: translate("History", "Ready"),
+        HistoryFilter.FAILED: translate("History", "Failed"),
+        HistoryFilter.ACCOUNT: translate("History", "From my account"),
+    }
+    return words[kind]
+
+
+def history_nothing_shown(kind: HistoryFilter, searching: bool) -> str:
+    """The history's empty place when its filter or search leaves no row."""
+    if searching:
+        return translate("History", "Nothing matches this search.")
+    if kind is HistoryFilter.FAVOURITES:
+        return translate("History", "No favourites yet.\nStar a video to keep it here.")
+    return translate("History", "No videos of this kind.")
+
+
+def history_view_toggle(grid: bool) -> str:
+    """The button that switches the history between its list and its grid."""
+    if grid:
+        return translate("History", "Show as a list")
+    return translate("History", "Show as a grid")
+
+
+def favourite_action(starred: bool) -> str:
+    """The star's button and menu entry."""
+    if starred:
+        return translate("History", "Remove from favourites")
+    return translate("History", "Add to favourites")
+
+
+def clear_history_question(count: int) -> str:
+    return _fill(translate("History", "Videos to remove from the history: %1"), count)
+
+
+def clear_history_details(favourites: int, in_progress: int) -> str:
+    """What "Clear history" keeps and what it deletes."""
+    parts = [
+        translate(
+            "History",
+            "Their files on this computer are deleted. Videos in your account stay there.",
+        )
+    ]
+    if favourites:
+        parts.append(_fill(translate("History", "Favourites are kept (%1)."), favourites))
+    if in_progress:
+        parts.append(
+            _fill(translate("History", "Videos still being made are kept (%1)."), in_progress)
+        )
+    return " ".join(parts)
 
 
 def library_status(status: LibraryStatus, added: int, error: BaseException | None) -> str:

@@ -610,6 +610,71 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Favourites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From my account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing matches this search.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No favourites yet.
+Star a video to keep it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No videos of this kind.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show as a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show as a grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove from favourites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add to favourites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Videos to remove from the history: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Their files on this computer are deleted. Videos in your account stay there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Favourites are kept (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Videos still being made are kept (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Adding videos from your account… %1 added</source>
         <translation type="unfinished"></translation>
     </message>
@@ -630,6 +695,15 @@
     <name>HistoryPanel</name>
     <message>
         <source>History</source>
+        <extracomment>The two views of the history (remembered in window.ini).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear history…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -638,6 +712,14 @@
     </message>
     <message>
         <source>Search prompts and models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -655,10 +737,6 @@ Everything you generate is kept here.</source>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing matches this search.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -965,6 +1043,14 @@ JPEG, PNG or WebP, up to 10 MB</source>
     </message>
     <message>
         <source>Keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear history?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -615,6 +615,72 @@
       <translation>%1 из %2</translation>
     </message>
     <message>
+      <source>All</source>
+      <translation>Все</translation>
+    </message>
+    <message>
+      <source>Favourites</source>
+      <translation>Избранное</translation>
+    </message>
+    <message>
+      <source>Ready</source>
+      <translation>Готовые</translation>
+    </message>
+    <message>
+      <source>Failed</source>
+      <translation>С ошибкой</translation>
+    </message>
+    <message>
+      <source>From my account</source>
+      <translation>Из моего аккаунта</translation>
+    </message>
+    <message>
+      <source>Nothing matches this search.</source>
+      <translation>Ничего не найдено.</translation>
+    </message>
+    <message>
+      <source>No favourites yet.
+Star a video to keep it here.</source>
+      <translation>В избранном пока пусто.
+Отметьте видео звёздочкой, и оно появится здесь.</translation>
+    </message>
+    <message>
+      <source>No videos of this kind.</source>
+      <translation>Таких видео нет.</translation>
+    </message>
+    <message>
+      <source>Show as a list</source>
+      <translation>Показать списком</translation>
+    </message>
+    <message>
+      <source>Show as a grid</source>
+      <translation>Показать сеткой</translation>
+    </message>
+    <message>
+      <source>Remove from favourites</source>
+      <translation>Убрать из избранного</translation>
+    </message>
+    <message>
+      <source>Add to favourites</source>
+      <translation>Добавить в избранное</translation>
+    </message>
+    <message>
+      <source>Videos to remove from the history: %1</source>
+      <translation>Будет убрано из истории видео: %1</translation>
+    </message>
+    <message>
+      <source>Their files on this computer are deleted. Videos in your account stay there.</source>
+      <translation>Их файлы на этом компьютере будут удалены. Видео в вашем аккаунте останутся там.</translation>
+    </message>
+    <message>
+      <source>Favourites are kept (%1).</source>
+      <translation>Избранное останется (%1).</translation>
+    </message>
+    <message>
+      <source>Videos still being made are kept (%1).</source>
+      <translation>Видео, которые ещё создаются, останутся (%1).</translation>
+    </message>
+    <message>
       <source>Adding videos from your account… %1 added</source>
       <translation>Добавляем видео из вашего аккаунта… добавлено: %1</translation>
     </message>
@@ -635,7 +701,16 @@
     <name>HistoryPanel</name>
     <message>
       <source>History</source>
+      <extracomment>The two views of the history (remembered in window.ini).</extracomment>
       <translation>История</translation>
+    </message>
+    <message>
+      <source>History actions</source>
+      <translation>Действия с историей</translation>
+    </message>
+    <message>
+      <source>Clear history…</source>
+      <translation>Очистить историю…</translation>
     </message>
     <message>
       <source>Search history</source>
@@ -644,6 +719,14 @@
     <message>
       <source>Search prompts and models</source>
       <translation>Поиск по описаниям и моделям</translation>
+    </message>
+    <message>
+      <source>Show</source>
+      <translation>Показать</translation>
+    </message>
+    <message>
+      <source>History grid</source>
+      <translation>История сеткой</translation>
     </message>
     <message>
       <source>No videos yet.
@@ -662,10 +745,6 @@ Everything you generate is kept here.</source>
     <message>
       <source>Delete</source>
       <translation>Удалить</translation>
-    </message>
-    <message>
-      <source>Nothing matches this search.</source>
-      <translation>Ничего не найдено.</translation>
     </message>
     <message>
       <source>Play</source>
@@ -977,6 +1056,14 @@ JPEG, PNG или WebP, до 10 МБ</translation>
     <message>
       <source>Keep</source>
       <translation>Оставить</translation>
+    </message>
+    <message>
+      <source>Clear history?</source>
+      <translation>Очистить историю?</translation>
+    </message>
+    <message>
+      <source>Clear history</source>
+      <translation>Очистить историю</translation>
     </message>
     <message>
       <source>Version %1</source>

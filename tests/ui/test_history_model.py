@@ -13,6 +13,7 @@ from app.api.models import GenerationRequest
 from app.engine.updates import ErrorKind, JobState, JobUpdate
 from app.store.history import AsyncHistoryStore, JobRecord
 from app.ui.models.history import (
+    HistoryFilter,
     HistoryModel,
     HistorySearch,
     ModelLabelRole,
@@ -200,3 +201,34 @@ def test_a_reload_moves_rows_in_place_and_resets_only_when_the_order_changed(
     with qtbot.waitSignal(history.loaded, timeout=5000):
         history.reload()
     assert resets == [1] and [r.job_id for r in history.records()] == ["d", "a", "c"]
+
+
+def test_a_star_stays_when_a_reload_read_the_rows_before_it_was_stored(
+    history: HistoryModel, store: AsyncHistoryStore, run: Run, qtbot: QtBot
+) -> None:
+    # The reload's read is queued on the history's thread before the star's
+    # write: it brings back the row unstarred, after the star was shown.
+    with qtbot.waitSignal(history.loaded, timeout=5000):
+        history.reload()
+        run(history.set_favourite("a", True))
+    assert history.records()[history.row_of("a") or 0].favourite
+    assert run(store.get("a")).favourite  # type: ignore[union-attr]
+    # The next reload agrees, and the filter shows it.
+    with qtbot.waitSignal(history.loaded, timeout=5000):
+        history.reload()
+    search = HistorySearch(history)
+    search.set_filter(HistoryFilter.FAVOURITES)
+    assert search.records() == [r for r in history.records() if r.job_id == "a"]
+
+
+def test_the_search_and_a_filter_follow_rows_that_change(
+    history: HistoryModel, run: Run, qtbot: QtBot
+) -> None:
+    search = HistorySearch(history)
+    search.set_filter(HistoryFilter.FAILED)
+    assert [r.job_id for r in search.records()] == ["c"]
+    # A live update makes "b" fail: the filter's verdicts are worked out again.
+    history.apply(JobUpdate(job_id="b", state=JobState.FAILED))
+    assert [r.job_id for r in search.records()] == ["c", "b"]
+    search.set_search("VOLCANO")
+    assert [r.job_id for r in search.records()] == ["b"]

@@ -15,8 +15,18 @@ progress in the row (`FetchRole`); a poster the service offers is fetched
 when its row is first painted. Deleting removes the row and the files, and,
 only when asked, the video from the account too; a deleted video is never
 imported again. The row of the video the player has is marked
-(`PlayingRole`, `playingChanged`). `HistorySearch` is the search box's
-filter: prompt, model name and model label, any case, literally.
+(`PlayingRole`, `playingChanged`).
+
+A row can be starred (`set_favourite`, stored in the history). "Clear
+history" (`clear`) removes every finished row that is not a favourite and
+deletes its files off the GUI thread; a job still in progress stays, and
+nothing is deleted from the account.
+
+`HistorySearch` is what the panel shows: the rows of one `HistoryFilter`
+(all, favourites, ready, failed, from the account) whose prompt, model name
+or model label contain the search text (any case, literally). It filters in
+memory over the loaded rows (tens of thousands in a few milliseconds): the
+database is read only by the batched reloads, on the history's own thread.
 """
 
 from __future__ import annotations
@@ -27,6 +37,7 @@ import json
 import logging
 from collections.abc import Callable
 from dataclasses import replace
+from enum import StrEnum
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -46,7 +57,13 @@ from app.engine.errors import JobError, error_kind_of
 from app.engine.library import LibraryVideoGoneError, fetch_library_poster, fetch_library_video
 from app.engine.updates import ErrorKind, JobState, JobUpdate
 from app.session import Session
-from app.store.history import ACCOUNT, AsyncHistoryStore, HistoryClosedError, JobRecord
+from app.store.history import (
+    ACCOUNT,
+    TERMINAL_STATES,
+    AsyncHistoryStore,
+    HistoryClosedError,
+    JobRecord,
+)
 from app.ui.models.job_facts import record_failure
 from app.ui.models.library import AccountLibrary
 from app.ui.models.problems import (
@@ -64,7 +81,9 @@ from app.ui.tasks import TaskGroup, in_thread
 
 log = logging.getLogger("framecast.ui")
 
-HISTORY_LIMIT = 1000
+#: Rows read into the list: every row of a big history (10,000 load in well
+#: under a second, off the GUI thread); beyond it, the count says "N of M".
+HISTORY_LIMIT = 20_000
 #: While the library is imported, the list reads the new rows at most this often.
 IMPORT_RELOAD_MS = 200
 #: Posters of account videos fetched at once (the rows being painted ask for them).
@@ -77,6 +96,33 @@ PlayingRole = Qt.ItemDataRole.UserRole + 4  # True for the video the player has
 FetchRole = Qt.ItemDataRole.UserRole + 5  # download of an account video: 0..1, -1 unknown, None
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+class HistoryFilter(StrEnum):
+    """Which rows the history shows (the panel's filter control)."""
+
+    ALL = "all"
+    FAVOURITES = "favourites"
+    READY = "ready"
+    FAILED = "failed"
+    ACCOUNT = "account"
+
+    def accepts(self, record: JobRecord) -> bool:
+        if self is HistoryFilter.FAVOURITES:
+            return record.favourite
+        if self is HistoryFilter.READY:
+            return record.state == JobState.COMPLETED
+        if self is HistoryFilter.FAILED:
+            return record.state == JobState.FAILED
+        if self is HistoryFilter.ACCOUNT:
+            return record.origin == ACCOUNT
+        return True
+
+
+def clearable(record: JobRecord) -> bool:
+    """Whether "Clear history" removes this row (the store's rule, for the
+    question's count): finished and not a favourite."""
+    return not record.favourite and record.state in TERMINAL_STATES
 
 
 def saved_request(record: JobRecord) -> GenerationRequest:
@@ -106,6 +152,7 @@ class HistoryModel(QAbstractListModel):
     loaded = Signal()  # a reload finished
     videoReady = Signal(object)  # Video: a row asked to play, its file found
     videoDeleting = Signal(object)  # Path: a video about to be removed from disk
+    cleared = Signal(int)  # "Clear history" removed this many rows
     playingChanged = Signal(object)  # the row of the video the player has, or None
 
     def __init__(
@@ -124,6 +171,8 @@ class HistoryModel(QAbstractListModel):
         self._limit = limit
         self._records: list[JobRecord] = []
         self._rows: dict[str, int] = {}
+        self._search_texts: dict[tuple[str, str | None], str] = {}
+        self._stars: dict[str, bool] = {}  # stars asked for and not stored yet
         self._reloading = False
         self._dirty = False
         self._closed = False
@@ -160,7 +209,7 @@ class HistoryModel(QAbstractListModel):
         if role == ModelLabelRole:
             return self._model_label(record.model)
         if role == SearchTextRole:
-            return "\n".join((record.prompt, record.model or "", self._model_label(record.model)))
+            return self.search_text(index.row())
         if role == PlayingRole:
             return self._is_playing(record)
         if role == FetchRole:
@@ -171,6 +220,22 @@ class HistoryModel(QAbstractListModel):
 
     def records(self) -> list[JobRecord]:
         return list(self._records)
+
+    def record_at(self, row: int) -> JobRecord:
+        """The record of a row, without a model index (the filter's fast path)."""
+        return self._records[row]
+
+    def search_text(self, row: int) -> str:
+        """What the search box matches in a row, case-folded: its prompt, model
+        name and model label (kept per prompt and model until the labels change)."""
+        record = self._records[row]
+        key = (record.prompt, record.model)
+        text = self._search_texts.get(key)
+        if text is None:
+            label = self._model_label(record.model)
+            text = "\n".join((record.prompt, record.model or "", label)).casefold()
+            self._search_texts[key] = text
+        return text
 
     def row_of(self, job_id: str) -> int | None:
         return self._rows.get(job_id)
@@ -306,6 +371,7 @@ class HistoryModel(QAbstractListModel):
 
     def relabel(self) -> None:
         """The catalogue changed: every row's model label may read differently."""
+        self._search_texts.clear()
         if self._records:
             self.dataChanged.emit(
                 self.index(0), self.index(len(self._records) - 1), [ModelLabelRole, SearchTextRole]
@@ -449,6 +515,59 @@ class HistoryModel(QAbstractListModel):
         if poster is not None and current is not None:
             self._replace(replace(current, thumbnail_path=str(poster)))
 
+    async def set_favourite(self, job_id: str, favourite: bool) -> None:
+        """Star or unstar a row: shown at once, then stored (put back if storing fails)."""
+        row = self._rows.get(job_id)
+        if row is None or self._records[row].favourite == favourite:
+            return
+        before = self._records[row]
+        self._stars[job_id] = favourite  # the latest asked wins over slower answers
+        self._replace(replace(before, favourite=favourite))
+        try:
+            await self.store.set_favourite(job_id, favourite)
+        except BaseException:
+            current = self._rows.get(job_id)
+            if current is not None and self._stars.get(job_id) == favourite:
+                self._replace(replace(self._records[current], favourite=before.favourite))
+            raise
+        finally:
+            if self._stars.get(job_id) == favourite:
+                del self._stars[job_id]
+        # A reload that read the rows before the star was stored must not undo it.
+        if self._reloading:
+            self._dirty = True
+        current = self._rows.get(job_id)
+        if current is None or job_id in self._stars:
+            return
+        if self._records[current].favourite != favourite:
+            self._replace(replace(self._records[current], favourite=favourite))
+
+    def clearable_count(self) -> int:
+        """How many rows "Clear history" would remove now."""
+        return sum(1 for record in self._records if clearable(record))
+
+    async def clear(self) -> int:
+        """ "Clear history": remove every finished row that is not a favourite
+        (a job in progress stays), then their video and poster files, off
+        the GUI thread. Nothing is deleted from the account, and no import
+        brings a cleared account video back. Returns how many rows went."""
+        removed = await self.store.clear()
+        gone = {record.job_id for record in removed}
+        for record in removed:
+            fetch = self._fetches.pop(record.job_id, None)
+            if fetch is not None:
+                fetch.cancel()
+            if record.local_path:
+                self.videoDeleting.emit(Path(record.local_path))
+        self._set_records([r for r in self._records if r.job_id not in gone])
+        self.total = max(len(self._records), self.total - len(removed))
+        files = [Path(p) for r in removed for p in (r.local_path, r.thumbnail_path) if p]
+        self.cleared.emit(len(removed))
+        self.loaded.emit()
+        await in_thread(lambda: _remove_files(files))
+        self.reload()
+        return len(removed)
+
     def can_delete_from_account(self, record: JobRecord) -> bool:
         """Whether deleting this row may also delete the video from the
         connected account (a cloud video of this backend; never the built-in
@@ -509,19 +628,72 @@ def _remove_files(files: list[Path]) -> None:
 
 
 class HistorySearch(QSortFilterProxyModel):
-    """The rows whose prompt, model name or model label contain the search text."""
+    """The rows of one `HistoryFilter` whose prompt, model name or model label
+    contain the search text, newest first (the history's own order)."""
+
+    filterChanged = Signal(object)  # the HistoryFilter now shown
 
     def __init__(self, history: HistoryModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.history = history
-        self.setSourceModel(history)
-        self.setFilterRole(SearchTextRole)
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self._text = ""
+        self._folded = ""
+        self._filter = HistoryFilter.ALL
+        #: Each row's verdict, worked out for the whole list in one pass when
+        #: the filter or the search changes (a Python call per row from Qt is
+        #: the slow part); forgotten when the rows change.
+        self._verdicts: list[bool] | None = None
+        # Connected before the proxy's own handlers, so a verdict is never stale.
+        for signal in (
+            history.rowsAboutToBeInserted,
+            history.rowsAboutToBeRemoved,
+            history.modelAboutToBeReset,
+            history.layoutAboutToBeChanged,
+            history.dataChanged,
+        ):
+            signal.connect(self._forget_verdicts)
+        self.setSourceModel(history)
+
+    def _forget_verdicts(self, *_: object) -> None:
+        self._verdicts = None
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        verdicts = self._verdicts
+        if verdicts is not None:
+            return verdicts[source_row]
+        return self._accepts(source_row)
+
+    def _accepts(self, source_row: int) -> bool:
+        # Straight from the history's list, no model index per row.
+        history = self.history
+        if not self._filter.accepts(history.record_at(source_row)):
+            return False
+        return not self._folded or self._folded in history.search_text(source_row)
 
     def set_search(self, text: str) -> None:
-        self._text = text.strip()
-        self.setFilterFixedString(self._text)
+        text = text.strip()
+        if text == self._text:
+            return
+        self._text, self._folded = text, text.casefold()
+        self._refilter()
+
+    def set_filter(self, kind: HistoryFilter) -> None:
+        if kind == self._filter:
+            return
+        self._filter = kind
+        self._refilter()
+        self.filterChanged.emit(kind)
+
+    def filter(self) -> HistoryFilter:
+        return self._filter
+
+    def _refilter(self) -> None:
+        rows = range(self.history.rowCount())
+        self._verdicts = [self._accepts(row) for row in rows]
+        # One layout change for the whole list: a filter change announced as
+        # row removals and insertions is one signal per run of rows (thousands
+        # at 10,000 rows), each relaying out the views.
+        self.invalidate()
 
     def search(self) -> str:
         return self._text
