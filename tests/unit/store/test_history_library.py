@@ -86,7 +86,7 @@ def test_a_version_3_history_gains_the_library_and_keeps_its_jobs_as_local(
         assert store.library_marks(["f-old"]) == {"f-old": LibraryMark("f-old", at(1))}
         assert store.library_resume(BACKEND) is None
     with sqlite3.connect(path) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == len(history.MIGRATIONS) == 4
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == len(history.MIGRATIONS)
         indexes = {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
         tables = {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert {"jobs_origin_created_at", "jobs_account_file_id", "jobs_file_id"} <= indexes
