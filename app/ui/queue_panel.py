@@ -34,7 +34,7 @@ from app.ui.elided_label import ElidedLabel
 from app.ui.models.queue import ITEM_ROLE, QueueModel
 
 ROW_HEIGHT = 44
-#: Rows shown without scrolling; more scroll.
+# Rows shown without scrolling; more scroll.
 ROWS_SHOWN = 3
 Index = QModelIndex | QPersistentModelIndex
 

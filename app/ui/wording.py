@@ -1089,6 +1089,8 @@ def waiting_ahead(ahead: int, paused: bool) -> str:
         return translate("Queue", "The queue is paused: this video will wait until you resume it.")
     if ahead <= 0:
         return translate("Queue", "This video will wait until one in progress is done.")
+    if ahead == 1:
+        return translate("Queue", "One video waiting ahead of this one")
     return translate("Queue", "%n videos waiting ahead of this one", None, ahead)
 
 

@@ -1028,6 +1028,14 @@ You can keep working while it renders.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Estimated cost: %1 for %2 takes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many videos one press of Generate makes: the same settings, with the seeds counting up from the one shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1/s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1164,6 +1172,10 @@ You can keep working while it renders.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Takes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Durations: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1241,6 +1253,68 @@ You can keep working while it renders.</source>
     </message>
 </context>
 <context>
+    <name>Queue</name>
+    <message>
+        <source>Take %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The queue is paused: this video will wait until you resume it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This video will wait until one in progress is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One video waiting ahead of this one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n videos waiting ahead of this one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting to be sent (%n)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent %n at a time. Waiting videos cost nothing until they are sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused: nothing more is sent until you resume.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A waiting video could not be sent. It stays in the queue; Framecast tries again when a video in progress is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <source>Videos waiting to be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move to top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1299,6 +1373,26 @@ You can keep working while it renders.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Videos sent at once to the cloud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Videos sent at once to the built-in renderer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cloud or custom server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built-in renderer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More videos wait in the queue and cost nothing until they are sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1312,6 +1406,10 @@ You can keep working while it renders.</source>
     </message>
     <message>
         <source>Videos folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent at once</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1049,6 +1049,14 @@ You can keep working while it renders.</source>
       <translation>Сервер не примет эти настройки. Измените их.</translation>
     </message>
     <message>
+      <source>Estimated cost: %1 for %2 takes</source>
+      <translation>Примерная стоимость: %1 за %2 дубля</translation>
+    </message>
+    <message>
+      <source>How many videos one press of Generate makes: the same settings, with the seeds counting up from the one shown.</source>
+      <translation>Сколько видео делает одно нажатие «Создать»: с теми же настройками, а зерно каждый раз на единицу больше показанного.</translation>
+    </message>
+    <message>
       <source>%1/s</source>
       <translation>%1/с</translation>
     </message>
@@ -1185,6 +1193,10 @@ You can keep working while it renders.</source>
       <translation>Нет доступных моделей</translation>
     </message>
     <message>
+      <source>Takes</source>
+      <translation>Дубли</translation>
+    </message>
+    <message>
       <source>Durations: %1</source>
       <translation>Длительность: %1</translation>
     </message>
@@ -1262,6 +1274,80 @@ You can keep working while it renders.</source>
     </message>
   </context>
   <context>
+    <name>Queue</name>
+    <message>
+      <source>Take %1 of %2</source>
+      <translation>Дубль %1 из %2</translation>
+    </message>
+    <message>
+      <source>The queue is paused: this video will wait until you resume it.</source>
+      <translation>Очередь на паузе: это видео подождёт, пока вы её не возобновите.</translation>
+    </message>
+    <message>
+      <source>This video will wait until one in progress is done.</source>
+      <translation>Это видео подождёт, пока не будет готово одно из создаваемых.</translation>
+    </message>
+    <message>
+      <source>One video waiting ahead of this one</source>
+      <translation>Перед этим видео в очереди одно видео</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n videos waiting ahead of this one</source>
+      <translation>
+        <numerusform>Перед этим видео в очереди %n видео</numerusform>
+        <numerusform>Перед этим видео в очереди %n видео</numerusform>
+        <numerusform>Перед этим видео в очереди %n видео</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Waiting to be sent (%n)</source>
+      <translation>
+        <numerusform>В очереди (%n)</numerusform>
+        <numerusform>В очереди (%n)</numerusform>
+        <numerusform>В очереди (%n)</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Sent %n at a time. Waiting videos cost nothing until they are sent.</source>
+      <translation>
+        <numerusform>Отправляется по %n за раз. Видео в очереди ничего не стоят, пока не отправлены.</numerusform>
+        <numerusform>Отправляется по %n за раз. Видео в очереди ничего не стоят, пока не отправлены.</numerusform>
+        <numerusform>Отправляется по %n за раз. Видео в очереди ничего не стоят, пока не отправлены.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Paused: nothing more is sent until you resume.</source>
+      <translation>Пауза: новые видео не отправляются, пока вы не возобновите.</translation>
+    </message>
+    <message>
+      <source>Resume sending</source>
+      <translation>Продолжить отправку</translation>
+    </message>
+    <message>
+      <source>Pause sending</source>
+      <translation>Приостановить отправку</translation>
+    </message>
+    <message>
+      <source>A waiting video could not be sent. It stays in the queue; Framecast tries again when a video in progress is done.</source>
+      <translation>Не удалось отправить видео из очереди. Оно остаётся в очереди; Framecast попробует снова, когда будет готово одно из создаваемых видео.</translation>
+    </message>
+  </context>
+  <context>
+    <name>QueuePanel</name>
+    <message>
+      <source>Videos waiting to be sent</source>
+      <translation>Видео в очереди на отправку</translation>
+    </message>
+    <message>
+      <source>Move to top</source>
+      <translation>В начало очереди</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>Убрать</translation>
+    </message>
+  </context>
+  <context>
     <name>SettingsDialog</name>
     <message>
       <source>Settings</source>
@@ -1320,6 +1406,26 @@ You can keep working while it renders.</source>
       <translation>Новый язык применится при следующем запуске Framecast.</translation>
     </message>
     <message>
+      <source>Videos sent at once to the cloud</source>
+      <translation>Сколько видео отправлять в облако одновременно</translation>
+    </message>
+    <message>
+      <source>Videos sent at once to the built-in renderer</source>
+      <translation>Сколько видео отправлять встроенному рендереру одновременно</translation>
+    </message>
+    <message>
+      <source>Cloud or custom server</source>
+      <translation>Облако или свой сервер</translation>
+    </message>
+    <message>
+      <source>Built-in renderer</source>
+      <translation>Встроенный рендерер</translation>
+    </message>
+    <message>
+      <source>More videos wait in the queue and cost nothing until they are sent.</source>
+      <translation>Остальные видео ждут в очереди и ничего не стоят, пока не отправлены.</translation>
+    </message>
+    <message>
       <source>Save</source>
       <translation>Сохранить</translation>
     </message>
@@ -1334,6 +1440,10 @@ You can keep working while it renders.</source>
     <message>
       <source>Videos folder</source>
       <translation>Папка для видео</translation>
+    </message>
+    <message>
+      <source>Sent at once</source>
+      <translation>Одновременно</translation>
     </message>
     <message>
       <source>The built-in renderer needs no token.</source>
