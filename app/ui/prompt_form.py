@@ -958,17 +958,39 @@ class PromptForm(QWidget):
         self.takesSpin.setAccessibleName(self.tr("Takes"))
         self.takesSpin.setToolTip(wording.takes_tooltip())
         self.takesSpin.setMinimumHeight(48)
+        self.takesSpin.setFixedWidth(44)
+        self.takesSpin.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.takesSpin.valueChanged.connect(self._revalidate)
         takes_label = QLabel(self.tr("Takes"))
         takes_label.setProperty("role", "field")
         takes_label.setBuddy(self.takesSpin)
+        # The theme hides a spin box's arrows: − and + beside it say it can change.
+        fewer = self._step_button("fewerTakesButton", "−", self.tr("Fewer takes"))
+        fewer.clicked.connect(self.takesSpin.stepDown)
+        more = self._step_button("moreTakesButton", "+", self.tr("More takes"))
+        more.clicked.connect(self.takesSpin.stepUp)
         self.takesBox = QWidget()
         box = QHBoxLayout(self.takesBox)
         box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(6)
+        box.setSpacing(4)
         box.addWidget(takes_label)
+        box.addSpacing(2)
+        box.addWidget(fewer)
         box.addWidget(self.takesSpin)
+        box.addWidget(more)
         self.waitingNote = self._note("waitingNote", "muted")
+
+    @staticmethod
+    def _step_button(name: str, text: str, accessible: str) -> QToolButton:
+        button = QToolButton()
+        button.setObjectName(name)
+        button.setText(text)
+        button.setAccessibleName(accessible)
+        button.setToolTip(accessible)
+        button.setFixedSize(28, 48)
+        # Not in the Tab chain: the spin box itself takes the arrow keys.
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        return button
 
     def takes(self) -> int:
         """How many videos one press of Generate makes (seeds counting up)."""

@@ -31,9 +31,12 @@ from PySide6.QtWidgets import (
 from app.store.queue import QueueItem
 from app.ui import wording
 from app.ui.elided_label import ElidedLabel
+from app.ui.flow_layout import FlowLayout, flow_widget
 from app.ui.models.queue import ITEM_ROLE, QueueModel
 
 ROW_HEIGHT = 44
+#: Room kept beside the title's words on the buttons' line (the note gets what is left).
+TITLE_ROOM = 16
 # Rows shown without scrolling; more scroll.
 ROWS_SHOWN = 3
 Index = QModelIndex | QPersistentModelIndex
@@ -140,17 +143,21 @@ class QueuePanel(QWidget):
         self.removeButton = self._button("removeQueuedButton", self.tr("Remove"))
         self.removeButton.clicked.connect(lambda: self._on_current(queue.remove))
 
-        header_row = QHBoxLayout()
-        header_row.setSpacing(12)
-        header_row.addWidget(self.header, 0)
-        header_row.addWidget(self.note, 1)
-        header_row.addWidget(self.moveTopButton)
-        header_row.addWidget(self.removeButton)
-        header_row.addWidget(self.pauseButton)
+        title = QWidget()
+        title_row = QHBoxLayout(title)
+        title_row.setContentsMargins(0, 0, 0, 0)
+        title_row.setSpacing(12)
+        title_row.addWidget(self.header, 0)
+        title_row.addWidget(self.note, 1)
+        # The buttons wrap under the title when the column is narrow (a longer
+        # language, a small screen): the panel never widens the window's middle.
+        self.bar = flow_widget(
+            title, self.moveTopButton, self.removeButton, self.pauseButton, lead_min=TITLE_ROOM
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
-        layout.addLayout(header_row)
+        layout.addWidget(self.bar)
         layout.addWidget(self.queueList)
 
         queue.changed.connect(self._refresh)
@@ -196,9 +203,14 @@ class QueuePanel(QWidget):
         count = self.queue.rowCount()
         paused = self.queue.paused
         self.header.setText(wording.queue_header(count))
+        # The title's words always show whole: narrower, the buttons go below it.
+        layout = self.bar.layout()
+        if isinstance(layout, FlowLayout):
+            layout.set_lead_min(self.header.sizeHint().width() + TITLE_ROOM)
         note = wording.queue_paused_note() if paused else wording.queue_limit_note(self.queue.limit)
         self.note.set_full_text(note)
         self.note.setToolTip(note)
+        self.header.setToolTip(note)  # the note gives way to the buttons when space is short
         text = wording.pause_queue(paused)
         self.pauseButton.setText(text)
         self.pauseButton.setAccessibleName(text)
