@@ -146,13 +146,18 @@ class QueueDispatcher:
         self._started = True
         self._on_change()
 
-    async def aclose(self) -> None:
-        """Stop sending (the queue stays as it is in the database)."""
+    def stop(self) -> None:
+        """Stop sending at once (the queue stays as it is in the database); an
+        item being handed over finishes that (see `aclose`)."""
         self._closed = True
         self._ready.set()
         self._unsubscribe()
         for task in list(self._kicks):
             task.cancel()
+
+    async def aclose(self) -> None:
+        """Stop sending and wait for the background sending to unwind."""
+        self.stop()
         for task in list(self._kicks):
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await task

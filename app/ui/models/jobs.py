@@ -144,10 +144,9 @@ class JobsModel(QObject):
             job_ids = await manager.resume_unfinished()
         except Exception:
             log.exception("resuming unfinished jobs failed")
-            return
-        finally:
-            if self.queue is not None and self._manager is manager:
-                self._tasks.spawn(self.queue.start())
+            job_ids = []
+        if self.queue is not None and self._manager is manager:
+            self._tasks.spawn(self.queue.start())  # the resumed jobs count against its limit
         for job_id in job_ids:
             record = self._records.get(job_id) or await self.history.get(job_id)
             if record is None:

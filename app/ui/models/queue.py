@@ -87,7 +87,7 @@ class QueueModel(QAbstractListModel):
         old, self._dispatcher = self._dispatcher, None
         self._session = session
         if old is not None:
-            self._tasks.spawn(old.aclose())
+            old.stop()  # at once: the old session's manager is closing
         if session is not None:
             self._dispatcher = QueueDispatcher(
                 session.manager,
