@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -35,13 +34,7 @@ from PySide6.QtWidgets import (
 from app.api.client import SuperDuperClient
 from app.api.errors import ApiError
 from app.store import credentials
-from app.store.settings import (
-    CLOUD_URL,
-    QUEUE_LIMITS,
-    Settings,
-    has_credentials,
-    normalize_url,
-)
+from app.store.settings import CLOUD_URL, Settings, has_credentials, normalize_url
 from app.ui import wording
 from app.ui.models.connection import SettingsChange
 from app.ui.tasks import TaskGroup
@@ -135,26 +128,6 @@ class SettingsDialog(QDialog):
         self.languageNote.setProperty("role", "muted")
         self.languageNote.setWordWrap(True)
 
-        self.cloudLimitSpin = self._limit_spin("cloudLimitSpin", settings.queue_limit_cloud)
-        self.cloudLimitSpin.setAccessibleName(self.tr("Videos sent at once to the cloud"))
-        self.localLimitSpin = self._limit_spin("localLimitSpin", settings.queue_limit_local)
-        self.localLimitSpin.setAccessibleName(
-            self.tr("Videos sent at once to the built-in renderer")
-        )
-        limits_row = QHBoxLayout()
-        limits_row.setSpacing(8)
-        limits_row.addWidget(QLabel(self.tr("Cloud or custom server")))
-        limits_row.addWidget(self.cloudLimitSpin)
-        limits_row.addSpacing(16)
-        limits_row.addWidget(QLabel(self.tr("Built-in renderer")))
-        limits_row.addWidget(self.localLimitSpin)
-        limits_row.addStretch(1)
-        self.limitsNote = QLabel(
-            self.tr("More videos wait in the queue and cost nothing until they are sent.")
-        )
-        self.limitsNote.setProperty("role", "muted")
-        self.limitsNote.setWordWrap(True)
-
         self.saveButton = QPushButton(self.tr("Save"))
         self.saveButton.setObjectName("saveSettingsButton")
         self.saveButton.setProperty("role", "primary-small")
@@ -201,8 +174,6 @@ class SettingsDialog(QDialog):
             (self.tr("Videos folder"), folder_row),
             (self.tr("Language"), self.languageCombo),
             ("", self.languageNote),
-            (self.tr("Sent at once"), limits_row),
-            ("", self.limitsNote),
         ]
         for row, (title, field) in enumerate(rows):
             if title:
@@ -234,14 +205,6 @@ class SettingsDialog(QDialog):
         self.backendGroup.buttonToggled.connect(lambda *_: self._update_fields())
         self.urlEdit.textChanged.connect(lambda *_: self._update_fields())
         self._update_fields()
-
-    @staticmethod
-    def _limit_spin(name: str, value: int) -> QSpinBox:
-        spin = QSpinBox()
-        spin.setObjectName(name)
-        spin.setRange(*QUEUE_LIMITS)
-        spin.setValue(value)
-        return spin
 
     @staticmethod
     def _section(text: str) -> QLabel:
@@ -390,8 +353,6 @@ class SettingsDialog(QDialog):
                 "custom_url": url if kind == "custom" else old.custom_url,
                 "download_dir": folder,
                 "language": self.languageCombo.currentData(),
-                "queue_limit_cloud": self.cloudLimitSpin.value(),
-                "queue_limit_local": self.localLimitSpin.value(),
             }
         )
         change = SettingsChange(

@@ -1176,6 +1176,14 @@ You can keep working while it renders.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Fewer takes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More takes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Durations: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1303,6 +1311,7 @@ You can keep working while it renders.</source>
     <name>QueuePanel</name>
     <message>
         <source>Videos waiting to be sent</source>
+        <extracomment>Room kept beside the title&apos;s words on the buttons&apos; line (the note gets what is left).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1373,26 +1382,6 @@ You can keep working while it renders.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Videos sent at once to the cloud</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Videos sent at once to the built-in renderer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cloud or custom server</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Built-in renderer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>More videos wait in the queue and cost nothing until they are sent.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1406,10 +1395,6 @@ You can keep working while it renders.</source>
     </message>
     <message>
         <source>Videos folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sent at once</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

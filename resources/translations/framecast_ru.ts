@@ -1197,6 +1197,14 @@ You can keep working while it renders.</source>
       <translation>Дубли</translation>
     </message>
     <message>
+      <source>Fewer takes</source>
+      <translation>Меньше дублей</translation>
+    </message>
+    <message>
+      <source>More takes</source>
+      <translation>Больше дублей</translation>
+    </message>
+    <message>
       <source>Durations: %1</source>
       <translation>Длительность: %1</translation>
     </message>
@@ -1336,6 +1344,7 @@ You can keep working while it renders.</source>
     <name>QueuePanel</name>
     <message>
       <source>Videos waiting to be sent</source>
+      <extracomment>Room kept beside the title's words on the buttons' line (the note gets what is left).</extracomment>
       <translation>Видео в очереди на отправку</translation>
     </message>
     <message>
@@ -1406,26 +1415,6 @@ You can keep working while it renders.</source>
       <translation>Новый язык применится при следующем запуске Framecast.</translation>
     </message>
     <message>
-      <source>Videos sent at once to the cloud</source>
-      <translation>Сколько видео отправлять в облако одновременно</translation>
-    </message>
-    <message>
-      <source>Videos sent at once to the built-in renderer</source>
-      <translation>Сколько видео отправлять встроенному рендереру одновременно</translation>
-    </message>
-    <message>
-      <source>Cloud or custom server</source>
-      <translation>Облако или свой сервер</translation>
-    </message>
-    <message>
-      <source>Built-in renderer</source>
-      <translation>Встроенный рендерер</translation>
-    </message>
-    <message>
-      <source>More videos wait in the queue and cost nothing until they are sent.</source>
-      <translation>Остальные видео ждут в очереди и ничего не стоят, пока не отправлены.</translation>
-    </message>
-    <message>
       <source>Save</source>
       <translation>Сохранить</translation>
     </message>
@@ -1440,10 +1429,6 @@ You can keep working while it renders.</source>
     <message>
       <source>Videos folder</source>
       <translation>Папка для видео</translation>
-    </message>
-    <message>
-      <source>Sent at once</source>
-      <translation>Одновременно</translation>
     </message>
     <message>
       <source>The built-in renderer needs no token.</source>

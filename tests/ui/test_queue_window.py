@@ -161,34 +161,3 @@ def test_the_queue_survives_the_window_and_goes_in_the_order_the_creator_chose(
     assert seeds(created(server, prompt)) == [5002, 5001]  # the chosen order, each once
     assert sorted(r.take_number or 0 for r in own_rows(again, prompt)) == [2, 3]
     assert not again.queue.paused
-
-
-def test_a_higher_limit_saved_in_settings_sends_more_at_once(
-    make_window: Callable[..., MainWindow], server: LocalServer, qtbot: QtBot
-) -> None:
-    prompt = "Lanterns on a night river"
-    window = make_window(server.url, server.token, size=(1280, 720))
-    wait_ready(window, qtbot)
-    window.queuePanel.pauseButton.click()
-    wait_for(qtbot, lambda: window.queue.paused, 5, "paused")
-    press_generate_with_takes(window, qtbot, prompt, 10, 2)
-    wait_for(qtbot, lambda: len(queued(window)) == 2, 10, "two takes waiting")
-
-    window.open_settings()
-    dialog = window.settings_dialog
-    assert dialog is not None
-    assert dialog.cloudLimitSpin.value() == 1 and dialog.localLimitSpin.value() == 1
-    dialog.cloudLimitSpin.setValue(2)
-    with qtbot.waitSignal(dialog.saved):
-        dialog.saveButton.click()
-    wait_for(qtbot, lambda: window.queue.limit == 2, 5, "the new limit")
-    wait_for(qtbot, lambda: load_settings().queue_limit_cloud == 2, 5, "the limit saved")
-
-    window.queuePanel.pauseButton.click()  # resume: both go at once now
-    wait_for(
-        qtbot,
-        lambda: not queued(window) and len(window.progress.cards()) == 2,
-        10,
-        "both sent together",
-    )
-    wait_for(qtbot, lambda: len(created(server, prompt)) == 2, 10, "both at the renderer")
