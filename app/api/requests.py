@@ -223,6 +223,30 @@ def with_new_seed(request: GenerationRequest) -> GenerationRequest:
     return request.model_copy(update={"seed": seed})
 
 
+#: How many takes one press of Generate may make.
+MAX_TAKES = 4
+
+
+class BadTakes(RequestProblem):
+    """A number of takes outside 1..MAX_TAKES."""
+
+    def __init__(self, takes: int) -> None:
+        self.takes = takes
+        super().__init__(f"takes must be a whole number from 1 to {MAX_TAKES}")
+
+
+def take_seeds(seed: int | None, takes: int) -> list[int]:
+    """The seeds of `takes` takes: `seed, seed + 1, ...` (a random start when
+    `seed` is None), counting on from 0 past MAX_SEED so every seed is one
+    the service takes and the first is the one the creator chose."""
+    if not 1 <= takes <= MAX_TAKES:
+        raise BadTakes(takes)
+    if seed is not None and not 0 <= seed <= MAX_SEED:
+        raise BadSeed(str(seed))
+    start = random_seed() if seed is None else seed
+    return [(start + n) % (MAX_SEED + 1) for n in range(takes)]
+
+
 def parse_seed(text: str) -> int:
     """A seed as typed: a whole number from 0 to MAX_SEED (spaces and
     thousands separators allowed), or BadSeed."""

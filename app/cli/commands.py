@@ -24,8 +24,9 @@ import logging
 import os
 import shutil
 import tempfile
+import uuid
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -73,6 +74,7 @@ from app.startup import (
     start_logging,
 )
 from app.store.history import AsyncHistoryStore
+from app.store.queue import Take
 from app.store.settings import Settings
 
 if TYPE_CHECKING:
@@ -91,7 +93,13 @@ class UsageError(Exception):
 @dataclass
 class Outcome:
     code: int
-    result: dict[str, object]
+    result: dict[str, object]  # the last line
+    #: Result lines before the last (the other takes of `generate --takes`).
+    earlier: list[dict[str, object]] = field(default_factory=list)
+
+
+async def _one(job: Awaitable[str]) -> list[str]:
+    return [await job]
 
 
 def _parse_resolution(value: str) -> tuple[int, int]:
@@ -247,47 +255,108 @@ def failure_line(state: str, file_id: str | None, error: str) -> dict[str, objec
 
 async def _follow(
     session: Session,
-    start: Callable[[], Awaitable[str]],
+    start: Callable[[], Awaitable[list[str]]],
     args: argparse.Namespace,
     reporter: Reporter,
 ) -> Outcome:
+    """Start the job (or the takes), follow them to the end and say how each
+    ended: one result line per job, in order; `--timeout` counts for all."""
     manager = session.manager
     unsubscribe = manager.subscribe(reporter.update)
-    job_id: str | None = None
+    job_ids: list[str] = []
     try:
-        job_id = await start()
+        job_ids = await start()
+        waits = [asyncio.ensure_future(manager.wait(job_id)) for job_id in job_ids]
         try:
-            final = await asyncio.wait_for(manager.wait(job_id), timeout=args.timeout)
-        except TimeoutError:
-            snap = manager.snapshot(job_id)
-            file_id = snap.file_id if snap else None
-            return Outcome(
-                EXIT_TIMEOUT,
-                failure_line("failed", file_id, wording.timed_out(args.timeout, file_id)),
-            )
-        path: Path | None = None
-        if final.state == JobState.COMPLETED and args.out:
-            assert final.path is not None
-            try:
-                path = save_copy(Path(final.path), Path(args.out))
-            except OSError as exc:
-                return Outcome(
-                    EXIT_FAILED,
-                    failure_line(
-                        "failed",
-                        final.file_id,
-                        wording.not_saved(final.path, args.out, exc.strerror or str(exc)),
-                    ),
-                )
-        return Outcome(exit_code_for(final), result_line(final, path))
+            await asyncio.wait(waits, timeout=args.timeout)
+        finally:
+            for wait in waits:
+                wait.cancel()
+        outcomes = [
+            _ended(wait.result(), _out_path(args.out, n, len(job_ids)))
+            if wait.done() and not wait.cancelled()
+            else _timed_out(manager.snapshot(job_id), args.timeout)
+            for n, (job_id, wait) in enumerate(zip(job_ids, waits, strict=True), start=1)
+        ]
+        return _together(outcomes, numbered=len(job_ids) > 1)
     except asyncio.CancelledError:
-        snap = manager.snapshot(job_id) if job_id else None
-        file_id = snap.file_id if snap else None
-        return Outcome(
-            EXIT_INTERRUPTED, failure_line("cancelled", file_id, wording.interrupted(file_id))
-        )
+        outcomes = [_interrupted(manager.snapshot(job_id)) for job_id in job_ids or [""]]
+        return _together(outcomes, numbered=len(job_ids) > 1)
     finally:
         unsubscribe()
+
+
+def _ended(final: JobUpdate, out: str | None) -> Outcome:
+    """A finished job's result, its video also copied to `out` when asked."""
+    path: Path | None = None
+    if final.state == JobState.COMPLETED and out:
+        assert final.path is not None
+        try:
+            path = save_copy(Path(final.path), Path(out))
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            return Outcome(
+                EXIT_FAILED,
+                failure_line("failed", final.file_id, wording.not_saved(final.path, out, reason)),
+            )
+    return Outcome(exit_code_for(final), result_line(final, path))
+
+
+def _timed_out(snap: JobUpdate | None, timeout: float | None) -> Outcome:
+    file_id = snap.file_id if snap else None
+    seconds = timeout or 0.0
+    return Outcome(
+        EXIT_TIMEOUT, failure_line("failed", file_id, wording.timed_out(seconds, file_id))
+    )
+
+
+def _interrupted(snap: JobUpdate | None) -> Outcome:
+    file_id = snap.file_id if snap else None
+    return Outcome(
+        EXIT_INTERRUPTED, failure_line("cancelled", file_id, wording.interrupted(file_id))
+    )
+
+
+def _out_path(out: str | None, take: int, takes: int) -> str | None:
+    """Where take `take` is copied: `--out` itself for one video, else
+    `NAME-take2.mp4` beside it for each take."""
+    if out is None or takes == 1:
+        return out
+    path = Path(out)
+    return str(path.with_name(f"{path.stem}-take{take}{path.suffix}"))
+
+
+def _together(outcomes: list[Outcome], *, numbered: bool) -> Outcome:
+    """Several takes' outcomes as one: a result line each (numbered with
+    `take`), exit 0 only when every take completed, else the code of the
+    first take that did not (1 for a failed render)."""
+    if numbered:
+        for take, outcome in enumerate(outcomes, start=1):
+            outcome.result = {**outcome.result, "take": take}
+    code = next((o.code for o in outcomes if o.code != EXIT_OK), EXIT_OK)
+    if any(o.code == EXIT_INTERRUPTED for o in outcomes):
+        code = EXIT_INTERRUPTED
+    last = outcomes[-1]
+    return Outcome(code, last.result, [o.result for o in outcomes[:-1]])
+
+
+async def _start_takes(
+    session: Session, request: GenerationRequest, image: Path | None, takes: int
+) -> list[str]:
+    """Send the takes at once (the command line does not queue): the same
+    request, seeds counting up from `--seed` or from a random one."""
+    if takes == 1:
+        return [await session.manager.submit(request, source_image=image)]
+    group = uuid.uuid4().hex
+    seeds = requests.take_seeds(request.seed, takes)
+    return [
+        await session.manager.submit(
+            request.model_copy(update={"seed": seed}),
+            source_image=image,
+            take=Take(group, number, takes),
+        )
+        for number, seed in enumerate(seeds, start=1)
+    ]
 
 
 async def _run_job(args: argparse.Namespace, state: LocalState, reporter: Reporter) -> Outcome:
@@ -315,7 +384,7 @@ async def _run_session(
     try:
         if args.command == "track":
             return await _follow(
-                session, lambda: session.manager.track(args.file_id), args, reporter
+                session, lambda: _one(session.manager.track(args.file_id)), args, reporter
             )
         image = check_image(args.image) if args.image else None
         model: GenerationConfig | None = None
@@ -325,7 +394,7 @@ async def _run_session(
         account = await account_for(session.client, model)
         request = build_request(args, model, account)
         return await _follow(
-            session, lambda: session.manager.submit(request, source_image=image), args, reporter
+            session, lambda: _start_takes(session, request, image, args.takes), args, reporter
         )
     finally:
         diagnostics = session.manager.diagnostics.as_dict()
@@ -380,6 +449,8 @@ async def _follow_command(args: argparse.Namespace) -> int:
                 outcome = _api_error_outcome(exc)
             except Exception as exc:
                 outcome = _unexpected_outcome(exc)
+    for line in outcome.earlier:
+        reporter.result(line)
     reporter.result(outcome.result)
     return outcome.code
 

@@ -79,6 +79,16 @@ def _whole_number(value: str) -> int | None:
     return int(value)
 
 
+def _takes(value: str) -> int:
+    """argparse type for generate --takes: a whole number from 1 to 4."""
+    from app.api.requests import MAX_TAKES
+
+    number = _whole_number(value)
+    if number is None or not 1 <= number <= MAX_TAKES:
+        raise argparse.ArgumentTypeError(f"must be a whole number from 1 to {MAX_TAKES}")
+    return number
+
+
 def _file_id(value: str) -> str:
     """argparse type for a `track` id: what the service gives (letters, digits, - and _)."""
     from app.api.errors import UnsafeUrlError
@@ -163,7 +173,8 @@ def build_parser() -> argparse.ArgumentParser:
     gen = sub.add_parser(
         "generate",
         help="generate a video from a prompt",
-        epilog="Exit codes: 0 done, 1 the job failed, 2 bad input (nothing was sent), "
+        epilog="Exit codes: 0 done (with --takes: every take), 1 the job (or a take) failed, "
+        "2 bad input (nothing was sent), "
         "3 token refused, 4 backend unreachable, 5 --timeout passed, 130 interrupted. "
         "FRAMECAST_POLL_INTERVAL (0.1..3600 s) and FRAMECAST_SSE_IDLE_TIMEOUT "
         "(0.5..3600 s) outside their range are bad input too.",
@@ -181,6 +192,14 @@ def build_parser() -> argparse.ArgumentParser:
     gen.add_argument("--seed", type=int, metavar="N", help="random seed")
     gen.add_argument("--negative", metavar="TEXT", help="what the video should not show")
     gen.add_argument("--image", metavar="PATH", help="source picture for image-to-video models")
+    gen.add_argument(
+        "--takes",
+        type=_takes,
+        default=1,
+        metavar="N",
+        help="make N videos (1 to 4) with the same settings and seeds counting up; "
+        "one result line each",
+    )
     _add_backend_args(gen)
     _add_follow_args(gen)
 

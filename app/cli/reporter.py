@@ -40,6 +40,7 @@ class Reporter:
         #: The engine's counters for this run, added to the JSON result line.
         self.diagnostics: dict[str, int] | None = None
         self._task_id: TaskID | None = None
+        self._bars: dict[str, TaskID | None] = {}
         if not json_mode and out.isatty():
             from rich.progress import (
                 BarColumn,
@@ -85,7 +86,7 @@ class Reporter:
             self._write_json(line)
         elif self._progress is not None and self._task_id is not None:
             self._progress.update(
-                self._task_id,
+                self._bar_of(update.job_id),
                 completed=update.progress or 0.0,
                 state=str(update.state),
                 transport=f"via {update.transport}" if update.transport != "none" else "",
@@ -103,6 +104,16 @@ class Reporter:
                     file=self.out,
                     flush=True,
                 )
+
+    def _bar_of(self, job_id: str) -> TaskID:
+        """The progress bar of this job: the first job's is the one shown from
+        the start, each further take (`generate --takes`) gets its own."""
+        assert self._progress is not None and self._task_id is not None
+        bar = self._bars.setdefault(job_id, self._task_id if not self._bars else None)
+        if bar is None:
+            bar = self._progress.add_task("job", total=1.0, state="starting", transport="")
+            self._bars[job_id] = bar
+        return bar
 
     def result(self, result: dict[str, object]) -> None:
         if self.json_mode:

@@ -40,6 +40,7 @@ from app.engine.errors import InterruptedTooOftenError, InterruptedWhileSavingEr
 from app.engine.tracker import JobTracker
 from app.engine.updates import ErrorKind, FailureDetail, JobState, JobUpdate
 from app.store.history import AsyncHistoryStore, JobRecord, utc_now
+from app.store.queue import Take
 
 log = logging.getLogger("framecast.engine")
 
@@ -182,9 +183,20 @@ class JobManager:
 
     # ------------------------------------------------------------------ starting jobs
 
-    async def submit(self, request: GenerationRequest, *, source_image: Path | None = None) -> str:
-        """Record a new job, then start it; returns its id at once."""
-        job_id = uuid.uuid4().hex
+    async def submit(
+        self,
+        request: GenerationRequest,
+        *,
+        source_image: Path | None = None,
+        job_id: str | None = None,
+        take: Take | None = None,
+    ) -> str:
+        """Record a new job, then start it; returns its id at once.
+
+        `job_id` is the id a queued item was given (the queue's proof, at the
+        next start, that its row was written before anything was sent);
+        `take` the takes it is one of."""
+        job_id = job_id or uuid.uuid4().hex
         record = JobRecord(
             job_id=job_id,
             prompt=request.prompt,
@@ -194,6 +206,9 @@ class JobManager:
             source_image=str(source_image) if source_image else None,
             state=JobState.SUBMITTING,
             follower_pid=os.getpid(),
+            take_group=take.group if take else None,
+            take_number=take.number if take else None,
+            take_count=take.count if take else None,
         )
         await self.history.insert(record)
         tracker = self._new_tracker(job_id, JobUpdate(job_id=job_id, state=JobState.SUBMITTING))

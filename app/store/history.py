@@ -177,6 +177,11 @@ class JobRecord:
     created_estimated: bool = False
     #: Starred by the creator: kept by "Clear history", shown by the Favourites filter.
     favourite: bool = False
+    #: The takes this job is one of (one press of Generate with Takes > 1):
+    #: their shared id, this one's number from 1 and how many there are.
+    take_group: str | None = None
+    take_number: int | None = None
+    take_count: int | None = None
 
     def __post_init__(self) -> None:
         if not self.job_id:
@@ -418,6 +423,39 @@ def _migration_6_favourites(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX jobs_favourite ON jobs (created_at) WHERE favourite = 1")
 
 
+def _migration_7_takes_and_queue(conn: sqlite3.Connection) -> None:
+    # Takes: the jobs of one press of Generate share a group id. The queue:
+    # requests waiting for a free slot of their backend, sent in `position`
+    # order (see app/store/queue.py); `item_id` becomes the job's id when
+    # it is sent. `queue_settings` keeps whether sending is paused.
+    conn.execute("ALTER TABLE jobs ADD COLUMN take_group TEXT")
+    conn.execute("ALTER TABLE jobs ADD COLUMN take_number INTEGER")
+    conn.execute("ALTER TABLE jobs ADD COLUMN take_count INTEGER")
+    conn.execute(
+        """
+        CREATE TABLE queue (
+            item_id      TEXT PRIMARY KEY NOT NULL,
+            backend_url  TEXT NOT NULL,
+            position     INTEGER NOT NULL,
+            state        TEXT NOT NULL DEFAULT 'waiting',
+            prompt       TEXT NOT NULL DEFAULT '',
+            model        TEXT,
+            duration     INTEGER,
+            request_json TEXT NOT NULL,
+            source_image TEXT,
+            take_group   TEXT,
+            take_number  INTEGER,
+            take_count   INTEGER,
+            created_at   TEXT NOT NULL
+        )
+        """
+    )
+    conn.execute("CREATE INDEX queue_backend_position ON queue (backend_url, position)")
+    conn.execute(
+        "CREATE TABLE queue_settings (name TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)"
+    )
+
+
 Migration = Callable[[sqlite3.Connection], None]
 
 #: Ordered schema steps; the database's `user_version` counts how many have run.
@@ -428,6 +466,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _migration_4_account_library,
     _migration_5_failures_as_facts,
     _migration_6_favourites,
+    _migration_7_takes_and_queue,
 )
 
 

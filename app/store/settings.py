@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
-from pydantic import SecretStr, ValidationError, ValidationInfo, field_validator
+from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_validator
 from pydantic.fields import FieldInfo
 from pydantic_settings import (
     BaseSettings,
@@ -62,7 +62,19 @@ BackendKind = Literal["local", "cloud", "custom"]
 Language = Literal["system", "en", "ru"]
 
 #: The fields written to and read from `settings.json`.
-SAVED_FIELDS: frozenset[str] = frozenset({"backend_kind", "custom_url", "download_dir", "language"})
+SAVED_FIELDS: frozenset[str] = frozenset(
+    {
+        "backend_kind",
+        "custom_url",
+        "download_dir",
+        "language",
+        "queue_limit_cloud",
+        "queue_limit_local",
+    }
+)
+#: How many jobs of one backend may be on their way at once (the rest wait
+#: in the queue): the range the Settings dialog offers.
+QUEUE_LIMITS = (1, 8)
 
 URL_ENV = "SUPERDUPERAI_URL"
 TOKEN_ENV = "SUPERDUPERAI_TOKEN"
@@ -161,6 +173,9 @@ class Settings(BaseSettings):
     custom_url: str | None = None
     download_dir: Path | None = None
     language: Language = "system"
+    #: Jobs sent at once to the cloud (or a custom server) and to the built-in renderer.
+    queue_limit_cloud: int = Field(default=2, ge=QUEUE_LIMITS[0], le=QUEUE_LIMITS[1])
+    queue_limit_local: int = Field(default=1, ge=QUEUE_LIMITS[0], le=QUEUE_LIMITS[1])
 
     # Environment only.
     backend_url_override: str | None = None

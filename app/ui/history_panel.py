@@ -275,7 +275,8 @@ class HistoryDelegate(QStyledItemDelegate):
             painter.setPen(QColor(FETCH_COLOR))
         else:
             when = wording.row_date(record.created_at, record.created_estimated, record.imported_at)
-            meta = " · ".join(p for p in (when, model_label) if p)
+            take = wording.take_label(record.take_number, record.take_count)
+            meta = " · ".join(p for p in (when, take, model_label) if p)
             painter.setPen(QColor("#8b93a3"))
         painter.drawText(
             text_rect.left(),

@@ -57,10 +57,12 @@ from app.ui.models import (
 )
 from app.ui.models.history import saved_request, source_image
 from app.ui.models.problems import SettingsNotFound
+from app.ui.models.queue import QueueModel
 from app.ui.player import PlayerView
 from app.ui.progress_panel import ProgressPanel
 from app.ui.prompt_form import PromptForm
 from app.ui.prompt_recall import RECALL_LIMIT
+from app.ui.queue_panel import QueuePanel
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.tasks import TaskGroup
 from app.ui.top_bar import TopBar
@@ -99,7 +101,8 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         label = self.connection.model_label
-        self.jobs = JobsModel(history, self.tasks, label, parent=self)
+        self.queue = QueueModel(history, self.tasks, lambda: self.connection.settings, parent=self)
+        self.jobs = JobsModel(history, self.tasks, label, parent=self, queue=self.queue)
         self.historyModel = HistoryModel(history, self.tasks, label, parent=self)
         self.historySearch = HistorySearch(self.historyModel, parent=self)
         self.settings_dialog: SettingsDialog | None = None
@@ -115,6 +118,7 @@ class MainWindow(QMainWindow):
             memory_file=state_path, presets_file=state_path.with_name(PRESETS_FILE)
         )
         self.progress = ProgressPanel(self.jobs)
+        self.queuePanel = QueuePanel(self.queue, label)
         self.player = PlayerView()
         self.historyPanel = HistoryPanel(self.historySearch)
         self.banner = Banner()
@@ -140,6 +144,7 @@ class MainWindow(QMainWindow):
         self.historyPanel.thumbnails.close()
         await self.tasks.aclose()
         await self.connection.close()
+        await self.queue.aclose()
 
     # ------------------------------------------------------------------ wiring
 
@@ -156,7 +161,18 @@ class MainWindow(QMainWindow):
         self.topBar.watch(connection)
         self.topBar.settingsRequested.connect(self.open_settings)
 
-        form.generateRequested.connect(lambda req, image: self.spawn(jobs.submit(req, image)))
+        form.generateRequested.connect(
+            lambda req, image: self.spawn(jobs.submit(req, image, form.takes()))
+        )
+        queue = self.queue
+        queue.changed.connect(
+            lambda: form.set_waiting_note(
+                wording.waiting_ahead(queue.rowCount(), queue.paused) if queue.wouldWait else ""
+            )
+        )
+        queue.problem.connect(
+            lambda _exc: self.banner.show_message(wording.queue_not_sent(), "error")
+        )
         jobs.submittingChanged.connect(form.set_busy)
         jobs.submittingChanged.connect(self._sending)
         jobs.jobAdded.connect(lambda _job: history.reload())
@@ -364,6 +380,7 @@ class MainWindow(QMainWindow):
             local = session.client if session is not None and session.kind == "local" else None
             dialog = SettingsDialog(self.connection.settings, self, local_client=local)
             dialog.saved.connect(self.connection.apply_settings)
+            dialog.saved.connect(lambda change: self.queue.apply_settings(change.settings))
             dialog.finished.connect(lambda _r: self._settings_closed(dialog))
             self.settings_dialog = dialog
             dialog.open()
@@ -409,6 +426,7 @@ class MainWindow(QMainWindow):
         center_layout.addWidget(self.banner)
         center_layout.addWidget(player_card, 1)
         center_layout.addWidget(self.progress)
+        center_layout.addWidget(self.queuePanel)
         right = _pane("rightPane", self.historyPanel)
         right.setMinimumWidth(300)
 

@@ -168,9 +168,9 @@ class ProgressCard(QFrame):
 
     def show_job(self, job: ActiveJob) -> None:
         self.titleLabel.set_full_text(job.title or wording.untitled_job())
-        self.subtitleLabel.set_full_text(
-            wording.job_subtitle(job.model_label, job.duration, job.aspect)
-        )
+        subtitle = wording.job_subtitle(job.model_label, job.duration, job.aspect)
+        take = wording.take_label(job.take.number, job.take.count) if job.take else ""
+        self.subtitleLabel.set_full_text(f"{take}  ·  {subtitle}" if take else subtitle)
         self.apply(job.update)
 
     def apply(self, update: JobUpdate) -> None:

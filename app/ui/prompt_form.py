@@ -564,6 +564,7 @@ class PromptForm(QWidget):
         self.generateButton.setMinimumHeight(48)
         self.generateButton.setEnabled(False)
         self.generateButton.clicked.connect(self.submit)
+        self._build_takes()
 
     def _build_layout(self) -> None:
         prompt_box = QVBoxLayout()
@@ -655,7 +656,12 @@ class PromptForm(QWidget):
         foot.addWidget(self.costLabel)
         foot.addWidget(self.balanceLabel)
         foot.addWidget(self.validationLabel)
-        foot.addWidget(self.generateButton)
+        foot.addWidget(self.waitingNote)
+        generate_row = QHBoxLayout()
+        generate_row.setSpacing(8)
+        generate_row.addWidget(self.takesBox)
+        generate_row.addWidget(self.generateButton, 1)
+        foot.addLayout(generate_row)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -685,6 +691,7 @@ class PromptForm(QWidget):
             self.shotCombo,
             self.fpsCombo,
             self.negativeEdit,
+            self.takesSpin,
             self.generateButton,
         ]
         for first, second in itertools.pairwise(chain):
@@ -978,12 +985,66 @@ class PromptForm(QWidget):
             self.costLabel.setText("")
             self.balanceLabel.hide()
             return
-        amount = model.price_for(duration)
-        self.costLabel.setText(self.tr("Estimated cost: %1").replace("%1", wording.price(amount)))
+        one = model.price_for(duration)
+        amount = one * self.takes() if one is not None else None
+        self.costLabel.setText(wording.takes_cost(amount, self.takes()))
         balance = self.account.balance if self.account is not None else None
         short = amount is not None and balance is not None and amount > balance
         self.balanceLabel.setText(wording.balance_short(balance, amount) if short else "")
         self.balanceLabel.setVisible(short)
+
+    # ------------------------------------------------------------------ takes and the queue
+
+    def _build_takes(self) -> None:
+        """The Takes control beside Generate, and the note on the videos waiting ahead."""
+        self.takesSpin = QSpinBox()
+        self.takesSpin.setObjectName("takesSpin")
+        self.takesSpin.setRange(1, requests.MAX_TAKES)
+        self.takesSpin.setAccessibleName(self.tr("Takes"))
+        self.takesSpin.setToolTip(wording.takes_tooltip())
+        self.takesSpin.setMinimumHeight(48)
+        self.takesSpin.setFixedWidth(44)
+        self.takesSpin.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.takesSpin.valueChanged.connect(self._revalidate)
+        takes_label = QLabel(self.tr("Takes"))
+        takes_label.setProperty("role", "field")
+        takes_label.setBuddy(self.takesSpin)
+        # The theme hides a spin box's arrows: − and + beside it say it can change.
+        fewer = self._step_button("fewerTakesButton", "−", self.tr("Fewer takes"))
+        fewer.clicked.connect(self.takesSpin.stepDown)
+        more = self._step_button("moreTakesButton", "+", self.tr("More takes"))
+        more.clicked.connect(self.takesSpin.stepUp)
+        self.takesBox = QWidget()
+        box = QHBoxLayout(self.takesBox)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(4)
+        box.addWidget(takes_label)
+        box.addSpacing(2)
+        box.addWidget(fewer)
+        box.addWidget(self.takesSpin)
+        box.addWidget(more)
+        self.waitingNote = self._note("waitingNote", "muted")
+
+    @staticmethod
+    def _step_button(name: str, text: str, accessible: str) -> QToolButton:
+        button = QToolButton()
+        button.setObjectName(name)
+        button.setText(text)
+        button.setAccessibleName(accessible)
+        button.setToolTip(accessible)
+        button.setFixedSize(28, 48)
+        # Not in the Tab chain: the spin box itself takes the arrow keys.
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        return button
+
+    def takes(self) -> int:
+        """How many videos one press of Generate makes (seeds counting up)."""
+        return self.takesSpin.value()
+
+    def set_waiting_note(self, text: str) -> None:
+        """What happens to the next video when it can't be sent at once (empty: it is)."""
+        self.waitingNote.setText(text)
+        self.waitingNote.setVisible(bool(text))
 
     def set_busy(self, busy: bool) -> None:
         """While a request is being sent, Generate waits. It stays enabled

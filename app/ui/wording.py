@@ -1542,3 +1542,74 @@ def retry_charge_note(failure: ErrorKind | None, free: bool) -> str:
 
 #: Failures where the server made no video (so it charged nothing for it).
 NOT_RENDERED = frozenset({ErrorKind.RENDER, ErrorKind.INVALID, ErrorKind.CREDITS, ErrorKind.AUTH})
+# =========================================================================== takes and the queue
+# (issue 14): the Takes control, the cost of several takes, the queue panel
+# and what the form says about the videos waiting ahead.
+
+
+def take_label(number: int | None, count: int | None) -> str:
+    """ "Take 2 of 3" for a job that is one of several takes; empty otherwise."""
+    if not number or not count or count < 2:
+        return ""
+    return _fill(translate("Queue", "Take %1 of %2"), number, count)
+
+
+def takes_cost(amount: float | None, takes: int) -> str:
+    """The cost shown before Generate: one video's, or all the takes' together."""
+    if takes <= 1:
+        return _fill(translate("PromptForm", "Estimated cost: %1"), price(amount))
+    return _fill(translate("PromptForm", "Estimated cost: %1 for %2 takes"), price(amount), takes)
+
+
+def takes_tooltip() -> str:
+    return translate(
+        "PromptForm",
+        "How many videos one press of Generate makes: the same settings, "
+        "with the seeds counting up from the one shown.",
+    )
+
+
+def waiting_ahead(ahead: int, paused: bool) -> str:
+    """What the form says when the next video would wait in the queue."""
+    if paused:
+        return translate("Queue", "The queue is paused: this video will wait until you resume it.")
+    if ahead <= 0:
+        return translate("Queue", "This video will wait until one in progress is done.")
+    if ahead == 1:
+        return translate("Queue", "One video waiting ahead of this one")
+    return translate("Queue", "%n videos waiting ahead of this one", None, ahead)
+
+
+def queue_header(count: int) -> str:
+    return translate("Queue", "Waiting to be sent (%n)", None, count)
+
+
+def queue_limit_note(limit: int) -> str:
+    return translate(
+        "Queue",
+        "Sent %n at a time. Waiting videos cost nothing until they are sent.",
+        None,
+        limit,
+    )
+
+
+def queue_paused_note() -> str:
+    return translate("Queue", "Paused: nothing more is sent until you resume.")
+
+
+def pause_queue(paused: bool) -> str:
+    return translate("Queue", "Resume sending") if paused else translate("Queue", "Pause sending")
+
+
+def queue_item_subtitle(model_label: str, duration: int | None, take: str) -> str:
+    """A waiting item's second line: its take, length and model."""
+    length = seconds(duration) if duration is not None else ""
+    return "  ·  ".join(part for part in (take, length, model_label) if part)
+
+
+def queue_not_sent() -> str:
+    return translate(
+        "Queue",
+        "A waiting video could not be sent. It stays in the queue; "
+        "Framecast tries again when a video in progress is done.",
+    )

@@ -1592,6 +1592,14 @@ You can keep working while it renders.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Estimated cost: %1 for %2 takes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many videos one press of Generate makes: the same settings, with the seeds counting up from the one shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1/s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1657,6 +1665,18 @@ You can keep working while it renders.</source>
     </message>
     <message>
         <source>Frames per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Takes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fewer takes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More takes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1832,6 +1852,70 @@ You can keep working while it renders.</source>
     </message>
     <message>
         <source>Earlier prompt %1 of %2 · Esc goes back</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Queue</name>
+    <message>
+        <source>Take %1 of %2</source>
+        <extracomment>Failures where the server made no video (so it charged nothing for it).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The queue is paused: this video will wait until you resume it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This video will wait until one in progress is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One video waiting ahead of this one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n videos waiting ahead of this one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting to be sent (%n)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent %n at a time. Waiting videos cost nothing until they are sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused: nothing more is sent until you resume.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A waiting video could not be sent. It stays in the queue; Framecast tries again when a video in progress is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <source>Videos waiting to be sent</source>
+        <extracomment>Room kept beside the title&apos;s words on the buttons&apos; line (the note gets what is left).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move to top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

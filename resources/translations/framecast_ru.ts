@@ -1614,6 +1614,14 @@ You can keep working while it renders.</source>
       <translation>Сервер не примет эти настройки. Измените их.</translation>
     </message>
     <message>
+      <source>Estimated cost: %1 for %2 takes</source>
+      <translation>Примерная стоимость: %1 за %2 дубля</translation>
+    </message>
+    <message>
+      <source>How many videos one press of Generate makes: the same settings, with the seeds counting up from the one shown.</source>
+      <translation>Сколько видео делает одно нажатие «Создать»: с теми же настройками, а зерно каждый раз на единицу больше показанного.</translation>
+    </message>
+    <message>
       <source>%1/s</source>
       <translation>%1/с</translation>
     </message>
@@ -1680,6 +1688,18 @@ You can keep working while it renders.</source>
     <message>
       <source>Frames per second</source>
       <translation>Кадров в секунду</translation>
+    </message>
+    <message>
+      <source>Takes</source>
+      <translation>Дубли</translation>
+    </message>
+    <message>
+      <source>Fewer takes</source>
+      <translation>Меньше дублей</translation>
+    </message>
+    <message>
+      <source>More takes</source>
+      <translation>Больше дублей</translation>
     </message>
     <message>
       <source>%1 fps</source>
@@ -1855,6 +1875,82 @@ You can keep working while it renders.</source>
     <message>
       <source>Earlier prompt %1 of %2 · Esc goes back</source>
       <translation>Прежнее описание %1 из %2 · Esc — вернуться</translation>
+    </message>
+  </context>
+  <context>
+    <name>Queue</name>
+    <message>
+      <source>Take %1 of %2</source>
+      <extracomment>Failures where the server made no video (so it charged nothing for it).</extracomment>
+      <translation>Дубль %1 из %2</translation>
+    </message>
+    <message>
+      <source>The queue is paused: this video will wait until you resume it.</source>
+      <translation>Очередь на паузе: это видео подождёт, пока вы её не возобновите.</translation>
+    </message>
+    <message>
+      <source>This video will wait until one in progress is done.</source>
+      <translation>Это видео подождёт, пока не будет готово одно из создаваемых.</translation>
+    </message>
+    <message>
+      <source>One video waiting ahead of this one</source>
+      <translation>Перед этим видео в очереди одно видео</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n videos waiting ahead of this one</source>
+      <translation>
+        <numerusform>Перед этим видео в очереди %n видео</numerusform>
+        <numerusform>Перед этим видео в очереди %n видео</numerusform>
+        <numerusform>Перед этим видео в очереди %n видео</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Waiting to be sent (%n)</source>
+      <translation>
+        <numerusform>В очереди (%n)</numerusform>
+        <numerusform>В очереди (%n)</numerusform>
+        <numerusform>В очереди (%n)</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Sent %n at a time. Waiting videos cost nothing until they are sent.</source>
+      <translation>
+        <numerusform>Отправляется по %n за раз. Видео в очереди ничего не стоят, пока не отправлены.</numerusform>
+        <numerusform>Отправляется по %n за раз. Видео в очереди ничего не стоят, пока не отправлены.</numerusform>
+        <numerusform>Отправляется по %n за раз. Видео в очереди ничего не стоят, пока не отправлены.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Paused: nothing more is sent until you resume.</source>
+      <translation>Пауза: новые видео не отправляются, пока вы не возобновите.</translation>
+    </message>
+    <message>
+      <source>Resume sending</source>
+      <translation>Продолжить отправку</translation>
+    </message>
+    <message>
+      <source>Pause sending</source>
+      <translation>Приостановить отправку</translation>
+    </message>
+    <message>
+      <source>A waiting video could not be sent. It stays in the queue; Framecast tries again when a video in progress is done.</source>
+      <translation>Не удалось отправить видео из очереди. Оно остаётся в очереди; Framecast попробует снова, когда будет готово одно из создаваемых видео.</translation>
+    </message>
+  </context>
+  <context>
+    <name>QueuePanel</name>
+    <message>
+      <source>Videos waiting to be sent</source>
+      <extracomment>Room kept beside the title's words on the buttons' line (the note gets what is left).</extracomment>
+      <translation>Видео в очереди на отправку</translation>
+    </message>
+    <message>
+      <source>Move to top</source>
+      <translation>В начало очереди</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>Убрать</translation>
     </message>
   </context>
   <context>

@@ -9,6 +9,7 @@ import json
 import os
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -443,3 +444,78 @@ def test_sigint_exits_130_and_track_finishes_the_job(
     assert Path(str(tracked.result["path"])).read_bytes() == job.video
     assert len(job.download_requests()) == 1
     assert_token_absent(scripted_backend.token, dirs, interrupted, tracked)
+
+
+# --------------------------------------------------------------------------- takes
+
+
+def test_takes_print_a_result_line_each_with_consecutive_seeds(
+    dirs: dict[str, Path], tmp_path: Path
+) -> None:
+    out = tmp_path / "kite.mp4"
+    run = framecast(
+        dirs,
+        "generate",
+        "a kite over the dunes",
+        "--model",
+        "local/quick-t2v",
+        "--duration",
+        "1",
+        "--takes",
+        "3",
+        "--seed",
+        "700",
+        "--json",
+        "--out",
+        str(out),
+        "--timeout",
+        "150",
+        timeout=180,
+    )
+    assert run.code == 0, run.err
+    results = [line for line in run.lines if line["type"] == "result"]
+    assert [r["take"] for r in results] == [1, 2, 3]
+    assert {r["state"] for r in results} == {"completed"}
+    assert run.lines[-1] is not results[0] and run.lines[-1]["type"] == "result"
+    paths = [Path(str(r["path"])) for r in results]
+    assert paths == [tmp_path / f"kite-take{n}.mp4" for n in (1, 2, 3)]
+    assert all(p.is_file() for p in paths)
+    with sqlite3.connect(dirs["data"] / "history.sqlite3") as conn:
+        rows = conn.execute(
+            "SELECT request_json, take_group, take_number, take_count FROM jobs"
+            " ORDER BY take_number"
+        ).fetchall()
+    assert [json.loads(r[0])["seed"] for r in rows] == [700, 701, 702]
+    assert len({r[1] for r in rows}) == 1 and [r[2:] for r in rows] == [(1, 3), (2, 3), (3, 3)]
+
+
+def test_takes_exit_1_when_any_take_failed(
+    dirs: dict[str, Path], scripted_backend: ScriptedBackend
+) -> None:
+    scripted_backend.add_job()
+    scripted_backend.add_job(JobScript(events=[progress(0.4), error("out of GPU memory")]))
+    run = framecast(
+        dirs,
+        "generate",
+        "a fox",
+        "--model",
+        "scripted/t2v",
+        "--duration",
+        "1",
+        "--takes",
+        "2",
+        *_scripted(scripted_backend),
+        SUPERDUPERAI_TOKEN=scripted_backend.token,
+    )
+    assert run.code == 1, run.err
+    assert run.out.count("Saved: ") == 1  # the take that completed
+    assert "out of GPU memory" in run.err
+    assert len(scripted_backend.requests_to("file/generate-video", "POST")) == 2
+
+
+@pytest.mark.parametrize("takes", ["0", "5", "two"])
+def test_takes_outside_one_to_four_are_bad_usage(dirs: dict[str, Path], takes: str) -> None:
+    run = framecast(dirs, "generate", "a fox", "--takes", takes)
+    assert run.code == 2
+    assert "--takes" in run.err and "from 1 to 4" in run.err
+    assert not run.out

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from app.api.models import Catalogue as ApiCatalogue
 from app.api.models import GenerationConfig, GenerationRequest
 from app.store.history import AsyncHistoryStore
-from app.store.settings import load_settings
+from app.store.settings import QUEUE_LIMITS, load_settings
 from app.ui.i18n import install_language
 from app.ui.main_window import MainWindow
 from app.ui.models import SessionFactory
@@ -61,9 +61,10 @@ def fake_window(
     """A shown, started window on a stand-in engine, `size` big, in `language`."""
     assert install_language(language) == language
     history = AsyncHistoryStore()
-    window = MainWindow(
-        history, load_settings(), backend_arg=backend, session_factory=session_factory
-    )
+    # The stand-in engine takes every job at once: these tests push several
+    # jobs' updates themselves (the queue's limit: tests/ui/test_queue_window.py).
+    settings = load_settings().model_copy(update={"queue_limit_cloud": QUEUE_LIMITS[1]})
+    window = MainWindow(history, settings, backend_arg=backend, session_factory=session_factory)
     try:
         window.resize(*size)
         window.show()

@@ -14,6 +14,7 @@ from app.api.models import Catalogue as ApiCatalogue
 from app.engine.diagnostics import Diagnostics
 from app.engine.updates import JobState, JobUpdate
 from app.session import BackendChoice
+from app.store.queue import Take
 
 MODELS = [
     GenerationConfig(
@@ -48,11 +49,18 @@ class FakeEngine:
         for callback in list(self.subscribers):
             callback(update)
 
-    async def submit(self, request: GenerationRequest, *, source_image: Path | None = None) -> str:
+    async def submit(
+        self,
+        request: GenerationRequest,
+        *,
+        source_image: Path | None = None,
+        job_id: str | None = None,
+        take: Take | None = None,
+    ) -> str:
         if self.refuse_submit is not None:
             error, self.refuse_submit = self.refuse_submit, None
             raise error
-        job_id = uuid.uuid4().hex
+        job_id = job_id or uuid.uuid4().hex
         self.submitted.append((job_id, request, source_image))
         return job_id
 

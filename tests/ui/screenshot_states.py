@@ -7,7 +7,7 @@ Runs the app's own code path on the built-in renderer (renders slowed by
 into OUTDIR, `<language>-<size>-<state>.png` for each state:
 
 - `first-launch`: the catalogue loaded, nothing made yet;
-- `two-jobs`: one video rendering, a second waiting behind it;
+- `two-jobs`: one video rendering, a second waiting behind it (in the queue);
 - `finished`: both done, the first playing, the second announced;
 - `offline`: a job rendering when the renderer process dies;
 - `recovered`: the renderer started again by itself, that job resumed and done.
@@ -91,9 +91,12 @@ async def generate(window: object, prompt: str) -> None:
         form.durationCombo.setCurrentIndex(index)
     form.aspectCombo.setCurrentIndex(0)
     await wait_for(form.generateButton.isEnabled, 10, "Generate enabled")
-    count = len(window.progress.cards())
+    count = len(window.progress.cards()) + window.queue.rowCount()
     form.generateButton.click()
-    await wait_for(lambda: len(window.progress.cards()) > count, 20, "the new card")
+    # A card, or a row in the queue when the renderer's one slot is taken.
+    await wait_for(
+        lambda: len(window.progress.cards()) + window.queue.rowCount() > count, 20, "the new job"
+    )
 
 
 async def scenario(out: Path, size: tuple[int, int], language: str) -> int:
@@ -129,7 +132,7 @@ async def scenario(out: Path, size: tuple[int, int], language: str) -> int:
                     c.progressBar.maximum() == 1000 and c.progressBar.value() >= 200
                     for c in window.progress.cards()
                 )
-                and JobState.QUEUED in states()
+                and (JobState.QUEUED in states() or window.queue.rowCount() > 0)
             ),
             120,
             "one rendering, one waiting",
@@ -137,7 +140,9 @@ async def scenario(out: Path, size: tuple[int, int], language: str) -> int:
         await asyncio.sleep(1.2)  # let the time-left estimate settle
         grab(window, out / f"{stem}-two-jobs.png")
 
-        await wait_for(lambda: not window.progress.cards(), 180, "both videos")
+        await wait_for(
+            lambda: not window.progress.cards() and not window.queue.rowCount(), 180, "both videos"
+        )
         await wait_for(lambda: window.player.player.position() > 1200, 30, "playback")
         await asyncio.sleep(0.3)
         grab(window, out / f"{stem}-finished.png")

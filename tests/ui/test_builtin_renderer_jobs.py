@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from app.engine.updates import JobState, JobUpdate
 from app.store.history import HistoryStore
+from app.store.settings import load_settings, save_settings
 from app.ui import wording
 from app.ui.main_window import MainWindow
 from app.ui.models.job_facts import Stage
@@ -39,9 +40,12 @@ def state_of(window: MainWindow, job_id: str) -> JobState | None:
 
 
 @pytest.fixture
-def slow_renders(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Renders long enough to watch (the renderer the window starts inherits it)."""
+def slow_renders(monkeypatch: pytest.MonkeyPatch, ui_env: Path) -> None:
+    """Renders long enough to watch (the renderer the window starts inherits it),
+    two sent at once: what these tests watch is the renderer's own waiting, not
+    Framecast's queue (tests/ui/test_queue_window.py)."""
     monkeypatch.setenv("FRAMECAST_LOCAL_MIN_RENDER_SECONDS", "4")
+    save_settings(load_settings().model_copy(update={"queue_limit_local": 2}))
 
 
 def test_a_video_waiting_behind_another_says_it_waits(

@@ -194,6 +194,7 @@ def test_tab_walks_the_form_in_reading_order(form: PromptForm, qtbot: QtBot) -> 
         "shuffleSeedButton",
         "newSeedCheck",
         "advancedToggle",
+        "takesSpin",
         "generateButton",
     ]
 

@@ -4,6 +4,8 @@
   catalogue and the account, as a `ConnectionStatus` and its error.
 - `JobsModel`: the jobs in flight, fed by the engine through the bridge.
 - `HistoryModel` / `HistorySearch`: the history list and its search filter.
+- `QueueModel` (`app.ui.models.queue`): the videos waiting to be sent, over
+  the engine's `QueueDispatcher`.
 
 Models hold facts, never sentences: `app.ui.wording` says them. Their
 properties are `Observable`s, each with a `<name>Changed` signal. Models run

@@ -5,6 +5,9 @@ one `ActiveJob` per job a card shows: its title and model, the request it
 was made with, and its latest `JobUpdate`. A finished job leaves the list
 and offers its video (`videoReady`); a failed one stays, for Retry, until
 dismissed. Submitting, retrying, checking and cancelling go through here.
+Submitting goes through the queue (`app.ui.models.queue`) when the window
+has one: sent at once while a slot is free, else waiting there; several
+takes get seeds counting up (`app.api.requests.take_seeds`) and one group.
 `count` is the cards, `inFlight` the jobs still on their way to a video;
 `waiting_for` turns them (and the connection) into what the empty player says.
 """
@@ -22,15 +25,19 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from app.api.models import GenerationRequest, aspect_of
+from app.api.requests import take_seeds
 from app.engine.manager import JobManager
+from app.engine.queue import request_of
 from app.engine.updates import ErrorKind, JobState, JobUpdate
 from app.session import Session
 from app.store.history import AsyncHistoryStore, JobRecord
+from app.store.queue import QueueItem, Take
 from app.ui.bridge import JobBridge
 from app.ui.models.connection import ConnectionStatus
 from app.ui.models.history import saved_request, source_image
 from app.ui.models.observable import Observable
 from app.ui.models.problems import NotConnected, SettingsNotFound
+from app.ui.models.queue import QueueModel
 from app.ui.models.video import Video
 from app.ui.tasks import TaskGroup
 
@@ -46,6 +53,7 @@ class ActiveJob:
     duration: int | None = None
     aspect: str = ""
     started_at: float = 0.0
+    take: Take | None = None  # one of several takes of one press of Generate
 
 
 class Waiting(StrEnum):
@@ -86,13 +94,20 @@ class JobsModel(QObject):
         tasks: TaskGroup,
         model_label: Callable[[str | None], str],
         parent: QObject | None = None,
+        *,
+        queue: QueueModel | None = None,
     ) -> None:
         super().__init__(parent)
         self.history = history
+        self.queue = queue
+        if queue is not None:
+            queue.set_sender(self._send_item)
         self._tasks = tasks
         self._model_label = model_label
         self._jobs: dict[str, ActiveJob] = {}
         self._records: dict[str, JobRecord] = {}  # the unfinished rows, read before resuming
+        # Requests being handed to the manager: their first update shows their prompt.
+        self._expected: dict[str, tuple[GenerationRequest, Take | None]] = {}
         self._manager: JobManager | None = None
         self.bridge = JobBridge(self)
         self.bridge.jobUpdated.connect(self._on_update)
@@ -109,6 +124,8 @@ class JobsModel(QObject):
     def attach(self, session: Session | None) -> None:
         """Follow a new session's jobs (None: the session closed) and resume unfinished ones."""
         self.bridge.detach()
+        if self.queue is not None:
+            self.queue.attach(session)  # first: the resumed jobs count against its limit
         self._manager = session.manager if session is not None else None
         if self._manager is not None:
             self.bridge.attach(self._manager)
@@ -127,7 +144,9 @@ class JobsModel(QObject):
             job_ids = await manager.resume_unfinished()
         except Exception:
             log.exception("resuming unfinished jobs failed")
-            return
+            job_ids = []
+        if self.queue is not None and self._manager is manager:
+            self._tasks.spawn(self.queue.start())  # the resumed jobs count against its limit
         for job_id in job_ids:
             record = self._records.get(job_id) or await self.history.get(job_id)
             if record is None:
@@ -139,20 +158,46 @@ class JobsModel(QObject):
         request = None
         with contextlib.suppress(SettingsNotFound):
             request = saved_request(record)
-        self._show(record.job_id, update, record.prompt, request, record.model)
+        take = None
+        if record.take_group and record.take_number and record.take_count:
+            take = Take(record.take_group, record.take_number, record.take_count)
+        self._show(record.job_id, update, record.prompt, request, record.model, take)
 
     # ------------------------------------------------------------------ actions
 
-    async def submit(self, request: GenerationRequest, image: Path | None = None) -> str:
-        """Send a new job; its card appears at once. Raises the backend's refusal."""
+    async def submit(
+        self, request: GenerationRequest, image: Path | None = None, takes: int = 1
+    ) -> str:
+        """Send a new job (or `takes` of them, seeds counting up from the
+        request's), or queue it past the backend's limit; a card appears for
+        each one sent. Returns the first one's id. Raises the backend's refusal."""
         manager = self._need_manager()
         self.submitting = True
         try:
-            job_id = await manager.submit(request, source_image=image)
+            if self.queue is None:
+                job_id = await manager.submit(request, source_image=image)
+                model = request.generation_config_name
+                self._show(job_id, manager.snapshot(job_id), request.prompt, request, model)
+                return job_id
+            seeds = take_seeds(request.seed, takes) if takes > 1 else [request.seed]
+            batch = [request.model_copy(update={"seed": seed}) for seed in seeds]
+            return (await self.queue.send_or_queue(batch, image))[0]
         finally:
             self.submitting = False
-        snapshot = manager.snapshot(job_id)
-        self._show(job_id, snapshot, request.prompt, request, request.generation_config_name)
+
+    async def _send_item(self, item: QueueItem) -> str:
+        """Send one item of the queue; its card shows its prompt from the first update."""
+        manager = self._need_manager()
+        request = request_of(item)
+        self._expected[item.item_id] = (request, item.take)
+        try:
+            job_id = await manager.submit(
+                request, source_image=item.image, job_id=item.item_id, take=item.take
+            )
+        finally:
+            self._expected.pop(item.item_id, None)
+        model = request.generation_config_name
+        self._show(job_id, manager.snapshot(job_id), request.prompt, request, model, item.take)
         return job_id
 
     async def retry(self, job_id: str) -> str:
@@ -190,6 +235,7 @@ class JobsModel(QObject):
         title: str,
         request: GenerationRequest | None,
         model: str | None,
+        take: Take | None = None,
     ) -> None:
         """Add a job's card, or fill in what the card did not know yet."""
         existing = self._jobs.get(job_id)
@@ -203,6 +249,7 @@ class JobsModel(QObject):
             duration=request.duration if request else None,
             aspect=aspect_of(request.width, request.height) if request else "",
             started_at=existing.started_at if existing else time.time(),
+            take=take or (existing.take if existing else None),
         )
         if job.update.state in (JobState.COMPLETED, JobState.CANCELLED):
             return
@@ -221,8 +268,13 @@ class JobsModel(QObject):
             self.jobChanged.emit(job)
         elif update.state not in (JobState.COMPLETED, JobState.CANCELLED):
             record = self._records.get(update.job_id)
+            expected = self._expected.get(update.job_id)
             if record is not None:
                 self._show_record(record, update)
+            elif expected is not None:
+                request, take = expected
+                model = request.generation_config_name
+                self._show(update.job_id, update, request.prompt, request, model, take)
             else:
                 job = ActiveJob(update.job_id, update, started_at=time.time())
                 self._jobs[update.job_id] = job

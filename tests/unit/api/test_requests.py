@@ -134,3 +134,16 @@ def test_pick_model_prefers_what_the_account_may_use() -> None:
         pick_model(configs, "t/still", wants_image=False)
     with pytest.raises(UnknownModel):
         pick_model(configs, "t/none", wants_image=False)
+
+
+def test_takes_count_seeds_up_from_the_one_chosen() -> None:
+    from app.api.requests import MAX_TAKES, BadTakes, take_seeds
+
+    assert take_seeds(41, 3) == [41, 42, 43]
+    assert take_seeds(MAX_SEED, 2) == [MAX_SEED, 0]  # never past the service's range
+    drawn = take_seeds(None, MAX_TAKES)
+    assert drawn == list(range(drawn[0], drawn[0] + MAX_TAKES)) or 0 in drawn
+    assert all(0 <= seed <= MAX_SEED for seed in drawn)
+    for bad in (0, MAX_TAKES + 1):
+        with pytest.raises(BadTakes):
+            take_seeds(1, bad)

@@ -126,6 +126,8 @@ def test_save_writes_only_saved_fields_atomically(monkeypatch: pytest.MonkeyPatc
         "custom_url": "https://gen.example.com",
         "download_dir": None,
         "language": "en",
+        "queue_limit_cloud": 2,
+        "queue_limit_local": 1,
     }
     assert [p.name for p in path.parent.iterdir()] == ["settings.json"]  # no temp files left
 
