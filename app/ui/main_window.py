@@ -53,11 +53,12 @@ from app.ui.models import (
     HistorySearch,
     JobsModel,
     SessionFactory,
+    SettingsChange,
     open_session,
 )
 from app.ui.models.history import saved_request, source_image
 from app.ui.models.problems import SettingsNotFound
-from app.ui.models.queue import QueueModel
+from app.ui.models.queue import QueueModel, with_limit
 from app.ui.player import PlayerView
 from app.ui.progress_panel import ProgressPanel
 from app.ui.prompt_form import PromptForm
@@ -170,6 +171,7 @@ class MainWindow(QMainWindow):
                 wording.waiting_ahead(queue.rowCount(), queue.paused) if queue.wouldWait else ""
             )
         )
+        self.queuePanel.limitRequested.connect(self._set_queue_limit)
         queue.problem.connect(
             lambda _exc: self.banner.show_message(wording.queue_not_sent(), "error")
         )
@@ -341,6 +343,15 @@ class MainWindow(QMainWindow):
             self.show_error(SettingsNotFound(str(self.player.path)))
             return
         self.again(self.historyModel.records()[row])
+
+    def _set_queue_limit(self, limit: int) -> None:
+        """The queue's picker: save how many go at a time to this backend, and apply it."""
+        session = self.connection.session
+        if session is None:
+            return
+        settings = with_limit(session, self.connection.settings, limit)
+        self.connection.apply_settings(SettingsChange(settings))
+        self.queue.apply_settings(settings)
 
     def _confirm_cancel(self, job_id: str) -> None:
         box = message_boxes.confirm_stop_following(

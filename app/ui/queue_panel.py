@@ -16,6 +16,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QS
 from PySide6.QtGui import QColor, QKeyEvent, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QListView,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.store.queue import QueueItem
+from app.store.settings import QUEUE_LIMITS
 from app.ui import wording
 from app.ui.elided_label import ElidedLabel
 from app.ui.flow_layout import FlowLayout, flow_widget
@@ -102,7 +104,10 @@ class QueueList(QListView):
 
 
 class QueuePanel(QWidget):
-    """The queue: header, pause and resume, the list and its row actions."""
+    """The queue: header, how many are sent at a time, pause and resume, the
+    list and its row actions."""
+
+    limitRequested = Signal(int)  # the creator chose how many are sent at a time
 
     def __init__(
         self,
@@ -120,6 +125,16 @@ class QueuePanel(QWidget):
         self.note.setProperty("role", "muted")
         self.pauseButton = self._button("pauseQueueButton", wording.pause_queue(False))
         self.pauseButton.clicked.connect(queue.toggle_paused)
+        # How many videos go to the backend at once (its setting, saved by the window).
+        self.limitCombo = QComboBox()
+        self.limitCombo.setObjectName("queueLimitCombo")
+        for limit in range(QUEUE_LIMITS[0], QUEUE_LIMITS[1] + 1):
+            self.limitCombo.addItem(wording.queue_limit_choice(limit), limit)
+        self.limitCombo.setToolTip(wording.queue_limit_tip())
+        self.limitCombo.setAccessibleName(wording.queue_limit_tip())
+        self.limitCombo.activated.connect(
+            lambda row: self.limitRequested.emit(int(self.limitCombo.itemData(row)))
+        )
 
         self.queueList = QueueList()
         self.queueList.setObjectName("queueList")
@@ -152,7 +167,12 @@ class QueuePanel(QWidget):
         # The buttons wrap under the title when the column is narrow (a longer
         # language, a small screen): the panel never widens the window's middle.
         self.bar = flow_widget(
-            title, self.moveTopButton, self.removeButton, self.pauseButton, lead_min=TITLE_ROOM
+            title,
+            self.moveTopButton,
+            self.removeButton,
+            self.limitCombo,
+            self.pauseButton,
+            lead_min=TITLE_ROOM,
         )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -161,6 +181,7 @@ class QueuePanel(QWidget):
         layout.addWidget(self.queueList)
 
         queue.changed.connect(self._refresh)
+        queue.limitChanged.connect(lambda _limit: self._refresh())
         queue.modelReset.connect(self._refresh)
         queue.rowsMoved.connect(self._refresh)
         selection = self.queueList.selectionModel()
@@ -211,6 +232,7 @@ class QueuePanel(QWidget):
         self.note.set_full_text(note)
         self.note.setToolTip(note)
         self.header.setToolTip(note)  # the note gives way to the buttons when space is short
+        self.limitCombo.setCurrentIndex(self.limitCombo.findData(self.queue.limit))
         text = wording.pause_queue(paused)
         self.pauseButton.setText(text)
         self.pauseButton.setAccessibleName(text)

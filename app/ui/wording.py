@@ -1593,6 +1593,18 @@ def queue_limit_note(limit: int) -> str:
     )
 
 
+def queue_limit_choice(limit: int) -> str:
+    """One choice of the queue's "how many at a time" picker."""
+    return translate("Queue", "%n at a time", None, limit)
+
+
+def queue_limit_tip() -> str:
+    return translate(
+        "Queue",
+        "How many videos are sent to this service at the same time; the rest wait here.",
+    )
+
+
 def queue_paused_note() -> str:
     return translate("Queue", "Paused: nothing more is sent until you resume.")
 

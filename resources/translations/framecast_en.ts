@@ -1887,6 +1887,14 @@ You can keep working while it renders.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%n at a time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many videos are sent to this service at the same time; the rest wait here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Paused: nothing more is sent until you resume.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1920,6 +1920,18 @@ You can keep working while it renders.</source>
         <numerusform>Отправляется по %n за раз. Видео в очереди ничего не стоят, пока не отправлены.</numerusform>
       </translation>
     </message>
+    <message numerus="yes">
+      <source>%n at a time</source>
+      <translation>
+        <numerusform>по %n за раз</numerusform>
+        <numerusform>по %n за раз</numerusform>
+        <numerusform>по %n за раз</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>How many videos are sent to this service at the same time; the rest wait here.</source>
+      <translation>Сколько видео отправляется в сервис одновременно; остальные ждут здесь.</translation>
+    </message>
     <message>
       <source>Paused: nothing more is sent until you resume.</source>
       <translation>Пауза: новые видео не отправляются, пока вы не возобновите.</translation>

@@ -130,11 +130,14 @@ def test_jobs_past_the_limit_wait_and_go_as_slots_free(
             assert run.dispatcher.would_wait()
 
             jobs[0].release()
-            # The third is created, then taken off the queue once its answer is back.
             await await_until(
-                lambda: [i.prompt for i in run.dispatcher.items] == ["shot 4"], 10, what="the third"
+                lambda: (
+                    creates(scripted_backend) == 3
+                    and [i.prompt for i in run.dispatcher.items] == ["shot 4"]
+                ),
+                10,
+                what="the third sent, the fourth waiting",
             )
-            assert creates(scripted_backend) == 3
             for job in jobs:
                 job.release()
             finals = await asyncio.gather(*(finish(run, i) for i in ids))

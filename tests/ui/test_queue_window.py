@@ -161,3 +161,33 @@ def test_the_queue_survives_the_window_and_goes_in_the_order_the_creator_chose(
     assert seeds(created(server, prompt)) == [5002, 5001]  # the chosen order, each once
     assert sorted(r.take_number or 0 for r in own_rows(again, prompt)) == [2, 3]
     assert not again.queue.paused
+
+
+def test_the_queue_says_how_many_go_at_a_time_and_the_creator_can_change_it(
+    make_window: Callable[..., MainWindow], server: LocalServer, qtbot: QtBot
+) -> None:
+    prompt = "A red kite over green hills"
+    window = make_window(server.url, server.token, size=(1280, 720))
+    wait_ready(window, qtbot)
+    window.queuePanel.pauseButton.click()  # hold them, to watch the limit act
+    wait_for(qtbot, lambda: window.queue.paused, 5, "paused")
+    press_generate_with_takes(window, qtbot, prompt, 6000, 3)
+    wait_for(qtbot, lambda: len(queued(window)) == 3, 10, "three takes waiting")
+    combo = window.queuePanel.limitCombo
+    assert combo.isVisible() and combo.currentData() == 1  # the fixture's limit
+    assert combo.currentText() == wording.queue_limit_choice(1)
+
+    combo.setCurrentIndex(combo.findData(2))
+    combo.activated.emit(combo.currentIndex())  # as a creator's pick does
+    wait_for(qtbot, lambda: load_settings().queue_limit_cloud == 2, 10, "the limit saved")
+    assert window.queue.limit == 2
+    window.queuePanel.pauseButton.click()  # resume: two go at once, one waits
+    wait_for(
+        qtbot,
+        lambda: (
+            len(created(server, prompt)) == 2 and [i.take_number for i in queued(window)] == [3]
+        ),
+        30,
+        "two sent, the third waiting",
+    )
+    wait_for(qtbot, lambda: len(created(server, prompt)) == 3, 60, "the third after one ends")

@@ -45,9 +45,20 @@ MIME_TYPE = "application/x-framecast-queue-item"
 Index = QModelIndex | QPersistentModelIndex
 
 
+def limit_setting(session: Session) -> str:
+    """The name of the setting that holds this session's backend's limit."""
+    return "queue_limit_local" if session.kind == "local" else "queue_limit_cloud"
+
+
 def limit_for(session: Session, settings: Settings) -> int:
     """The concurrency limit of this session's backend."""
-    return settings.queue_limit_local if session.kind == "local" else settings.queue_limit_cloud
+    limit: int = getattr(settings, limit_setting(session))
+    return limit
+
+
+def with_limit(session: Session, settings: Settings, limit: int) -> Settings:
+    """`settings` with this session's backend sending `limit` videos at a time."""
+    return settings.model_copy(update={limit_setting(session): limit})
 
 
 class QueueModel(QAbstractListModel):
