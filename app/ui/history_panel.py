@@ -373,8 +373,16 @@ class HistoryPanel(QWidget):
         self.filterCombo = QComboBox()
         self.filterCombo.setObjectName("historyFilter")
         self.filterCombo.setAccessibleName(self.tr("Show"))
+        # Only as wide as a short name: the search box keeps the room; the
+        # popup still shows every name whole.
+        self.filterCombo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.filterCombo.setMinimumContentsLength(7)
         for kind in HistoryFilter:
             self.filterCombo.addItem(wording.history_filter(kind), kind)
+        view = self.filterCombo.view()
+        view.setMinimumWidth(view.sizeHintForColumn(0) + 32)
         self.filterCombo.currentIndexChanged.connect(
             lambda row: self.set_filter(self.filterCombo.itemData(row))
         )

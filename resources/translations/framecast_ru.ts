@@ -1938,11 +1938,11 @@ You can keep working while it renders.</source>
     </message>
     <message>
       <source>Resume sending</source>
-      <translation>Продолжить отправку</translation>
+      <translation>Продолжить</translation>
     </message>
     <message>
       <source>Pause sending</source>
-      <translation>Приостановить отправку</translation>
+      <translation>Пауза</translation>
     </message>
     <message>
       <source>A waiting video could not be sent. It stays in the queue; Framecast tries again when a video in progress is done.</source>
