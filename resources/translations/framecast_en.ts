@@ -276,6 +276,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Framecast checked on this video once without an answer and stopped. Press Retry to follow it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Framecast checked on this video %n times without an answer and stopped. Press Retry to follow it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The server did not accept your API token. Paste a valid token in Settings to continue.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -892,6 +900,14 @@ JPEG, PNG or WebP, up to 10 MB</source>
     </message>
     <message>
         <source>You can close Framecast: the service keeps rendering, and Framecast picks these videos up when you open it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry picks up this same video again. The built-in renderer is free.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry picks up this same video again; nothing new is made or charged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1859,7 +1875,6 @@ You can keep working while it renders.</source>
     <name>Queue</name>
     <message>
         <source>Take %1 of %2</source>
-        <extracomment>Failures where the server made no video (so it charged nothing for it).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

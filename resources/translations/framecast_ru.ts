@@ -281,6 +281,18 @@
       <translation>Framecast не может сохранять видео в папку %1. Выберите другую папку в настройках и нажмите «Повторить».</translation>
     </message>
     <message>
+      <source>Framecast checked on this video once without an answer and stopped. Press Retry to follow it again.</source>
+      <translation>Framecast один раз проверил это видео, не получил ответа и остановился. Нажмите «Повторить», чтобы следить за ним снова.</translation>
+    </message>
+    <message numerus="yes">
+      <source>Framecast checked on this video %n times without an answer and stopped. Press Retry to follow it again.</source>
+      <translation>
+        <numerusform>Framecast проверил это видео %n раз, не получил ответа и остановился. Нажмите «Повторить», чтобы следить за ним снова.</numerusform>
+        <numerusform>Framecast проверил это видео %n раза, не получил ответа и остановился. Нажмите «Повторить», чтобы следить за ним снова.</numerusform>
+        <numerusform>Framecast проверил это видео %n раз, не получил ответа и остановился. Нажмите «Повторить», чтобы следить за ним снова.</numerusform>
+      </translation>
+    </message>
+    <message>
       <source>The server did not accept your API token. Paste a valid token in Settings to continue.</source>
       <translation>Сервер не принял ваш API-токен. Вставьте действующий токен в настройках, чтобы продолжить.</translation>
     </message>
@@ -901,6 +913,14 @@ JPEG, PNG или WebP, до 10 МБ</translation>
     <message>
       <source>You can close Framecast: the service keeps rendering, and Framecast picks these videos up when you open it again.</source>
       <translation>Framecast можно закрыть: сервис продолжит рендер, а Framecast заберёт эти видео, когда вы снова его откроете.</translation>
+    </message>
+    <message>
+      <source>Retry picks up this same video again. The built-in renderer is free.</source>
+      <translation>«Повторить» снова заберёт это же видео. Встроенный рендерер бесплатный.</translation>
+    </message>
+    <message>
+      <source>Retry picks up this same video again; nothing new is made or charged.</source>
+      <translation>«Повторить» снова заберёт это же видео: ничего нового не создаётся и плата не берётся.</translation>
     </message>
     <message>
       <source>The built-in renderer is free: nothing is ever charged.</source>
@@ -1881,7 +1901,6 @@ You can keep working while it renders.</source>
     <name>Queue</name>
     <message>
       <source>Take %1 of %2</source>
-      <extracomment>Failures where the server made no video (so it charged nothing for it).</extracomment>
       <translation>Дубль %1 из %2</translation>
     </message>
     <message>
