@@ -583,9 +583,7 @@ def empty_player(waiting: Waiting) -> tuple[str, str]:
     if waiting is Waiting.FAILED:
         return (
             translate("Player", "No video this time"),
-            translate(
-                "Player", "The card below says what went wrong. Press Retry to send it again."
-            ),
+            translate("Player", "The card below says what went wrong and what Retry does."),
         )
     return (
         translate("Player", "Your video will play here"),

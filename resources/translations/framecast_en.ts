@@ -1126,7 +1126,7 @@ Meanwhile you can write the next prompt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The card below says what went wrong. Press Retry to send it again.</source>
+        <source>The card below says what went wrong and what Retry does.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

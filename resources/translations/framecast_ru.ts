@@ -1147,8 +1147,8 @@ Meanwhile you can write the next prompt.</source>
       <translation>На этот раз без видео</translation>
     </message>
     <message>
-      <source>The card below says what went wrong. Press Retry to send it again.</source>
-      <translation>В карточке ниже написано, что пошло не так. Нажмите «Повторить», чтобы отправить снова.</translation>
+      <source>The card below says what went wrong and what Retry does.</source>
+      <translation>В карточке ниже написано, что пошло не так и что сделает «Повторить».</translation>
     </message>
     <message>
       <source>Your video will play here</source>
