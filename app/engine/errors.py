@@ -19,11 +19,14 @@ Each carries its `ErrorKind` and `detail()`, its structured facts (a
 a sentence for people: the window and the CLI word the kind and the detail.
 `error_kind_of` gives the kind of a backend error (`app.api.errors`), and
 `server_reason_of` the server's own words worth showing with it.
+`retry_way` is the one rule of what Retry does after each kind: follow the
+same job again, or send its request again as a new one.
 """
 
 from __future__ import annotations
 
 import math
+from enum import StrEnum
 from pathlib import Path
 
 from app.api.errors import (
@@ -150,3 +153,32 @@ def server_reason_of(exc: ApiError) -> str | None:
     if isinstance(exc, InvalidRequestError | InsufficientCreditsError):
         return exc.server_message
     return None
+
+
+#: Failures where the server made no video (so it charged nothing for it).
+NOT_RENDERED = frozenset({ErrorKind.RENDER, ErrorKind.INVALID, ErrorKind.CREDITS, ErrorKind.AUTH})
+
+#: Failures after which the service has no video to follow: the server made
+#: none, or it no longer knows the job.
+_NOTHING_TO_FOLLOW = NOT_RENDERED | {ErrorKind.GONE}
+
+
+class RetryWay(StrEnum):
+    """What Retry does for a failed job."""
+
+    FOLLOW = "follow"  # follow the same job again: nothing new is made or charged
+    SEND_AGAIN = "send_again"  # send its request again, as a new job
+
+
+def retry_way(kind: ErrorKind | None, file_id: str | None) -> RetryWay:
+    """How to retry a failed job of this kind with this file id (None: never
+    confirmed by the service). Every failure after the service took the job
+    (the download, the disk, the folder, the network, a stop of Framecast,
+    another process, a fault of our own) leaves the video made, or still
+    being made, there: sending the request again would render and charge it
+    twice, so Retry follows the same job (a kind unknown or missing reads as
+    our own fault). Only a job the server made no video
+    for, or no longer knows, or never confirmed is sent again."""
+    if not file_id or kind in _NOTHING_TO_FOLLOW:
+        return RetryWay.SEND_AGAIN
+    return RetryWay.FOLLOW

@@ -15,7 +15,7 @@ row names it (`follower_pid`); a row still naming a dead process at the next
 start means that process died while following it. Such a job is resumed,
 unless it died while saving the video (which may crash again the same way)
 or it has happened `MAX_INTERRUPTIONS` times: then the job is failed
-(`ErrorKind.INTERRUPTED`) and Retry starts it afresh. A job the service never
+(`ErrorKind.INTERRUPTED`) and Retry follows it again (`track`). A job the service never
 confirmed is failed as `ErrorKind.UNCONFIRMED`: it may not exist there. A job
 another live process follows is left to that process.
 """
@@ -216,10 +216,17 @@ class JobManager:
         return job_id
 
     async def track(self, file_id: str) -> str:
-        """Follow a job created elsewhere (or earlier) by its file id."""
+        """Follow a job created elsewhere (or earlier) by its file id. A job
+        this manager follows already keeps its id; one that ended here (failed,
+        cancelled) is followed again from its history row, under the same id."""
         file_id = safe_id(file_id)
-        if file_id in self._by_file:
-            return self._by_file[file_id]
+        known = self._by_file.get(file_id)
+        if known is not None and known in self._tasks:
+            if not self._trackers[known].snapshot.state.is_terminal:
+                return known
+            # Ended, perhaps still writing its ending down: let it, so the new
+            # follow's claim on the row is not undone by the old one's release.
+            await asyncio.wait({self._tasks[known]})
         record = await self.history.find_by_file_id(file_id)
         if record is not None and (
             record.state != JobState.COMPLETED

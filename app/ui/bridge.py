@@ -28,7 +28,8 @@ class UpdateSource(Protocol):
 
 class JobBridge(QObject):
     """Coalesces `JobUpdate`s into `jobUpdated` (latest per job, once a frame)
-    and `jobFinished` (each job's terminal update, exactly once)."""
+    and `jobFinished` (each job's terminal update, exactly once each time it
+    is followed: a job followed again after its ending ends once more)."""
 
     jobUpdated = Signal(object)  # JobUpdate
     jobFinished = Signal(object)  # JobUpdate in a terminal state
@@ -79,5 +80,7 @@ class JobBridge(QObject):
                 self.jobUpdated.emit(update)
                 self.jobFinished.emit(update)
             else:
+                # A job followed again after its ending (Retry) will end once more.
+                self._finished.discard(update.job_id)
                 self.emitted += 1
                 self.jobUpdated.emit(update)

@@ -195,7 +195,11 @@ class ProgressCard(QFrame):
 
     def _show_charge_note(self, update: JobUpdate) -> None:
         failed = update.state is JobState.FAILED
-        note = wording.retry_charge_note(update.error_kind, self.free) if failed else ""
+        note = (
+            wording.retry_charge_note(update.error_kind, self.free, update.file_id)
+            if failed
+            else ""
+        )
         self.chargeNote.setText(note)
         self.chargeNote.setVisible(failed)
         self.retryButton.setToolTip(note)

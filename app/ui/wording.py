@@ -32,7 +32,7 @@ from app.api.models import (
     GenerationConfig,
 )
 from app.api.requests import Frame, RequestProblem
-from app.engine.errors import error_kind_of, server_reason_of
+from app.engine.errors import NOT_RENDERED, RetryWay, error_kind_of, retry_way, server_reason_of
 from app.engine.updates import ErrorKind, JobState, JobUpdate
 from app.media.errors import (
     DiskFullError,
@@ -583,9 +583,7 @@ def empty_player(waiting: Waiting) -> tuple[str, str]:
     if waiting is Waiting.FAILED:
         return (
             translate("Player", "No video this time"),
-            translate(
-                "Player", "The card below says what went wrong. Press Retry to send it again."
-            ),
+            translate("Player", "The card below says what went wrong and what Retry does."),
         )
     return (
         translate("Player", "Your video will play here"),
@@ -671,7 +669,26 @@ def failure_text(facts: FailureFacts) -> str:
             ),
             detail.folder,
         )
+    if failure is ErrorKind.OFFLINE and detail and detail.count:
+        return _budget_spent(detail.count)
     return _failure_sentence(failure)
+
+
+def _budget_spent(checks: int) -> str:
+    """The engine stopped following after this many checks without an outcome."""
+    if checks == 1:
+        return translate(
+            "Errors",
+            "Framecast checked on this video once without an answer and stopped. "
+            "Press Retry to follow it again.",
+        )
+    return translate(
+        "Errors",
+        "Framecast checked on this video %n times without an answer and stopped. "
+        "Press Retry to follow it again.",
+        None,
+        checks,
+    )
 
 
 def _failure_sentence(failure: ErrorKind) -> str:
@@ -1524,8 +1541,18 @@ def again_new_seed_tip() -> str:
     )
 
 
-def retry_charge_note(failure: ErrorKind | None, free: bool) -> str:
-    """Under a failed video's Retry: what the failure and a retry cost."""
+def retry_charge_note(failure: ErrorKind | None, free: bool, file_id: str | None = None) -> str:
+    """Under a failed video's Retry (and its tooltip): what Retry does for this
+    failure (`retry_way`) and what it costs. `file_id` is the service's id of
+    the job, None when it never confirmed one."""
+    if retry_way(failure, file_id) is RetryWay.FOLLOW:
+        if free:
+            return translate(
+                "Jobs", "Retry picks up this same video again. The built-in renderer is free."
+            )
+        return translate(
+            "Jobs", "Retry picks up this same video again; nothing new is made or charged."
+        )
     if free:
         return translate("Jobs", "The built-in renderer is free: nothing is ever charged.")
     if failure in NOT_RENDERED:
@@ -1540,8 +1567,6 @@ def retry_charge_note(failure: ErrorKind | None, free: bool) -> str:
     )
 
 
-#: Failures where the server made no video (so it charged nothing for it).
-NOT_RENDERED = frozenset({ErrorKind.RENDER, ErrorKind.INVALID, ErrorKind.CREDITS, ErrorKind.AUTH})
 # =========================================================================== takes and the queue
 # (issue 14): the Takes control, the cost of several takes, the queue panel
 # and what the form says about the videos waiting ahead.

@@ -276,6 +276,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Framecast checked on this video once without an answer and stopped. Press Retry to follow it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Framecast checked on this video %n times without an answer and stopped. Press Retry to follow it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The server did not accept your API token. Paste a valid token in Settings to continue.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -895,6 +903,14 @@ JPEG, PNG or WebP, up to 10 MB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Retry picks up this same video again. The built-in renderer is free.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry picks up this same video again; nothing new is made or charged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The built-in renderer is free: nothing is ever charged.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1110,7 +1126,7 @@ Meanwhile you can write the next prompt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The card below says what went wrong. Press Retry to send it again.</source>
+        <source>The card below says what went wrong and what Retry does.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1859,7 +1875,6 @@ You can keep working while it renders.</source>
     <name>Queue</name>
     <message>
         <source>Take %1 of %2</source>
-        <extracomment>Failures where the server made no video (so it charged nothing for it).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

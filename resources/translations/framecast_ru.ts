@@ -281,6 +281,18 @@
       <translation>Framecast не может сохранять видео в папку %1. Выберите другую папку в настройках и нажмите «Повторить».</translation>
     </message>
     <message>
+      <source>Framecast checked on this video once without an answer and stopped. Press Retry to follow it again.</source>
+      <translation>Framecast один раз проверил это видео, не получил ответа и остановился. Нажмите «Повторить», чтобы следить за ним снова.</translation>
+    </message>
+    <message numerus="yes">
+      <source>Framecast checked on this video %n times without an answer and stopped. Press Retry to follow it again.</source>
+      <translation>
+        <numerusform>Framecast проверил это видео %n раз, не получил ответа и остановился. Нажмите «Повторить», чтобы следить за ним снова.</numerusform>
+        <numerusform>Framecast проверил это видео %n раза, не получил ответа и остановился. Нажмите «Повторить», чтобы следить за ним снова.</numerusform>
+        <numerusform>Framecast проверил это видео %n раз, не получил ответа и остановился. Нажмите «Повторить», чтобы следить за ним снова.</numerusform>
+      </translation>
+    </message>
+    <message>
       <source>The server did not accept your API token. Paste a valid token in Settings to continue.</source>
       <translation>Сервер не принял ваш API-токен. Вставьте действующий токен в настройках, чтобы продолжить.</translation>
     </message>
@@ -903,6 +915,14 @@ JPEG, PNG или WebP, до 10 МБ</translation>
       <translation>Framecast можно закрыть: сервис продолжит рендер, а Framecast заберёт эти видео, когда вы снова его откроете.</translation>
     </message>
     <message>
+      <source>Retry picks up this same video again. The built-in renderer is free.</source>
+      <translation>«Повторить» снова заберёт это же видео. Встроенный рендерер бесплатный.</translation>
+    </message>
+    <message>
+      <source>Retry picks up this same video again; nothing new is made or charged.</source>
+      <translation>«Повторить» снова заберёт это же видео: ничего нового не создаётся и плата не берётся.</translation>
+    </message>
+    <message>
       <source>The built-in renderer is free: nothing is ever charged.</source>
       <translation>Встроенный рендерер бесплатный: за него никогда не списываются деньги.</translation>
     </message>
@@ -1127,8 +1147,8 @@ Meanwhile you can write the next prompt.</source>
       <translation>На этот раз без видео</translation>
     </message>
     <message>
-      <source>The card below says what went wrong. Press Retry to send it again.</source>
-      <translation>В карточке ниже написано, что пошло не так. Нажмите «Повторить», чтобы отправить снова.</translation>
+      <source>The card below says what went wrong and what Retry does.</source>
+      <translation>В карточке ниже написано, что пошло не так и что сделает «Повторить».</translation>
     </message>
     <message>
       <source>Your video will play here</source>
@@ -1881,7 +1901,6 @@ You can keep working while it renders.</source>
     <name>Queue</name>
     <message>
       <source>Take %1 of %2</source>
-      <extracomment>Failures where the server made no video (so it charged nothing for it).</extracomment>
       <translation>Дубль %1 из %2</translation>
     </message>
     <message>

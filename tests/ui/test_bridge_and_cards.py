@@ -46,6 +46,22 @@ def test_a_terminal_update_is_delivered_at_once_and_only_once(qtbot: QtBot) -> N
     assert finished == [done]
 
 
+def test_a_job_followed_again_after_its_ending_ends_once_more(qtbot: QtBot) -> None:
+    bridge = JobBridge()
+    engine = FakeEngine()
+    bridge.attach(engine)
+    finished: list[JobUpdate] = []
+    bridge.jobFinished.connect(finished.append)
+    failed = JobUpdate(job_id="a", state=JobState.FAILED, error_kind=ErrorKind.DOWNLOAD)
+    engine.emit(failed)
+    engine.emit(JobUpdate(job_id="a", state=JobState.QUEUED, file_id="f"))  # Retry follows it
+    qtbot.waitUntil(lambda: bridge.emitted == 2, timeout=2000)
+    done = JobUpdate(job_id="a", state=JobState.COMPLETED, progress=1.0, path="/tmp/a.mp4")
+    engine.emit(done)
+    engine.emit(done)
+    assert finished == [failed, done]
+
+
 def test_card_shows_busy_progress_badges_and_failure(
     qtbot: QtBot, store: AsyncHistoryStore, run: Callable[..., object]
 ) -> None:

@@ -235,6 +235,39 @@ def test_failures_with_their_detail_in_english() -> None:
     )
 
 
+def test_a_follow_budget_spent_says_how_often_and_that_retry_follows_it() -> None:
+    spent = FailureFacts(ErrorKind.OFFLINE, detail=FailureDetail(count=12))
+    assert wording.failure_text(spent) == (
+        "Framecast checked on this video 12 times without an answer and stopped. "
+        "Press Retry to follow it again."
+    )
+    once = wording.failure_text(FailureFacts(ErrorKind.OFFLINE, detail=FailureDetail(count=1)))
+    assert once.startswith("Framecast checked on this video once without an answer")
+    # No count (the server was unreachable when the job was sent): the plain sentence.
+    assert wording.failure_text(FailureFacts(ErrorKind.OFFLINE)).startswith(
+        "The server could not be reached."
+    )
+
+
+@pytest.mark.parametrize("free", [False, True])
+def test_retry_says_what_it_does_for_each_failure(free: bool) -> None:
+    follow = "Retry picks up this same video again"
+    for failure in ErrorKind:
+        followed = wording.retry_charge_note(failure, free, "file-1")
+        never_made = wording.retry_charge_note(failure, free, None)
+        assert follow not in never_made  # nothing to follow: sent again
+        if failure in {ErrorKind.RENDER, ErrorKind.INVALID, ErrorKind.CREDITS, ErrorKind.AUTH}:
+            assert followed == never_made
+        elif failure is ErrorKind.GONE:
+            assert followed == never_made
+            assert free or "new video" in followed
+        else:
+            assert followed.startswith(follow), failure
+            assert "free" in followed if free else "nothing new is made or charged" in followed
+        if free:
+            assert "free" in followed and "free" in never_made
+
+
 def test_startup_notices_and_problems_in_english() -> None:
     moved = Notice(NoticeKind.HISTORY_MOVED, path=Path("/d/h.db"), moved_to=Path("/d/h-x.db"))
     assert wording.startup_notice(moved) == (
@@ -283,8 +316,12 @@ def russian_words() -> Iterator[str]:
         yield wording.stage_text(stage, 40)
     for failure in ErrorKind:
         yield wording.failure_text(FailureFacts(failure))
-        detail = FailureDetail(folder=str(RU_PATH), needed_mb=3, reason="нет", count=2)
-        yield wording.failure_text(FailureFacts(failure, detail=detail))
+        for count in (1, 2, 5):
+            detail = FailureDetail(folder=str(RU_PATH), needed_mb=3, reason="нет", count=count)
+            yield wording.failure_text(FailureFacts(failure, detail=detail))
+        for free in (False, True):
+            for file_id in (None, "file-1"):
+                yield wording.retry_charge_note(failure, free, file_id)
     for fact in startup_facts():
         if isinstance(fact, Notice):
             yield wording.startup_notice(fact)

@@ -26,6 +26,7 @@ from PySide6.QtCore import QObject, Signal
 
 from app.api.models import GenerationRequest, aspect_of
 from app.api.requests import take_seeds
+from app.engine.errors import RetryWay, retry_way
 from app.engine.manager import JobManager
 from app.engine.queue import request_of
 from app.engine.updates import ErrorKind, JobState, JobUpdate
@@ -35,6 +36,7 @@ from app.store.queue import QueueItem, Take
 from app.ui.bridge import JobBridge
 from app.ui.models.connection import ConnectionStatus
 from app.ui.models.history import saved_request, source_image
+from app.ui.models.job_facts import record_failure
 from app.ui.models.observable import Observable
 from app.ui.models.problems import NotConnected, SettingsNotFound
 from app.ui.models.queue import QueueModel
@@ -201,10 +203,24 @@ class JobsModel(QObject):
         return job_id
 
     async def retry(self, job_id: str) -> str:
-        """Send a failed job's request again, as a new job; the failed card goes."""
+        """Retry a failed job the one way its failure allows (`retry_way`):
+        follow the same job again, its card live again under the same id; or
+        send its request again as a new job, the failed card going. Returns
+        the id of the job that now runs."""
         record = await self.history.get(job_id)
         if record is None:
             raise SettingsNotFound(job_id)
+        if (
+            record.file_id
+            and retry_way(record_failure(record).failure, record.file_id) is RetryWay.FOLLOW
+        ):
+            job = self._jobs.get(job_id)
+            if job is not None:  # the card's clock starts again with the new follow
+                self._jobs[job_id] = replace(job, started_at=time.time())
+            followed = await self._need_manager().track(record.file_id)
+            if followed != job_id:  # the service's file is another row's now
+                self.dismiss(job_id)
+            return followed
         new_id = await self.submit(saved_request(record), source_image(record))
         self.dismiss(job_id)
         return new_id
