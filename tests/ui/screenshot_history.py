@@ -60,7 +60,6 @@ def seed_history(videos: Path) -> None:
                     prompt=prompt,
                     model="scripted/t2v",
                     state="completed" if n == 0 else "failed",
-                    error=None if n == 0 else "The render failed.",
                     error_kind=None if n == 0 else "render",
                     thumbnail_path=str(thumb) if n == 0 else None,
                     created_at=utc_now() if n == 0 else "2026-01-15T10:00:00.000000+00:00",
