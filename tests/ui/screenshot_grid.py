@@ -15,7 +15,6 @@ history question). For looking at the design (run it under Xvfb).
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import shutil
 import sys
@@ -25,9 +24,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
-from tests.ui.screenshot_history import grab, wait_for
+from tests.ui import screenshot_support as shots
 
 ROOT = Path(__file__).resolve().parents[2]
 CLIPS = ROOT / "tests" / "artifacts" / "grid-clips"
@@ -120,89 +119,62 @@ def hover(widget: QApplication | object, x: int, y: int) -> None:
     QApplication.sendEvent(widget, event)
 
 
-async def scenario(out: Path, size: tuple[int, int], language: str) -> int:
+async def scenario(args: shots.Args) -> int:
     from app.store import paths
-    from app.store.history import AsyncHistoryStore
-    from app.store.settings import load_settings
     from app.ui.history_panel import GRID
-    from app.ui.i18n import install_language
-    from app.ui.main_window import MainWindow
     from app.ui.models.history import HistoryFilter
     from tests.support.scripted_backend import ScriptedBackend
 
     render_clips()
-    backend = ScriptedBackend().start()
-    seed_history(paths.videos_dir())
-    install_language(language)
-    history = AsyncHistoryStore()
-    window = MainWindow(history, load_settings(), backend_arg=backend.url, token_arg=backend.token)
-    window.resize(*size)
-    window.move(0, 0)
-    window.show()
-    try:
-        window.spawn(window.start())
-        panel = window.historyPanel
-        grid = panel.historyGrid
-        await wait_for(lambda: len(panel.records()) == len(ENTRIES), 30, "the history")
-        panel.set_view_mode(GRID)
-        # The creator gives the grid room: the history column as wide as the player's.
-        sizes = window.splitter.sizes()
-        spare = sizes[1] - sizes[1] * 11 // 20
-        window.splitter.setSizes([sizes[0], sizes[1] - spare, sizes[2] + spare])
-        thumbs = panel.thumbnails
-        finished = [r for r in panel.records() if r.local_path]
-        await wait_for(
-            lambda: all(thumbs.has_picture(r) for r in finished if grid.is_visible(r.job_id)),
-            60,
-            "the thumbnails",
-        )
-        await asyncio.sleep(0.8)
-        grab(window, out / "grid.png")
+    out = args.out
+    with ScriptedBackend() as backend:
+        seed_history(paths.videos_dir())
+        async with shots.open_window(args, backend=backend.url, token=backend.token) as window:
+            window.spawn(window.start())
+            panel = window.historyPanel
+            grid = panel.historyGrid
+            await shots.wait_for(lambda: len(panel.records()) == len(ENTRIES), 30, "the history")
+            panel.set_view_mode(GRID)
+            # The creator gives the grid room: the history column as wide as the player's.
+            sizes = window.splitter.sizes()
+            spare = sizes[1] - sizes[1] * 11 // 20
+            window.splitter.setSizes([sizes[0], sizes[1] - spare, sizes[2] + spare])
+            thumbs = panel.thumbnails
+            finished = [r for r in panel.records() if r.local_path]
+            await shots.wait_for(
+                lambda: all(thumbs.has_picture(r) for r in finished if grid.is_visible(r.job_id)),
+                60,
+                "the thumbnails",
+            )
+            await asyncio.sleep(0.8)
+            shots.grab(window, out / "grid.png")
 
-        target = next(r for r in finished if grid.is_visible(r.job_id))
-        rect = grid.visualRect(grid.index_of_job(target.job_id))
-        hover(grid.viewport(), rect.left() + rect.width() * 2 // 3, rect.top() + rect.height() // 4)
-        await wait_for(lambda: thumbs.strip(target) is not None, 30, "the scrub strip")
-        await asyncio.sleep(0.5)
-        grab(window, out / "grid-scrub.png")
-        hover(grid.viewport(), 2, grid.viewport().height() - 2)
+            target = next(r for r in finished if grid.is_visible(r.job_id))
+            rect = grid.visualRect(grid.index_of_job(target.job_id))
+            hover(
+                grid.viewport(),
+                rect.left() + rect.width() * 2 // 3,
+                rect.top() + rect.height() // 4,
+            )
+            await shots.wait_for(lambda: thumbs.strip(target) is not None, 30, "the scrub strip")
+            await asyncio.sleep(0.5)
+            shots.grab(window, out / "grid-scrub.png")
+            hover(grid.viewport(), 2, grid.viewport().height() - 2)
 
-        panel.set_filter(HistoryFilter.FAVOURITES)
-        await asyncio.sleep(0.6)
-        grab(window, out / "grid-favourites.png")
-        panel.set_filter(HistoryFilter.ALL)
+            panel.set_filter(HistoryFilter.FAVOURITES)
+            await asyncio.sleep(0.6)
+            shots.grab(window, out / "grid-favourites.png")
+            panel.set_filter(HistoryFilter.ALL)
 
-        panel.clearRequested.emit()
-        await wait_for(lambda: window.findChildren(QMessageBox), 5, "the question")
-        await asyncio.sleep(0.5)
-        grab(window, out / "clear.png")
-        window.findChildren(QMessageBox)[-1].reject()
-        await asyncio.sleep(0.2)
-    finally:
-        window.close()
-        await window.shutdown()
-        await history.aclose()
-        backend.stop()
+            panel.clearRequested.emit()
+            box = await shots.grab_question(window, out / "clear.png")
+            box.reject()
+            await asyncio.sleep(0.2)
     return 0
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("out", type=Path)
-    parser.add_argument("--size", default="1280x720")
-    parser.add_argument("--language", default="en")
-    args = parser.parse_args()
-    args.out.mkdir(parents=True, exist_ok=True)
-    width, height = (int(v) for v in args.size.split("x"))
-
-    import qasync
-
-    from app.ui.main import create_application
-
-    app = create_application()
-    app.setQuitOnLastWindowClosed(False)
-    assert isinstance(app, QApplication)
-    return int(qasync.run(scenario(args.out, (width, height), args.language)))
+    return shots.run(scenario, shots.parse_args(shots.make_parser(__doc__)))
 
 
 if __name__ == "__main__":

@@ -13,17 +13,14 @@ its unticked account box). For looking at the design (run it under Xvfb).
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import io
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from tests.ui import screenshot_support as shots
 
 PROMPTS = (
     ("A red fox running through fresh snow at dawn, slow motion", True, "2026-03-02T09:14:00Z"),
@@ -47,25 +44,6 @@ def poster(seed: int) -> bytes:
     return out.getvalue()
 
 
-def grab(widget: QWidget, path: Path) -> None:
-    screen = widget.screen() or QGuiApplication.primaryScreen()
-    if QGuiApplication.platformName() == "xcb" and screen is not None:
-        geo = widget.frameGeometry()
-        pixmap = screen.grabWindow(0, geo.x(), geo.y(), geo.width(), geo.height())
-    else:
-        pixmap = widget.grab()
-    pixmap.save(str(path))
-    print(f"saved {path}", flush=True)
-
-
-async def wait_for(condition: Callable[[], object], timeout: float, what: str) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise TimeoutError(f"timed out waiting for {what}")
-        await asyncio.sleep(0.05)
-
-
 def seed_history(videos: Path) -> None:
     from app.store.history import HistoryStore, JobRecord, utc_now
 
@@ -82,7 +60,6 @@ def seed_history(videos: Path) -> None:
                     prompt=prompt,
                     model="scripted/t2v",
                     state="completed" if n == 0 else "failed",
-                    error=None if n == 0 else "The render failed.",
                     error_kind=None if n == 0 else "render",
                     thumbnail_path=str(thumb) if n == 0 else None,
                     created_at=utc_now() if n == 0 else "2026-01-15T10:00:00.000000+00:00",
@@ -90,86 +67,61 @@ def seed_history(videos: Path) -> None:
             )
 
 
-async def scenario(out: Path, size: tuple[int, int], language: str) -> int:
+async def scenario(args: shots.Args) -> int:
     from app.store import paths
-    from app.store.history import AsyncHistoryStore
-    from app.store.settings import load_settings
-    from app.ui.i18n import install_language
-    from app.ui.main_window import MainWindow
     from app.ui.models.library import LibraryStatus
     from tests.support.scripted_backend import ScriptedBackend
 
-    backend = ScriptedBackend().start()
-    backend.page_cap = 10
-    for n, (prompt, with_poster, made) in reversed(list(enumerate(PROMPTS))):
-        thumb = None
-        if with_poster:
-            backend.cdn.put(f"/posters/{n}.jpg", poster(n), content_type="image/jpeg")
-            thumb = f"{backend.cdn.url}/posters/{n}.jpg"
-        backend.add_library_video(f"web-{n}", prompt, thumbnail_url=thumb, created_at=made)
-    seed_history(paths.videos_dir())
+    out = args.out
+    with ScriptedBackend() as backend:
+        backend.page_cap = 10
+        for n, (prompt, with_poster, made) in reversed(list(enumerate(PROMPTS))):
+            thumb = None
+            if with_poster:
+                backend.cdn.put(f"/posters/{n}.jpg", poster(n), content_type="image/jpeg")
+                thumb = f"{backend.cdn.url}/posters/{n}.jpg"
+            backend.add_library_video(f"web-{n}", prompt, thumbnail_url=thumb, created_at=made)
+        seed_history(paths.videos_dir())
+        async with shots.open_window(args, backend=backend.url, token=backend.token) as window:
+            window.spawn(window.start())
+            panel = window.historyPanel
+            await shots.wait_for(
+                lambda: len(panel.records()) == len(PROMPTS) + 2, 60, "the library"
+            )
+            await shots.wait_for(
+                lambda: window.historyModel.library.status is LibraryStatus.IDLE, 30, "idle"
+            )
+            second = panel.records()[1]
+            backend.library_chunk_delay = 0.15  # slow enough to see the download in its row
+            window.spawn(window.historyModel.play(second))
+            await shots.wait_for(
+                lambda: window.historyModel.fetching(second.job_id), 10, "the download"
+            )
+            await asyncio.sleep(1.2)
+            shots.grab(window, out / "downloading.png")
+            backend.library_chunk_delay = 0.0
+            await shots.wait_for(
+                lambda: window.player.path is not None, 60, "the account video playing"
+            )
+            await asyncio.sleep(1.5)
+            shots.grab(window, out / "history.png")
 
-    install_language(language)
-    history = AsyncHistoryStore()
-    window = MainWindow(history, load_settings(), backend_arg=backend.url, token_arg=backend.token)
-    window.resize(*size)
-    window.move(0, 0)
-    window.show()
-    try:
-        window.spawn(window.start())
-        panel = window.historyPanel
-        await wait_for(lambda: len(panel.records()) == len(PROMPTS) + 2, 60, "the library")
-        await wait_for(lambda: window.historyModel.library.status is LibraryStatus.IDLE, 30, "idle")
-        second = panel.records()[1]
-        backend.library_chunk_delay = 0.15  # slow enough to see the download in its row
-        window.spawn(window.historyModel.play(second))
-        await wait_for(lambda: window.historyModel.fetching(second.job_id), 10, "the download")
-        await asyncio.sleep(1.2)
-        grab(window, out / "downloading.png")
-        backend.library_chunk_delay = 0.0
-        await wait_for(lambda: window.player.path is not None, 60, "the account video playing")
-        await asyncio.sleep(1.5)
-        grab(window, out / "history.png")
+            window.activateWindow()
+            panel.historyList.setFocus(Qt.FocusReason.TabFocusReason)
+            panel.select(3)
+            await asyncio.sleep(0.4)
+            shots.grab(window, out / "focus.png")
 
-        window.activateWindow()
-        panel.historyList.setFocus(Qt.FocusReason.TabFocusReason)
-        panel.select(3)
-        await asyncio.sleep(0.4)
-        grab(window, out / "focus.png")
-
-        panel.deleteRequested.emit(panel.records()[3])
-        await wait_for(lambda: window.findChildren(QMessageBox), 5, "the question")
-        await asyncio.sleep(0.5)
-        grab(window, out / "delete.png")
-        box = window.findChildren(QMessageBox)[-1]
-        grab(box, out / "delete-box.png")
-        box.reject()
-        await asyncio.sleep(0.2)
-    finally:
-        window.close()
-        await window.shutdown()
-        await history.aclose()
-        backend.stop()
+            panel.deleteRequested.emit(panel.records()[3])
+            box = await shots.grab_question(window, out / "delete.png")
+            shots.grab(box, out / "delete-box.png")
+            box.reject()
+            await asyncio.sleep(0.2)
     return 0
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("out", type=Path)
-    parser.add_argument("--size", default="1280x720")
-    parser.add_argument("--language", default="en")
-    args = parser.parse_args()
-    args.out.mkdir(parents=True, exist_ok=True)
-    width, height = (int(v) for v in args.size.split("x"))
-
-    import qasync
-
-    from app.ui.main import create_application
-
-    app = create_application()
-    app.setQuitOnLastWindowClosed(False)
-    assert isinstance(app, QApplication)
-    return int(qasync.run(scenario(args.out, (width, height), args.language)))
+    return shots.run(scenario, shots.parse_args(shots.make_parser(__doc__)))
 
 
 if __name__ == "__main__":

@@ -14,16 +14,14 @@ in the picture. Use fresh data and config folders: it writes into them.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
-from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.screenshot_form import grab_screen, settle, wait_for
+from tests.ui import screenshot_support as shots
 
 PROMPTS = [
     "A red kite over green hills, late summer light",
@@ -73,53 +71,42 @@ def key(widget: object, which: Qt.Key) -> None:
         QApplication.sendEvent(widget, QKeyEvent(kind, which, Qt.KeyboardModifier.NoModifier))  # type: ignore[arg-type]
 
 
-async def scenario(out: Path, size: tuple[int, int], language: str) -> int:
-    from app.store.history import AsyncHistoryStore
-    from app.store.settings import load_settings
-    from app.ui.i18n import install_language
-    from app.ui.main_window import MainWindow
-
-    install_language(language)
-    tag = f"{size[0]}x{size[1]}-{language}"
+async def scenario(args: shots.Args) -> int:
+    out, tag = args.out, args.tag
     seed_history()
     seed_presets()
-    history = AsyncHistoryStore()
-    window = MainWindow(history, load_settings())
-    window.resize(*size)
-    window.move(0, 0)
-    window.show()
-    form = window.form
-    try:
+    async with shots.open_window(args) as window:
+        form = window.form
         window.spawn(window.start())
-        await wait_for(lambda: form.models, 90, "the catalogue")
-        await wait_for(lambda: form.presetCombo.count() == 2, 10, "the presets")
-        await wait_for(lambda: form.recall.prompts(), 10, "earlier prompts")
+        await shots.wait_for(lambda: form.models, 90, "the catalogue")
+        await shots.wait_for(lambda: form.presetCombo.count() == 2, 10, "the presets")
+        await shots.wait_for(lambda: form.recall.prompts(), 10, "earlier prompts")
 
         form.presets.apply(form.presets.presets()[0])
         form.presetCombo.setFocus()
         form.presetCombo.showPopup()
-        await settle()
-        grab_screen(out / f"presets-{tag}.png")
+        await shots.settle()
+        shots.grab_screen(out / f"presets-{tag}.png")
         form.presetCombo.hidePopup()
 
         form.presets.actionsButton.click()
-        await settle()
-        grab_screen(out / f"preset-menu-{tag}.png")
+        await shots.settle()
+        shots.grab_screen(out / f"preset-menu-{tag}.png")
         form.presets.menu.hide()
 
         form.promptEdit.setFocus()
         key(form.promptEdit, Qt.Key.Key_Up)
         key(form.promptEdit, Qt.Key.Key_Up)
-        await settle()
-        grab_screen(out / f"recall-{tag}.png")
+        await shots.settle()
+        shots.grab_screen(out / f"recall-{tag}.png")
         key(form.promptEdit, Qt.Key.Key_Escape)
 
         form.open_prompt_list()
         popup = form.promptList
         assert popup is not None
         popup.filterEdit.setText("kite")
-        await settle()
-        grab_screen(out / f"prompt-list-{tag}.png")
+        await shots.settle()
+        shots.grab_screen(out / f"prompt-list-{tag}.png")
         popup.hide()
 
         form.presets.apply(form.presets.presets()[1])
@@ -127,38 +114,17 @@ async def scenario(out: Path, size: tuple[int, int], language: str) -> int:
         finished: list[object] = []
         window.jobs.finished.connect(finished.append)
         form.submit()
-        await wait_for(lambda: finished and window.player.path is not None, 120, "the video")
-        await wait_for(lambda: window.historyModel.playing_row() is not None, 30, "its row")
+        await shots.wait_for(lambda: finished and window.player.path is not None, 120, "the video")
+        await shots.wait_for(lambda: window.historyModel.playing_row() is not None, 30, "its row")
         window.player.player.pause()
         window.player.againButton.setFocus()
-        await settle()
-        grab_screen(out / f"again-{tag}.png")
-    except BaseException as exc:
-        print(f"screenshot scenario failed: {exc!r}", file=sys.stderr, flush=True)
-        raise
-    finally:
-        window.close()
-        await window.shutdown()
-        await history.aclose()
+        await shots.settle()
+        shots.grab_screen(out / f"again-{tag}.png")
     return 0
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("out", type=Path)
-    parser.add_argument("--size", default="1280x720")
-    parser.add_argument("--language", default="en")
-    args = parser.parse_args()
-    args.out.mkdir(parents=True, exist_ok=True)
-    width, height = (int(p) for p in args.size.split("x"))
-
-    import qasync
-
-    from app.ui.main import create_application
-
-    app: QApplication = create_application()
-    app.setQuitOnLastWindowClosed(False)
-    return int(qasync.run(scenario(args.out, (width, height), args.language)))
+    return shots.run(scenario, shots.parse_args(shots.make_parser(__doc__)))
 
 
 if __name__ == "__main__":

@@ -18,46 +18,15 @@ does all four). Exit code 0 when every state was reached and saved.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import os
 import signal
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtGui import QGuiApplication, QPixmap
+from tests.ui import screenshot_support as shots
 
-PROMPTS = (
-    "A lighthouse on a cliff at dusk, waves crashing below, warm light sweeping through the fog",
-    "Paper boats drifting down a rainy street at night, neon reflections on the water",
-    "A red kite over green hills on a windy afternoon",
-)
 RENDER_SECONDS = "12"
-
-
-async def wait_for(condition: Callable[[], object], timeout: float, what: str) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise TimeoutError(f"timed out waiting for {what}")
-        await asyncio.sleep(0.05)
-
-
-def grab(window: object, path: Path) -> None:
-    from app.ui.main_window import MainWindow
-
-    assert isinstance(window, MainWindow)
-    pixmap: QPixmap
-    screen = window.screen() or QGuiApplication.primaryScreen()
-    if QGuiApplication.platformName() == "xcb" and screen is not None:
-        geo = window.frameGeometry()
-        pixmap = screen.grabWindow(0, geo.x(), geo.y(), geo.width(), geo.height())
-    else:
-        pixmap = window.grab()
-    pixmap.save(str(path))
-    print(f"saved {path}", flush=True)
 
 
 def renderer_children() -> list[int]:
@@ -90,43 +59,33 @@ async def generate(window: object, prompt: str) -> None:
     if index >= 0:
         form.durationCombo.setCurrentIndex(index)
     form.aspectCombo.setCurrentIndex(0)
-    await wait_for(form.generateButton.isEnabled, 10, "Generate enabled")
+    await shots.wait_for(form.generateButton.isEnabled, 10, "Generate enabled")
     count = len(window.progress.cards()) + window.queue.rowCount()
     form.generateButton.click()
     # A card, or a row in the queue when the renderer's one slot is taken.
-    await wait_for(
+    await shots.wait_for(
         lambda: len(window.progress.cards()) + window.queue.rowCount() > count, 20, "the new job"
     )
 
 
-async def scenario(out: Path, size: tuple[int, int], language: str) -> int:
+async def scenario(args: shots.Args) -> int:
     from app.engine.updates import JobState
-    from app.store.history import AsyncHistoryStore
-    from app.store.settings import load_settings
-    from app.ui.i18n import install_language
-    from app.ui.main_window import MainWindow
     from app.ui.models import ConnectionStatus
 
-    install_language(language)
-    stem = f"{language}-{size[0]}x{size[1]}"
-    history = AsyncHistoryStore()
-    window = MainWindow(history, load_settings())
-    window.resize(*size)
-    window.move(0, 0)
-    window.show()
+    out, stem = args.out, args.stem
+    async with shots.open_window(args, grab_failed=True) as window:
 
-    def states() -> list[JobState | None]:
-        return [c.last_update.state if c.last_update else None for c in window.progress.cards()]
+        def states() -> list[JobState | None]:
+            return [c.last_update.state if c.last_update else None for c in window.progress.cards()]
 
-    try:
         window.spawn(window.start())
-        await wait_for(lambda: window.form.models, 90, "the catalogue")
+        await shots.wait_for(lambda: window.form.models, 90, "the catalogue")
         await asyncio.sleep(0.6)
-        grab(window, out / f"{stem}-first-launch.png")
+        shots.grab(window, out / f"{stem}-first-launch.png")
 
-        await generate(window, PROMPTS[0])
-        await generate(window, PROMPTS[1])
-        await wait_for(
+        await generate(window, shots.PROMPTS[0])
+        await generate(window, shots.PROMPTS[1])
+        await shots.wait_for(
             lambda: (
                 any(
                     c.progressBar.maximum() == 1000 and c.progressBar.value() >= 200
@@ -138,56 +97,36 @@ async def scenario(out: Path, size: tuple[int, int], language: str) -> int:
             "one rendering, one waiting",
         )
         await asyncio.sleep(1.2)  # let the time-left estimate settle
-        grab(window, out / f"{stem}-two-jobs.png")
+        shots.grab(window, out / f"{stem}-two-jobs.png")
 
-        await wait_for(
+        await shots.wait_for(
             lambda: not window.progress.cards() and not window.queue.rowCount(), 180, "both videos"
         )
-        await wait_for(lambda: window.player.player.position() > 1200, 30, "playback")
+        await shots.wait_for(lambda: window.player.player.position() > 1200, 30, "playback")
         await asyncio.sleep(0.3)
-        grab(window, out / f"{stem}-finished.png")
+        shots.grab(window, out / f"{stem}-finished.png")
 
-        await generate(window, PROMPTS[2])
-        await wait_for(lambda: JobState.PROCESSING in states(), 60, "the third job rendering")
+        await generate(window, shots.PROMPTS[2])
+        await shots.wait_for(lambda: JobState.PROCESSING in states(), 60, "the third job rendering")
         for pid in renderer_children():
             os.kill(pid, signal.SIGKILL)
-        await wait_for(
+        await shots.wait_for(
             lambda: window.connection.state is ConnectionStatus.OFFLINE, 60, "the window offline"
         )
         await asyncio.sleep(0.5)  # the renderer is started again after a short pause
-        grab(window, out / f"{stem}-offline.png")
-        await wait_for(lambda: not window.progress.cards(), 180, "the third video, resumed")
+        shots.grab(window, out / f"{stem}-offline.png")
+        await shots.wait_for(lambda: not window.progress.cards(), 180, "the third video, resumed")
         await asyncio.sleep(0.3)
-        grab(window, out / f"{stem}-recovered.png")
-    except BaseException as exc:
-        print(f"screenshot scenario failed: {exc!r}", file=sys.stderr, flush=True)
-        grab(window, out / f"{stem}-failed.png")
-        raise
-    finally:
-        window.close()
-        await window.shutdown()
-        await history.aclose()
+        shots.grab(window, out / f"{stem}-recovered.png")
     return 0
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("out", type=Path)
-    parser.add_argument("--size", default="1280x720")
-    parser.add_argument("--language", default="en")
+    parser = shots.make_parser(__doc__)
     parser.add_argument("--render-seconds", default=RENDER_SECONDS)
-    args = parser.parse_args()
-    args.out.mkdir(parents=True, exist_ok=True)
-    width, height = (int(n) for n in args.size.split("x"))
-    os.environ["FRAMECAST_LOCAL_MIN_RENDER_SECONDS"] = str(args.render_seconds)
-
-    import qasync
-
-    from app.ui.main import create_application
-
-    app = create_application()
-    app.setQuitOnLastWindowClosed(False)
-    return int(qasync.run(scenario(args.out, (width, height), args.language)))
+    args = shots.parse_args(parser)
+    os.environ["FRAMECAST_LOCAL_MIN_RENDER_SECONDS"] = str(args.options.render_seconds)
+    return shots.run(scenario, args)
 
 
 if __name__ == "__main__":
