@@ -367,7 +367,7 @@ class JobManager:
     def _start(self, job_id: str, coro: Coroutine[object, object, JobUpdate]) -> None:
         task = asyncio.create_task(self._supervised(job_id, coro), name=f"job-{job_id}")
         self._tasks[job_id] = task
-        task.add_done_callback(lambda t: self._job_done(job_id, t))
+        task.add_done_callback(lambda t: self._job_done(job_id, t, coro))
         self._emit(self._trackers[job_id].snapshot)
 
     async def _supervised(
@@ -388,7 +388,12 @@ class JobManager:
             except Exception:
                 log.warning("could not release job %s in the history", job_id[:8])
 
-    def _job_done(self, job_id: str, task: asyncio.Task[JobUpdate]) -> None:
+    def _job_done(
+        self, job_id: str, task: asyncio.Task[JobUpdate], coro: Coroutine[object, object, JobUpdate]
+    ) -> None:
+        # A task cancelled before its first step never started the tracker's
+        # coroutine: close it, or Python warns that it was never awaited.
+        coro.close()
         if task.cancelled():
             return
         exc = task.exception()
