@@ -31,45 +31,52 @@ def assert_not_blank(path: Path) -> None:
         assert max(spread) > 8, f"{path.name} looks blank (stddev {spread})"
 
 
-@pytest.mark.xvfb
-@pytest.mark.slow
-@pytest.mark.skipif(
+#: Skip where there is no X server to start.
+needs_xvfb = pytest.mark.skipif(
     shutil.which("xvfb-run") is None or shutil.which("Xvfb") is None,
     reason="Xvfb/xvfb-run is not installed (apt-get install xvfb xauth)",
 )
+
+
+def run_under_xvfb(
+    module: str, args: list[str], home: Path, screen: str, timeout: float
+) -> subprocess.CompletedProcess[str]:
+    """Run a screenshot script (`python -m MODULE ARGS`) on its own Xvfb
+    screen, with its own data and config folders and no cloud settings."""
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "xcb",
+        "FRAMECAST_DATA_DIR": str(home / "data"),
+        "FRAMECAST_CONFIG_DIR": str(home / "config"),
+        "PYTHONPATH": str(ROOT),
+    }
+    env.pop("SUPERDUPERAI_URL", None)
+    env.pop("SUPERDUPERAI_TOKEN", None)
+    return subprocess.run(
+        ["xvfb-run", "-a", "-s", f"-screen 0 {screen}x24", sys.executable, "-m", module, *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+@pytest.mark.xvfb
+@pytest.mark.slow
+@needs_xvfb
 def test_real_window_under_xvfb_saves_screenshots(
     local_server: LocalServer, tmp_path: Path
 ) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     for state in STATES:
         (ARTIFACTS / f"{state}.png").unlink(missing_ok=True)
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "xcb",
-        "FRAMECAST_DATA_DIR": str(tmp_path / "data"),
-        "FRAMECAST_CONFIG_DIR": str(tmp_path / "config"),
-        "PYTHONPATH": str(ROOT),
-    }
-    env.pop("SUPERDUPERAI_URL", None)
-    env.pop("SUPERDUPERAI_TOKEN", None)
-    result = subprocess.run(
-        [
-            "xvfb-run",
-            "-a",
-            "-s",
-            "-screen 0 1440x900x24",
-            sys.executable,
-            "-m",
-            "tests.ui.screenshot_app",
-            str(ARTIFACTS),
-            "--backend",
-            local_server.url,
-            f"--token={local_server.token}",  # a random token may start with "-"
-        ],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
+    result = run_under_xvfb(
+        "tests.ui.screenshot_app",
+        # a random token may start with "-"
+        [str(ARTIFACTS), "--backend", local_server.url, f"--token={local_server.token}"],
+        tmp_path,
+        "1440x900",
         timeout=240,
     )
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-4000:]
@@ -81,10 +88,7 @@ def test_real_window_under_xvfb_saves_screenshots(
 @pytest.mark.xvfb
 @pytest.mark.slow
 @pytest.mark.timeout(400)
-@pytest.mark.skipif(
-    shutil.which("xvfb-run") is None or shutil.which("Xvfb") is None,
-    reason="Xvfb/xvfb-run is not installed (apt-get install xvfb xauth)",
-)
+@needs_xvfb
 def test_the_small_screen_states_in_russian_under_xvfb(tmp_path: Path) -> None:
     """The hardest case of scripts/screenshots.sh: 1280x720 in Russian, on the
     window's own built-in renderer, through every state (first launch, two
@@ -94,36 +98,11 @@ def test_the_small_screen_states_in_russian_under_xvfb(tmp_path: Path) -> None:
     states = ("first-launch", "two-jobs", "finished", "offline", "recovered")
     for state in states:
         (out / f"ru-1280x720-{state}.png").unlink(missing_ok=True)
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "xcb",
-        "FRAMECAST_DATA_DIR": str(tmp_path / "data"),
-        "FRAMECAST_CONFIG_DIR": str(tmp_path / "config"),
-        "PYTHONPATH": str(ROOT),
-    }
-    env.pop("SUPERDUPERAI_URL", None)
-    env.pop("SUPERDUPERAI_TOKEN", None)
-    result = subprocess.run(
-        [
-            "xvfb-run",
-            "-a",
-            "-s",
-            "-screen 0 1280x720x24",
-            sys.executable,
-            "-m",
-            "tests.ui.screenshot_states",
-            str(out),
-            "--size",
-            "1280x720",
-            "--language",
-            "ru",
-            "--render-seconds",
-            "6",
-        ],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
+    result = run_under_xvfb(
+        "tests.ui.screenshot_states",
+        [str(out), "--size", "1280x720", "--language", "ru", "--render-seconds", "6"],
+        tmp_path,
+        "1280x720",
         timeout=360,
     )
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-4000:]
