@@ -456,6 +456,18 @@ def _migration_7_takes_and_queue(conn: sqlite3.Connection) -> None:
     )
 
 
+@contextlib.contextmanager
+def write_transaction(conn: sqlite3.Connection) -> Iterator[None]:
+    """One write transaction on `conn` (its caller holds the connection's lock)."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
 Migration = Callable[[sqlite3.Connection], None]
 
 #: Ordered schema steps; the database's `user_version` counts how many have run.
@@ -688,7 +700,7 @@ class HistoryStore:
         file id so that no library import brings the video back. Returns
         False if the row was not there."""
         now = utc_now()
-        with self._lock, self._transaction():
+        with self._lock, write_transaction(self._conn):
             row = self._conn.execute(
                 "SELECT file_id, backend_url FROM jobs WHERE job_id = ?", (job_id,)
             ).fetchone()
@@ -722,7 +734,7 @@ class HistoryStore:
         marks = ", ".join("?" * len(TERMINAL_STATES))
         where = f"favourite = 0 AND state IN ({marks})"
         now = utc_now()
-        with self._lock, self._transaction():
+        with self._lock, write_transaction(self._conn):
             rows = self._conn.execute(
                 f"{_SELECT} WHERE {where}", sorted(TERMINAL_STATES)
             ).fetchall()
@@ -782,7 +794,7 @@ class HistoryStore:
             " WHERE NOT EXISTS (SELECT 1 FROM jobs WHERE file_id = ?)"
             " AND NOT EXISTS (SELECT 1 FROM library_files WHERE file_id = ? AND dismissed = 1)"
         )
-        with self._lock, self._transaction():
+        with self._lock, write_transaction(self._conn):
             for record in videos:
                 if record.origin != ACCOUNT or not record.file_id:
                     raise ValueError("a library video needs origin 'account' and a file id")
@@ -806,7 +818,7 @@ class HistoryStore:
         return row[0] if row is not None else None
 
     def set_library_resume(self, backend_url: str, resume_offset: int | None) -> None:
-        with self._lock, self._transaction():
+        with self._lock, write_transaction(self._conn):
             self._set_resume(backend_url, resume_offset, utc_now())
 
     def library_floor(self, backend_url: str) -> str | None:
@@ -825,17 +837,6 @@ class HistoryStore:
             " resume_offset = excluded.resume_offset, updated_at = excluded.updated_at",
             (backend_url, resume_offset, now),
         )
-
-    @contextlib.contextmanager
-    def _transaction(self) -> Iterator[None]:
-        """One write transaction (the caller holds the lock)."""
-        self._conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-        except BaseException:
-            self._conn.execute("ROLLBACK")
-            raise
-        self._conn.execute("COMMIT")
 
     def count(self) -> int:
         with self._lock:

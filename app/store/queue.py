@@ -26,16 +26,15 @@ from __future__ import annotations
 import asyncio
 import builtins
 import concurrent.futures
-import contextlib
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from pathlib import Path
 from typing import ParamSpec, TypeVar
 
-from app.store.history import HistoryClosedError, utc_now
+from app.store.history import HistoryClosedError, utc_now, write_transaction
 
 
 class ItemState(StrEnum):
@@ -111,7 +110,7 @@ class QueueStore:
     def add(self, items: Sequence[QueueItem]) -> builtins.list[QueueItem]:
         """Put items at the end of their backend's queue, in one transaction."""
         added: builtins.list[QueueItem] = []
-        with self._lock, self._transaction():
+        with self._lock, write_transaction(self._conn):
             for item in items:
                 row = self._conn.execute(
                     "SELECT COALESCE(MAX(position), -1) + 1 FROM queue WHERE backend_url = ?",
@@ -141,7 +140,7 @@ class QueueStore:
     def next_waiting(self, backend_url: str) -> QueueItem | None:
         """The first item to send, marked `sending` in the same transaction."""
         sql = f"{_SELECT} WHERE backend_url = ? AND state = ? ORDER BY position, created_at LIMIT 1"
-        with self._lock, self._transaction():
+        with self._lock, write_transaction(self._conn):
             row = self._conn.execute(sql, (backend_url, str(ItemState.WAITING))).fetchone()
             if row is None:
                 return None
@@ -178,7 +177,7 @@ class QueueStore:
     def reorder(self, backend_url: str, item_ids: Sequence[str]) -> None:
         """Set the sending order: `item_ids` first, in that order, then any
         item not named (added meanwhile) in its old order."""
-        with self._lock, self._transaction():
+        with self._lock, write_transaction(self._conn):
             rows = self._conn.execute(
                 "SELECT item_id FROM queue WHERE backend_url = ? ORDER BY position, created_at",
                 (backend_url,),
@@ -205,7 +204,7 @@ class QueueStore:
         job, waiting again when it does not."""
         requeued: builtins.list[str] = []
         dropped: builtins.list[str] = []
-        with self._lock, self._transaction():
+        with self._lock, write_transaction(self._conn):
             rows = self._conn.execute(
                 "SELECT item_id, EXISTS (SELECT 1 FROM jobs WHERE jobs.job_id = queue.item_id)"
                 " FROM queue WHERE backend_url = ? AND state = ?",
@@ -237,17 +236,6 @@ class QueueStore:
                 " ON CONFLICT (name) DO UPDATE SET value = excluded.value",
                 (PAUSED, "1" if paused else "0"),
             )
-
-    @contextlib.contextmanager
-    def _transaction(self) -> Iterator[None]:
-        """One write transaction (the caller holds the lock)."""
-        self._conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-        except BaseException:
-            self._conn.execute("ROLLBACK")
-            raise
-        self._conn.execute("COMMIT")
 
     def close(self) -> None:
         with self._lock:
