@@ -39,6 +39,7 @@ ROOT = Path(__file__).resolve().parents[2]
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+from tests.benchmarks.child import child_result  # noqa: E402
 from tests.ui.fakes import FakeEngine, fake_session_factory  # noqa: E402
 
 
@@ -329,10 +330,7 @@ def _run_child(kind: str, *args: str) -> dict[str, float]:
             text=True,
             timeout=300,
         )
-        if proc.returncode != 0:
-            raise RuntimeError(f"{kind}: exit {proc.returncode}: {proc.stderr[-1500:]}")
-        line = [x for x in proc.stdout.splitlines() if x.startswith("{")][-1]
-        return dict(json.loads(line))
+        return child_result(proc, kind)
 
 
 def bench_launch(runs: int = 3) -> dict[str, float]:

@@ -42,6 +42,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from tests.benchmarks.child import child_result
+
 ROOT = Path(__file__).resolve().parents[2]
 ENTRIES = 10_000
 POSTERS = 40
@@ -263,10 +265,7 @@ def one_window(entries: int) -> dict[str, object]:
             text=True,
             timeout=300,
         )
-    if proc.returncode != 0:
-        raise RuntimeError(f"window: exit {proc.returncode}: {proc.stderr[-1500:]}")
-    line = [x for x in proc.stdout.splitlines() if x.startswith("{")][-1]
-    return dict(json.loads(line))
+    return child_result(proc, "window")
 
 
 def bench_history(reps: int = 3, entries: int = ENTRIES) -> dict[str, object]:

@@ -26,6 +26,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from tests.benchmarks.child import child_result
+
 ROOT = Path(__file__).resolve().parents[2]
 FILES = 1000
 
@@ -139,10 +141,7 @@ def one_window(url: str, token: str, files: int) -> dict[str, object]:
             text=True,
             timeout=120,
         )
-    if proc.returncode != 0:
-        raise RuntimeError(f"window: exit {proc.returncode}: {proc.stderr[-1500:]}")
-    line = [x for x in proc.stdout.splitlines() if x.startswith("{")][-1]
-    return dict(json.loads(line))
+    return child_result(proc, "window")
 
 
 def bench_library(reps: int = 3, files: int = FILES) -> dict[str, object]:
